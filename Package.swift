@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "vaultwatch",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "vaultwatch", targets: ["vaultwatch"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // C shim over ncursesw: NCURSES_WIDECHAR is defined in the header itself, since the
+        // pkgConfig route silently drops it (see shared/docs/swift-on-this-machine.md §1).
+        .systemLibrary(name: "CNCurses"),
+        .target(name: "VaultCore"),
+        .target(name: "VaultStore", dependencies: ["VaultCore"]),
+        .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore"]),
+        .target(name: "VaultTUI", dependencies: ["VaultCore", "CNCurses"]),
+        .executableTarget(
+            name: "vaultwatch",
+            dependencies: [
+                "VaultCore", "VaultStore", "VaultSync", "VaultTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "VaultCoreTests", dependencies: ["VaultCore"]),
+        .testTarget(name: "VaultStoreTests", dependencies: ["VaultStore"]),
+        .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync"]),
+        .testTarget(
+            name: "VaultTUITests", dependencies: ["VaultTUI"],
+            resources: [.copy("Screens")]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["vaultwatch"]),
+    ]
+)

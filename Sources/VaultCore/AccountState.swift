@@ -1,0 +1,129 @@
+import Foundation
+
+/// Everything known about the central backup account: the result of applying the store's
+/// records in order. A value type, so the worker can hand immutable snapshots to the screen.
+public struct AccountState: Equatable, Sendable {
+    public private(set) var vaults: [String: Vault] = [:]
+    public private(set) var pointsByVault: [String: PointList] = [:]
+    public private(set) var jobs: [BackupJob] = []
+    public private(set) var calls: [ApiCall] = []
+    /// Alerts in the order they were raised.
+    public private(set) var alerts: [Alert] = []
+    public private(set) var acknowledgements: [String: [Acknowledgement]] = [:]
+    public private(set) var lastSync: SyncStatus?
+    /// The last sync that succeeded (the header's "synced 4s ago").
+    public private(set) var lastGoodSync: SyncStatus?
+    /// The newest instant any record carries: a demo resumes its simulated time from here.
+    public private(set) var latestInstant: Date?
+
+    private var alertIndex: [String: Int] = [:]
+    private var callIds: Set<String> = []
+
+    /// Jobs and calls are an activity log: only the newest are kept in memory.
+    public static let activityLimit = 2_000
+
+    public init() {}
+
+    public mutating func apply(_ record: Record) {
+        switch record {
+        case .vault(let vault):
+            vaults[vault.name] = vault
+            seen(vault.creationDate)
+        case .vaultRemoved(let name, let at):
+            vaults[name] = nil
+            pointsByVault[name] = nil
+            seen(at)
+        case .recoveryPoint(let point):
+            pointsByVault[point.vaultName, default: PointList()].upsert(point)
+            seen(point.creationDate)
+        case .recoveryPointRemoved(let arn, let vault, let at):
+            pointsByVault[vault]?.remove(arn: arn)
+            seen(at)
+        case .job(let job):
+            jobs.append(job)
+            if jobs.count > Self.activityLimit * 2 { jobs.removeFirst(jobs.count - Self.activityLimit) }
+            seen(job.creationDate)
+        case .call(let call):
+            guard callIds.insert(call.id).inserted else { return }
+            calls.append(call)
+            if calls.count > Self.activityLimit * 2 { calls.removeFirst(calls.count - Self.activityLimit) }
+            seen(call.time)
+        case .alert(let alert):
+            if let i = alertIndex[alert.id] {
+                alerts[i] = alert
+            } else {
+                alertIndex[alert.id] = alerts.count
+                alerts.append(alert)
+            }
+            seen(alert.time)
+        case .acknowledgement(let ack):
+            acknowledgements[ack.alertId, default: []].append(ack)
+            seen(ack.at)
+        case .sync(let status):
+            lastSync = status
+            if status.error == nil { lastGoodSync = status }
+            seen(status.at)
+        }
+    }
+
+    public mutating func apply<S: Sequence>(_ records: S) where S.Element == Record {
+        for r in records { apply(r) }
+    }
+
+    private mutating func seen(_ date: Date) {
+        if latestInstant.map({ date > $0 }) ?? true { latestInstant = date }
+    }
+
+    // MARK: - Questions the screens ask
+
+    /// Vaults sorted by name.
+    public var sortedVaults: [Vault] { vaults.values.sorted { $0.name < $1.name } }
+
+    public func points(in vault: String) -> [RecoveryPoint] { pointsByVault[vault]?.items ?? [] }
+
+    public var pointCount: Int { pointsByVault.values.reduce(0) { $0 + $1.items.count } }
+
+    public func alert(id: String) -> Alert? { alertIndex[id].map { alerts[$0] } }
+
+    /// The latest acknowledgement of an alert, if any.
+    public func acknowledgement(of alertId: String) -> Acknowledgement? { acknowledgements[alertId]?.last }
+
+    public func isAcknowledged(_ alertId: String) -> Bool { acknowledgements[alertId]?.isEmpty == false }
+
+    public var unacknowledgedAlertCount: Int { alerts.reduce(0) { $0 + (isAcknowledged($1.id) ? 0 : 1) } }
+
+    /// Alert ids matching a prefix an operator typed: the CLI acknowledges by unique prefix.
+    public func alertIds(withPrefix prefix: String) -> [String] {
+        let p = prefix.lowercased()
+        return alerts.lazy.map(\.id).filter { $0.hasPrefix(p) }
+    }
+
+    /// Jobs into a vault, newest first.
+    public func recentJobs(in vault: String, limit: Int) -> [BackupJob] {
+        Array(jobs.lazy.reversed().filter { $0.vaultName == vault }.prefix(limit))
+    }
+}
+
+/// A vault's recovery points in arrival order, with an index by ARN so a new snapshot of a point
+/// replaces the old one.
+public struct PointList: Equatable, Sendable {
+    public private(set) var items: [RecoveryPoint] = []
+    private var index: [String: Int] = [:]
+
+    public init() {}
+
+    mutating func upsert(_ point: RecoveryPoint) {
+        if let i = index[point.arn] {
+            items[i] = point
+        } else {
+            index[point.arn] = items.count
+            items.append(point)
+        }
+    }
+
+    mutating func remove(arn: String) {
+        guard let i = index.removeValue(forKey: arn) else { return }
+        items.remove(at: i)
+        for j in i..<items.count { index[items[j].arn] = j }
+    }
+}

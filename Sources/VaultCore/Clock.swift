@@ -1,0 +1,40 @@
+import Foundation
+
+/// Where "now" comes from. Every countdown and every rule takes its time from a clock that is
+/// passed in, so tests can fix it and the demo can run faster than real time.
+public protocol Clock: Sendable {
+    func now() -> Date
+}
+
+/// The wall clock.
+public struct SystemClock: Clock {
+    public init() {}
+    public func now() -> Date { Date() }
+}
+
+/// A clock that always answers the same instant: for tests and screen captures.
+public struct FixedClock: Clock {
+    public let instant: Date
+    public init(_ instant: Date) { self.instant = instant }
+    public func now() -> Date { instant }
+}
+
+/// Simulated time: starts at `origin` when created and runs `speed` times faster than `base`.
+/// The demo uses it so a cooling-off period can be watched ending in minutes rather than days.
+public struct ScaledClock: Clock {
+    public let origin: Date
+    public let speed: Double
+    public let base: any Clock
+    private let baseStart: Date
+
+    public init(origin: Date, speed: Double, base: any Clock = SystemClock()) {
+        self.origin = origin
+        self.speed = max(speed, 0)
+        self.base = base
+        self.baseStart = base.now()
+    }
+
+    public func now() -> Date {
+        origin.addingTimeInterval(base.now().timeIntervalSince(baseStart) * speed)
+    }
+}

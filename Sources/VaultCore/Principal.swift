@@ -1,0 +1,51 @@
+/// Who made a call, as CloudTrail's `userIdentity` reports it. The principal that guardrails
+/// judge is the role behind a session (`sessionContext.sessionIssuer.arn`), or the user or
+/// root ARN itself.
+public struct Principal: Codable, Equatable, Hashable, Sendable {
+    public enum Kind: String, Codable, Sendable {
+        case assumedRole = "AssumedRole", iamUser = "IAMUser", root = "Root"
+        case awsService = "AWSService", federatedUser = "FederatedUser"
+    }
+
+    public var kind: Kind
+    /// `userIdentity.arn`: the session (`arn:aws:sts::…:assumed-role/DevOps/alice`), user or root.
+    public var arn: String
+    /// `sessionContext.sessionIssuer.arn` for assumed roles.
+    public var issuerArn: String?
+    public var accountId: String
+
+    public init(kind: Kind, arn: String, issuerArn: String? = nil, accountId: String) {
+        self.kind = kind
+        self.arn = arn
+        self.issuerArn = issuerArn
+        self.accountId = accountId
+    }
+
+    /// The ARN guardrails compare against: the role behind a session, else the identity itself.
+    public var judgedArn: String { issuerArn ?? arn }
+
+    /// A short readable name: `DevOps/alice`, `root`, `ci-deployer`.
+    public var displayName: String {
+        if kind == .root { return "root" }
+        guard let arn = ARN(arn) else { return arn }
+        let resource = arn.resource
+        for prefix in ["assumed-role/", "user/", "role/"] where resource.hasPrefix(prefix) {
+            return String(resource.dropFirst(prefix.count))
+        }
+        return resource
+    }
+
+    public static func root(account: String) -> Principal {
+        Principal(kind: .root, arn: "arn:aws:iam::\(account):root", accountId: account)
+    }
+
+    public static func role(_ role: String, session: String, account: String) -> Principal {
+        Principal(
+            kind: .assumedRole, arn: "arn:aws:sts::\(account):assumed-role/\(role)/\(session)",
+            issuerArn: "arn:aws:iam::\(account):role/\(role)", accountId: account)
+    }
+
+    public static func user(_ name: String, account: String) -> Principal {
+        Principal(kind: .iamUser, arn: "arn:aws:iam::\(account):user/\(name)", accountId: account)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// One fact the store keeps. Sources produce records, the store appends them as lines, and the
+/// account state is what you get by applying them in order. Nothing is edited in place: a new
+/// snapshot of a vault or point supersedes the old one, and an acknowledgement is its own record.
+public enum Record: Equatable, Sendable {
+    case vault(Vault)
+    case vaultRemoved(name: String, at: Date)
+    case recoveryPoint(RecoveryPoint)
+    case recoveryPointRemoved(arn: String, vaultName: String, at: Date)
+    case job(BackupJob)
+    case call(ApiCall)
+    case alert(Alert)
+    case acknowledgement(Acknowledgement)
+    case sync(SyncStatus)
+
+    /// The record type written on each line.
+    public var type: RecordType {
+        switch self {
+        case .vault: return .vault
+        case .vaultRemoved: return .vaultRemoved
+        case .recoveryPoint: return .recoveryPoint
+        case .recoveryPointRemoved: return .recoveryPointRemoved
+        case .job: return .job
+        case .call: return .call
+        case .alert: return .alert
+        case .acknowledgement: return .acknowledgement
+        case .sync: return .sync
+        }
+    }
+
+    /// The vault a record belongs to, for records partitioned by vault.
+    public var vaultName: String? {
+        switch self {
+        case .vault(let v): return v.name
+        case .vaultRemoved(let name, _): return name
+        case .recoveryPoint(let p): return p.vaultName
+        case .recoveryPointRemoved(_, let vault, _): return vault
+        case .job(let j): return j.vaultName
+        case .call(let c): return c.vaultName
+        case .alert(let a): return a.vaultName
+        case .acknowledgement, .sync: return nil
+        }
+    }
+}
+
+public enum RecordType: String, Codable, Sendable, CaseIterable {
+    case vault, vaultRemoved = "vault-removed", recoveryPoint = "recovery-point"
+    case recoveryPointRemoved = "recovery-point-removed", job, call, alert
+    case acknowledgement, sync
+}
