@@ -1,0 +1,39 @@
+import Foundation
+
+/// Something the operator should know that is not part of the account itself: a malformed
+/// store line that was skipped, a torn line set aside, a source that failed.
+public struct Notice: Equatable, Sendable {
+    public enum Level: String, Sendable { case info, warning, error }
+
+    public var level: Level
+    public var text: String
+
+    public init(_ level: Level, _ text: String) {
+        self.level = level
+        self.text = text
+    }
+}
+
+/// What the sync worker hands to the screen: an immutable copy of the account state plus the
+/// notices gathered while building it.
+public struct AccountSnapshot: Sendable {
+    public var state: AccountState
+    public var notices: [Notice]
+    /// `demo`, `aws`, … (what the header calls the source).
+    public var sourceName: String
+    /// Whether the initial load of the store is still running.
+    public var loading: Bool
+    /// Increases with every published snapshot, so the screen can tell a new one from the last.
+    public var generation: Int
+
+    public init(
+        state: AccountState = AccountState(), notices: [Notice] = [], sourceName: String = "",
+        loading: Bool = false, generation: Int = 0
+    ) {
+        self.state = state
+        self.notices = notices
+        self.sourceName = sourceName
+        self.loading = loading
+        self.generation = generation
+    }
+}
