@@ -28,10 +28,8 @@ let package = Package(
         .testTarget(name: "VaultCoreTests", dependencies: ["VaultCore"]),
         .testTarget(name: "VaultStoreTests", dependencies: ["VaultStore"]),
         .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync"]),
-        .testTarget(
-            name: "VaultTUITests", dependencies: ["VaultTUI"],
-            resources: [.copy("Screens")]
-        ),
+        // Screen expectations live in Tests/VaultTUITests/Screens and are read by path.
+        .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI"], exclude: ["Screens"]),
         .testTarget(name: "EndToEndTests", dependencies: ["vaultwatch"]),
     ]
 )

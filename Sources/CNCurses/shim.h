@@ -14,6 +14,7 @@
 // Swift 6 refuses to touch C globals (they are shared mutable state) and cannot import
 // function-like or cast macros, so each one the backend needs gets a tiny accessor.
 static inline WINDOW *cnc_stdscr(void) { return stdscr; }
+static inline WINDOW *cnc_curscr(void) { return curscr; }
 static inline int cnc_lines(void) { return LINES; }
 static inline int cnc_cols(void) { return COLS; }
 static inline int cnc_colors(void) { return COLORS; }

@@ -38,3 +38,37 @@ public struct ScaledClock: Clock {
         origin.addingTimeInterval(base.now().timeIntervalSince(baseStart) * speed)
     }
 }
+
+/// The demo's clock: simulated time running `speed` times faster than the wall clock, which can
+/// be moved forward once the store is loaded so a restarted demo resumes where it left off
+/// instead of going back in time. One instance is shared by the worker and the screen.
+public final class SimulatedClock: Clock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var origin: Date
+    private var baseStart: Date
+    public let speed: Double
+    private let base: any Clock
+
+    public init(origin: Date, speed: Double, base: any Clock = SystemClock()) {
+        self.origin = origin
+        self.speed = max(speed, 0)
+        self.base = base
+        self.baseStart = base.now()
+    }
+
+    public func now() -> Date {
+        lock.lock()
+        defer { lock.unlock() }
+        return origin.addingTimeInterval(base.now().timeIntervalSince(baseStart) * speed)
+    }
+
+    /// Jumps forward to `instant` if simulated time is behind it; never goes back.
+    public func resume(from instant: Date) {
+        lock.lock()
+        defer { lock.unlock() }
+        let current = origin.addingTimeInterval(base.now().timeIntervalSince(baseStart) * speed)
+        guard instant > current else { return }
+        origin = instant
+        baseStart = base.now()
+    }
+}

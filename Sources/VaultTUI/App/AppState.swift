@@ -1,0 +1,127 @@
+import Foundation
+import VaultCore
+
+/// The whole state of the dashboard: what the worker last published, where the operator is,
+/// and what they are typing. `view` draws it; `update` is the only thing that changes it.
+public struct AppState: Sendable {
+    public var snapshot: AccountSnapshot
+    public var now: Date
+    public var width: Int
+    public var height: Int
+
+    public var tab: Tab = .vaults
+    public var screen: Screen = .list
+    public var overlay: Overlay = .none
+
+    /// Selection by identity, so a row stays selected when new rows arrive above it.
+    public var selectedVault: String?
+    public var selectedPoint: String?
+    public var selectedAlert: String?
+    /// First visible row of each tab's list.
+    public var scrollTop: [Tab: Int] = [:]
+
+    public var filters: [Tab: FilterState] = [:]
+    public var sortIndex: [Tab: Int] = [:]
+    /// The Recovery points tab shows one vault's points when set, all when nil.
+    public var pointsVault: String?
+    public var unacknowledgedOnly = false
+
+    public var themeNames: [String]
+    public var themeIndex = 0
+    /// Set when NO_COLOR or the terminal forces monochrome: `t` then says why nothing changes.
+    public var colourLocked: String?
+
+    /// While paused the screen keeps showing `snapshot`; newer ones wait in `pending`.
+    public var paused = false
+    public var pending: AccountSnapshot?
+
+    /// A one-line message in the footer (what just happened), and how many ticks it stays.
+    public var status: String?
+    public var statusIsError = false
+    public var statusTicksLeft = 0
+
+    /// `user@host`: who an acknowledgement is recorded for.
+    public var identity: String
+    public var keyMap: KeyMap
+    public var readOnly: Bool
+    /// Alerts acknowledged on screen whose record has not come back from the store yet.
+    public var acknowledging: Set<String> = []
+
+    // Rows of each list, derived from the snapshot, filter, sort and scope by `deriveRows`.
+    public private(set) var vaultRows: [Vault] = []
+    public private(set) var pointRows: [RecoveryPoint] = []
+    public private(set) var alertRows: [Alert] = []
+
+    public init(
+        snapshot: AccountSnapshot = AccountSnapshot(), now: Date, width: Int = 80, height: Int = 24,
+        themeNames: [String] = [Theme.builtin.name], identity: String = "operator",
+        keyMap: KeyMap = .standard, readOnly: Bool = false
+    ) {
+        self.snapshot = snapshot
+        self.now = now
+        self.width = width
+        self.height = height
+        self.themeNames = themeNames
+        self.identity = identity
+        self.keyMap = readOnly ? keyMap.readOnly : keyMap
+        self.readOnly = readOnly
+        deriveRows()
+    }
+
+    public var account: AccountState { snapshot.state }
+    public var filter: FilterState { filters[tab] ?? .off }
+    public var sortOrder: String { tab.sortOrders[(sortIndex[tab] ?? 0) % tab.sortOrders.count] }
+
+    public var keyContext: KeyMap.Context { screen == .list ? tab.keyContext : .detail }
+
+    /// Whether any countdown is on screen: the loop then redraws every second.
+    public var showsCountdown: Bool {
+        account.vaults.values.contains { if case .complianceGrace = $0.lockState(at: now) { return true } else { return false } }
+    }
+
+    // MARK: - Derived rows
+
+    mutating func deriveRows() {
+        let state = snapshot.state
+        vaultRows = RowDerivation.vaults(state, filter: filters[.vaults]?.text ?? "", order: order(.vaults), now: now)
+        pointRows = RowDerivation.points(
+            state, vault: pointsVault, filter: filters[.recoveryPoints]?.text ?? "", order: order(.recoveryPoints),
+            now: now)
+        alertRows = RowDerivation.alerts(
+            state, filter: filters[.alerts]?.text ?? "", unacknowledgedOnly: unacknowledgedOnly, order: order(.alerts))
+    }
+
+    private func order(_ t: Tab) -> String { t.sortOrders[(sortIndex[t] ?? 0) % t.sortOrders.count] }
+
+    public func rowCount(_ t: Tab) -> Int {
+        switch t {
+        case .vaults: return vaultRows.count
+        case .recoveryPoints: return pointRows.count
+        case .alerts: return alertRows.count
+        }
+    }
+
+    /// Index of the selected row of a tab (0 when nothing or a vanished row is selected).
+    public func selectedIndex(_ t: Tab) -> Int {
+        switch t {
+        case .vaults: return selectedVault.flatMap { id in vaultRows.firstIndex { $0.name == id } } ?? 0
+        case .recoveryPoints: return selectedPoint.flatMap { id in pointRows.firstIndex { $0.arn == id } } ?? 0
+        case .alerts: return selectedAlert.flatMap { id in alertRows.firstIndex { $0.id == id } } ?? 0
+        }
+    }
+
+    mutating func select(_ t: Tab, index: Int) {
+        let n = rowCount(t)
+        guard n > 0 else { return }
+        let i = min(max(index, 0), n - 1)
+        switch t {
+        case .vaults: selectedVault = vaultRows[i].name
+        case .recoveryPoints: selectedPoint = pointRows[i].arn
+        case .alerts: selectedAlert = alertRows[i].id
+        }
+    }
+
+    public var currentVault: Vault? { vaultRows.isEmpty ? nil : vaultRows[selectedIndex(.vaults)] }
+    public var currentPoint: RecoveryPoint? { pointRows.isEmpty ? nil : pointRows[selectedIndex(.recoveryPoints)] }
+    public var currentAlert: Alert? { alertRows.isEmpty ? nil : alertRows[selectedIndex(.alerts)] }
+}

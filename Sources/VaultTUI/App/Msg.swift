@@ -1,0 +1,18 @@
+import Foundation
+import VaultCore
+
+/// Everything that can happen to the dashboard. `update` turns each into a new state and the
+/// effects to run off the main thread.
+public enum Msg: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    case tick(Date)
+    case snapshot(AccountSnapshot)
+    case acknowledged(alertId: String, error: String?)
+}
+
+/// Work `update` asks for; the run loop carries it out and reports back with a `Msg`.
+public enum Effect: Equatable, Sendable {
+    case acknowledge(alertId: String, note: String?)
+    case quit
+}

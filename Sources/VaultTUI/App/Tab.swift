@@ -1,0 +1,73 @@
+/// The dashboard's tabs, in the order `Tab` cycles through them.
+public enum Tab: Int, CaseIterable, Sendable {
+    case vaults, recoveryPoints, alerts
+
+    public var title: String {
+        switch self {
+        case .vaults: return "Vaults"
+        case .recoveryPoints: return "Recovery points"
+        case .alerts: return "Alerts"
+        }
+    }
+
+    var keyContext: KeyMap.Context {
+        switch self {
+        case .vaults: return .vaults
+        case .recoveryPoints: return .recoveryPoints
+        case .alerts: return .alerts
+        }
+    }
+
+    /// The orders `s` cycles through on this tab.
+    var sortOrders: [String] {
+        switch self {
+        case .vaults: return ["name", "lock", "points"]
+        case .recoveryPoints: return ["newest", "expires", "vault", "size"]
+        case .alerts: return ["newest", "severity", "unacked first"]
+        }
+    }
+}
+
+/// What fills the body: a tab's list, or the detail of one row.
+public enum Screen: Equatable, Sendable {
+    case list
+    case vaultDetail(name: String)
+    case pointDetail(arn: String)
+    case alertDetail(id: String)
+}
+
+/// The filter bar: off, being typed, or applied (bubbles' FilterState).
+public enum FilterState: Equatable, Sendable {
+    case off
+    case editing(String)
+    case applied(String)
+
+    public var text: String {
+        switch self {
+        case .off: return ""
+        case .editing(let t), .applied(let t): return t
+        }
+    }
+}
+
+/// A modal on top of the screen. Each one is laid out from the size on every frame.
+public enum Overlay: Equatable, Sendable {
+    case none
+    case help
+    case notices
+    case acknowledge(AcknowledgementDraft)
+}
+
+/// The acknowledge dialog's contents: which alert, and the note typed so far.
+public struct AcknowledgementDraft: Equatable, Sendable {
+    public var alertId: String
+    public var note: String
+
+    public init(alertId: String, note: String = "") {
+        self.alertId = alertId
+        self.note = note
+    }
+
+    /// Notes are kept to one line of reasonable length.
+    public static let maxNoteLength = 500
+}

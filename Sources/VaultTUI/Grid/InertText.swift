@@ -1,0 +1,47 @@
+/// Every string shown on screen came from outside (vault names, tags, principals, error
+/// messages, notes). Before it reaches the grid it is made inert: control characters, escape
+/// sequences and bidirectional overrides cannot move the cursor, change colours or reorder text.
+public enum InertText {
+    /// Shown in place of a character that could act on the terminal.
+    public static let replacement: Character = "\u{FFFD}"
+
+    /// `text` with C0/C1 controls (ESC included, so no escape sequence survives), DEL, bidi
+    /// embeddings/overrides/isolates/marks and stray format characters replaced; tabs and line
+    /// breaks become single spaces.
+    public static func make(_ text: String) -> String {
+        // Fast path: plain printable ASCII needs no work.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch classify(scalar) {
+            case .keep: out.append(scalar)
+            case .space: out.append(" ")
+            case .replace: out.append(contentsOf: String(replacement).unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    enum Treatment { case keep, space, replace }
+
+    static func classify(_ s: Unicode.Scalar) -> Treatment {
+        let v = s.value
+        switch v {
+        case 0x09, 0x0A, 0x0D: return .space
+        case 0x00..<0x20, 0x7F..<0xA0: return .replace  // C0, DEL, C1 (CSI 0x9B among them)
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return .replace  // bidi controls
+        case 0x2028, 0x2029: return .space  // line/paragraph separators
+        case 0xFFF9...0xFFFB: return .replace  // interlinear annotation controls
+        case 0x200D, 0xFE00...0xFE0F, 0xE0100...0xE01EF: return .keep  // ZWJ and variation selectors join graphemes
+        default:
+            if s.properties.generalCategory == .format { return .replace }  // e.g. U+200B, U+2060, U+FEFF, tag chars
+            if s.properties.generalCategory == .unassigned, v > 0xFFFF, !(0x1F000...0x1FAFF).contains(v) {
+                return .replace
+            }
+            if s.properties.generalCategory == .privateUse || s.properties.generalCategory == .surrogate {
+                return .replace
+            }
+            return .keep
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import VaultCore
+
+/// The header, the tab line and the footer: the same on every screen.
+enum Chrome {
+    static func header(into grid: inout Grid, _ state: AppState) {
+        grid.fill(y: 0, role: .header)
+        let account = state.account
+        let sync = account.lastSync
+        let x = grid.write(" vaultwatch ", x: 0, y: 0, role: .headerAccent)
+
+        // Right side first, most important item rightmost; the left side gets what is left.
+        var parts: [(String, Role)] = []
+        let unacked = account.unacknowledgedAlertCount
+        parts.append(unacked > 0 ? ("\(unacked) new alert\(unacked == 1 ? "" : "s")", .headerWarning) : ("no new alerts", .header))
+        if !state.snapshot.notices.isEmpty {
+            let n = state.snapshot.notices.count
+            parts.append(("\(n) notice\(n == 1 ? "" : "s") (!)", .headerWarning))
+        }
+        if state.paused { parts.append(("PAUSED", .headerWarning)) }
+        parts.append(syncText(state))
+        var right = grid.width - 1
+        for (i, (text, role)) in parts.enumerated() {
+            let w = DisplayWidth.of(InertText.make(text))
+            let separator = i == 0 ? 0 : 3
+            guard right - w - separator > x + 12 else { break }
+            if separator > 0 {
+                right -= 3
+                grid.write(" │ ", x: right, y: 0, role: .header)
+            }
+            grid.write(text, x: right - w, y: 0, role: role)
+            right -= w
+        }
+        let room = right - x - 2
+        let where_ = "\(sync?.accountId ?? "—") · \(sync?.region ?? "—") · \(state.snapshot.sourceName)"
+        let full = "central backup \(where_)"
+        grid.write(DisplayWidth.of(full) <= room ? full : where_, x: x + 1, y: 0, role: .header, maxWidth: max(room, 0))
+    }
+
+    static func syncText(_ state: AppState) -> (String, Role) {
+        if state.snapshot.loading { return ("loading…", .headerWarning) }
+        let account = state.account
+        if let last = account.lastSync, let error = last.error {
+            return ("sync failed: \(error)", .headerWarning)
+        }
+        guard let good = account.lastGoodSync else { return ("never synced", .headerWarning) }
+        let age = state.now.timeIntervalSince(good.at)
+        let text = "synced \(Elapsed.ago(good.at, now: state.now))"
+        return (text, age > 300 ? .headerWarning : .header)
+    }
+
+    static func tabs(into grid: inout Grid, _ state: AppState) {
+        grid.fill(y: 1, role: .normal)
+        var x = 1
+        for tab in Tab.allCases {
+            var title = "\(tab.rawValue + 1) \(tab.title)"
+            if tab == .alerts, state.account.unacknowledgedAlertCount > 0 {
+                title += " (\(state.account.unacknowledgedAlertCount))"
+            }
+            if tab == .recoveryPoints, let v = state.pointsVault { title += ": \(v)" }
+            let active = tab == state.tab
+            let shown = active ? "[\(title)]" : " \(title) "
+            x += grid.write(shown, x: x, y: 1, role: active ? .tabActive : .tabInactive, maxWidth: 40) + 2
+        }
+        let clock = "\(UTC.timeOfDay(state.now)) UTC"
+        let w = DisplayWidth.of(clock)
+        if x + w < grid.width { grid.write(clock, x: grid.width - w - 1, y: 1, role: .muted) }
+    }
+
+    /// Key hints generated from the key map for where the operator is, or the status message,
+    /// or the filter being typed. Help and quit are always shown; others drop off when narrow.
+    static func footer(into grid: inout Grid, _ state: AppState) {
+        let y = grid.height - 1
+        grid.fill(y: y, role: .footerText)
+        if case .editing(let text) = state.filter, state.overlay == .none {
+            var x = grid.write(" / ", x: 0, y: y, role: .footerKey)
+            x += grid.write(text, x: x + 1, y: y, role: .input, maxWidth: max(grid.width - x - 34, 5)) + 1
+            x += grid.write("▏", x: x, y: y, role: .input)
+            x += 2
+            for (key, help) in [("Enter", "apply"), ("Esc", "clear")] {
+                x += grid.write(key, x: x, y: y, role: .footerKey)
+                x += grid.write(" \(help)  ", x: x, y: y, role: .footerText)
+            }
+            return
+        }
+        var x = 1
+        if let status = state.status {
+            x += grid.write(status, x: 1, y: y, role: state.statusIsError ? .danger : .status, maxWidth: grid.width * 2 / 3)
+            x += 2
+        }
+        let all = hints(state)
+        let fixed = all.suffix(2)  // help, quit
+        let fixedWidth = fixed.reduce(0) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 }
+        var shown: [(String, String)] = []
+        var used = x
+        for hint in all.dropLast(2) {
+            let w = DisplayWidth.of(hint.0) + DisplayWidth.of(hint.1) + 3
+            if used + w + fixedWidth > grid.width { break }
+            shown.append(hint)
+            used += w
+        }
+        for (key, help) in shown + fixed {
+            if x + DisplayWidth.of(key) + DisplayWidth.of(help) + 1 > grid.width { break }
+            x += grid.write(key, x: x, y: y, role: .footerKey)
+            x += grid.write(" \(help)  ", x: x, y: y, role: .footerText)
+        }
+    }
+
+    /// The footer's hints, most useful first; the last two are always help and quit.
+    static func hints(_ state: AppState) -> [(String, String)] {
+        let context = state.keyContext
+        let map = state.keyMap
+        func key(_ a: Action) -> String? {
+            let keys = map.keys(for: a, in: context)
+            // Named keys read better in a hint (↑ rather than k) for movement.
+            let named = keys.first { if case .char = $0 { return false } else { return true } }
+            if a == .moveUp || a == .moveDown { return (named ?? keys.first)?.label }
+            return keys.first?.label
+        }
+        var list: [(String, String)] = []
+        func add(_ a: Action, _ label: String? = nil) {
+            if let k = key(a) { list.append((k, label ?? a.help)) }
+        }
+        if state.overlay != .none {
+            add(.back, "close")
+        } else if state.screen == .list {
+            if case .applied = state.filter {
+                add(.back, "clear filter")
+            } else if state.tab == .recoveryPoints, state.pointsVault != nil {
+                add(.back, "all vaults")
+            }
+            if let up = key(.moveUp), let down = key(.moveDown) { list.append((up + down, "move")) }
+            add(.open, openHint(state))
+            if state.tab == .alerts {
+                add(.acknowledge, "ack")
+                add(.toggleUnacknowledged, "unacked")
+            }
+            add(.filter)
+            add(.sort)
+            add(.nextTab, "next tab")
+            add(.nextTheme)
+            add(.togglePause, "pause")
+        } else {
+            add(.back)
+            if case .vaultDetail = state.screen { add(.open, "its recovery points") }
+            if case .alertDetail(let id) = state.screen, !state.account.isAcknowledged(id) { add(.acknowledge) }
+            add(.nextTab, "next tab")
+        }
+        if state.overlay == .none {
+            add(.help)
+            add(.quit)
+        }
+        return list
+    }
+
+    static func openHint(_ state: AppState) -> String {
+        switch state.tab {
+        case .vaults: return "details"
+        case .recoveryPoints: return "why / why not"
+        case .alerts: return "details"
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import VaultCore
+
+/// A centred box for modal content, laid out from the current size every frame.
+enum Dialog {
+    static func frame(into grid: inout Grid, width: Int, height: Int, title: String) -> Rect {
+        let w = min(width, grid.width - 2)
+        let h = min(height, grid.height - 2)
+        let x = (grid.width - w) / 2
+        let y = max((grid.height - h) / 2, 1)
+        grid.fill(Rect(x: x, y: y, width: w, height: h), role: .dialog)
+        let horizontal = String(repeating: "─", count: max(w - 2, 0))
+        grid.write("┌" + horizontal + "┐", x: x, y: y, role: .border)
+        grid.write("└" + horizontal + "┘", x: x, y: y + h - 1, role: .border)
+        for row in (y + 1)..<(y + h - 1) {
+            grid.write("│", x: x, y: row, role: .border)
+            grid.write("│", x: x + w - 1, y: row, role: .border)
+        }
+        grid.write(" \(title) ", x: x + 2, y: y, role: .dialogTitle, maxWidth: w - 4)
+        return Rect(x: x + 2, y: y + 1, width: w - 4, height: h - 2)
+    }
+}
+
+/// `?`: every key that works here, generated from the key map.
+enum HelpOverlay {
+    static func draw(into grid: inout Grid, _ state: AppState) {
+        let context = state.keyContext
+        let rows: [(String, String)] = Action.allCases.compactMap { action in
+            let keys = state.keyMap.keys(for: action, in: context)
+            guard !keys.isEmpty else { return nil }
+            return (keys.map(\.label).joined(separator: " "), action.help)
+        } + [("!", "notices")]
+        let content = Dialog.frame(
+            into: &grid, width: 48, height: rows.count + 5, title: "Keys — \(context.rawValue)")
+        for (i, (keys, help)) in rows.enumerated() where i < content.height - 2 {
+            grid.write(keys, x: content.x, y: content.y + i, role: .emphasis, maxWidth: 16)
+            grid.write(help, x: content.x + 17, y: content.y + i, role: .dialog, maxWidth: content.width - 17)
+        }
+        grid.write("Esc or ? closes", x: content.x, y: content.y + content.height - 1, role: .muted)
+    }
+}
+
+/// `!`: what the store and the sources reported (skipped lines, torn tails, failures).
+enum NoticesOverlay {
+    static func draw(into grid: inout Grid, _ state: AppState) {
+        let notices = state.snapshot.notices
+        let content = Dialog.frame(
+            into: &grid, width: max(grid.width - 8, 40), height: min(max(notices.count, 1) + 4, grid.height - 2),
+            title: "Notices")
+        if notices.isEmpty {
+            grid.write("Nothing to report: the store loaded cleanly.", x: content.x, y: content.y, role: .ok)
+        }
+        var y = content.y
+        for n in notices where y < content.y + content.height - 1 {
+            let role: Role = n.level == .error ? .danger : n.level == .warning ? .warning : .dialog
+            grid.write("\(n.level.rawValue): \(n.text)", x: content.x, y: y, role: role, maxWidth: content.width)
+            y += 1
+        }
+        grid.write("Esc closes", x: content.x, y: content.y + content.height - 1, role: .muted)
+    }
+}
+
+/// `a`: acknowledge the alert, with an optional note, on the record.
+enum AcknowledgeDialog {
+    static func draw(into grid: inout Grid, _ state: AppState, draft: AcknowledgementDraft) {
+        let alert = state.account.alert(id: draft.alertId)
+        let content = Dialog.frame(
+            into: &grid, width: min(72, grid.width - 2), height: 10, title: "Acknowledge alert \(draft.alertId.prefix(8))")
+        var y = content.y
+        if let alert {
+            grid.write("\(alert.action) by \(alert.principal.displayName)", x: content.x, y: y, role: .emphasis, maxWidth: content.width)
+            y += 1
+            grid.write("on \(alert.vaultName ?? "no vault") · \(alert.outcome) · \(UTC.minute(alert.time))", x: content.x, y: y, role: .dialog, maxWidth: content.width)
+        }
+        y += 2
+        grid.write("Note (optional):", x: content.x, y: y, role: .dialog)
+        y += 1
+        grid.fill(x: content.x, y: y, count: content.width, role: .input)
+        // Show the end of a long note: the part being typed.
+        let note = InertText.make(draft.note)
+        var shown = note
+        while DisplayWidth.of(shown) > content.width - 1 { shown.removeFirst() }
+        let x = grid.write(shown, x: content.x, y: y, role: .input, maxWidth: content.width - 1)
+        grid.write("▏", x: content.x + x, y: y, role: .input)
+        y += 2
+        grid.write("Recorded as \(state.identity), \(UTC.minute(state.now)).", x: content.x, y: y, role: .muted, maxWidth: content.width)
+        y += 1
+        grid.write("Enter record   Esc cancel", x: content.x, y: y, role: .emphasis, maxWidth: content.width)
+    }
+}

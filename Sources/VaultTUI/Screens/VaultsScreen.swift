@@ -1,0 +1,100 @@
+import Foundation
+import VaultCore
+
+/// The Vaults tab: every vault with its lock state (and live countdown), retention bounds and
+/// points; the selected vault's lock explained in the pane.
+enum VaultsScreen {
+    static let table = Table(columns: [
+        Column(title: "NAME", width: 14, flex: 2, priority: 9),
+        Column(title: "LOCK", width: 21, priority: 9),
+        Column(title: "MIN", width: 5, alignRight: true, priority: 6),
+        Column(title: "MAX", width: 6, alignRight: true, priority: 6),
+        Column(title: "POINTS", width: 7, alignRight: true, priority: 5),
+        Column(title: "NEWEST", width: 10, priority: 3),
+        Column(title: "KEY", width: 9, flex: 1, priority: 1),
+    ])
+
+    static func draw(into grid: inout Grid, _ state: AppState, _ layout: Layout) {
+        let rows = state.vaultRows
+        let (listRect, paneRect) = layout.split(.vaults, rowCount: rows.count)
+        let now = state.now
+        if rows.isEmpty {
+            grid.write(emptyText(state), x: 2, y: listRect.y + 1, role: .muted)
+        } else {
+            table.draw(
+                into: &grid, rect: listRect, rowCount: rows.count, top: state.scrollTop[.vaults] ?? 0,
+                selected: state.selectedIndex(.vaults)
+            ) { row, column in
+                let v = rows[row]
+                let lock = v.lockState(at: now)
+                let points = state.account.points(in: v.name)
+                switch column {
+                case 0: return (v.name, .normal)
+                case 1: return (Format.lock(lock, now: now), Format.role(lock))
+                case 2: return (Format.days(v.lock?.minRetentionDays), .normal)
+                case 3: return (Format.days(v.lock?.maxRetentionDays), .normal)
+                case 4: return (Format.count(points.count), .normal)
+                case 5:
+                    let newest = points.map(\.creationDate).max()
+                    return (newest.map { Elapsed.ago($0, now: now) } ?? "–", .muted)
+                default:
+                    return (v.encryptionKeyType == .customerManaged ? "customer" : (v.encryptionKeyType == nil ? "–" : "AWS owned"), .muted)
+                }
+            }
+        }
+        if let paneRect, let vault = state.currentVault {
+            let side = layout.width >= Layout.sidePaneWidth
+            let content = Pane.frame(into: &grid, rect: paneRect, title: vault.name, side: side)
+            summary(vault, state, compact: false).draw(into: &grid, rect: content)
+        }
+    }
+
+    static func emptyText(_ state: AppState) -> String {
+        if state.snapshot.loading { return "Loading vaults…" }
+        if !state.filter.text.isEmpty { return "No vault matches “\(state.filter.text)”. Esc clears the filter." }
+        return "No vaults yet. The first sync has not reported any."
+    }
+
+    /// The lock explained: the same words in the pane and, at more length, in the detail screen.
+    static func summary(_ vault: Vault, _ state: AppState, compact: Bool) -> Prose {
+        let now = state.now
+        let lock = vault.lockState(at: now)
+        var p = Prose()
+        switch lock {
+        case .unlocked:
+            p.add("Lock", "none", .lockNone)
+            p.add("", "Deletions are stopped only by IAM, the vault access policy and SCPs.")
+        case .governance:
+            p.add("Lock", "governance mode (no lock date)", .lockGovernance)
+            p.add("", "Whoever may call DeleteBackupVaultLockConfiguration can remove it.")
+        case .complianceGrace(let until):
+            p.add("Lock", "compliance, in its cooling-off period", .lockGrace)
+            p.add("", "becomes permanent in \(Countdown(to: until, now: now).clock)", .countdown)
+            p.add("", "After \(UTC.minute(until)) this lock can no longer be changed or removed, not even by root.")
+        case .complianceLocked(let since):
+            p.add("Lock", "compliance, permanent since \(UTC.minute(since))", .lockCompliance)
+            p.add("", "Nobody, not even root, can change or remove it, or delete a point before it expires.")
+        }
+        if let l = vault.lock {
+            p.add("Retention", "new backups and copies must keep \(l.retentionWindow)")
+        }
+        p.add("Key", Format.key(vault), vault.encryptionKeyType == .customerManaged ? .normal : .warning)
+        let points = state.account.points(in: vault.name)
+        if !points.isEmpty {
+            let size = points.reduce(Int64(0)) { $0 + $1.sizeBytes }
+            var text = "\(Format.count(points.count)) · \(Format.bytes(size))"
+            if let next = points.compactMap(\.deleteAt).filter({ $0 > now }).min() {
+                text += " · next expiry \(Elapsed.until(next, now: now))"
+            }
+            p.add("Points", text)
+        } else {
+            p.add("Points", "none")
+        }
+        let failed = state.account.recentJobs(in: vault.name, limit: 50).filter { $0.state == .failed }
+        if let last = failed.first {
+            p.add("Refused", "\(failed.count) recent job\(failed.count == 1 ? "" : "s"); last \(Elapsed.ago(last.creationDate, now: now)): \(last.statusMessage ?? "failed")", .warning)
+        }
+        if !compact { p.add("ARN", vault.arn, .muted) }
+        return p
+    }
+}

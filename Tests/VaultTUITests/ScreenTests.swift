@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import VaultCore
+
+@testable import VaultTUI
+
+/// Every screen rendered to text with a fixed clock at 80×24 and 120×40, against committed
+/// expectations.
+@Suite struct ScreenTests {
+    static let sizes = [(80, 24), (120, 40)]
+
+    func render(_ state: AppState) -> Grid { View.render(state) }
+
+    func keys(_ state: inout AppState, _ keys: [Key]) {
+        for k in keys { _ = Update.apply(.key(k), to: &state) }
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func vaultsTab(width: Int, height: Int) throws {
+        var s = Fixture.app(width: width, height: height)
+        keys(&s, [.char("G")])  // WORM_vault, in its cooling-off period, sorts last
+        try ScreenExpectations.check(render(s), named: "vaults-\(width)x\(height)")
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func recoveryPointsTab(width: Int, height: Int) throws {
+        var s = Fixture.app(width: width, height: height)
+        keys(&s, [.char("2")])
+        try ScreenExpectations.check(render(s), named: "points-\(width)x\(height)")
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func alertsTab(width: Int, height: Int) throws {
+        var s = Fixture.app(width: width, height: height)
+        keys(&s, [.char("3")])
+        try ScreenExpectations.check(render(s), named: "alerts-\(width)x\(height)")
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func vaultDetail(width: Int, height: Int) throws {
+        var s = Fixture.app(width: width, height: height)
+        keys(&s, [.char("G"), .enter])
+        try ScreenExpectations.check(render(s), named: "vault-detail-\(width)x\(height)")
+    }
+
+    @Test func pointDetail() throws {
+        var s = Fixture.app()
+        keys(&s, [.char("2"), .enter])
+        try ScreenExpectations.check(render(s), named: "point-detail-80x24")
+    }
+
+    @Test func alertDetail() throws {
+        var s = Fixture.app()
+        keys(&s, [.char("3"), .enter])
+        try ScreenExpectations.check(render(s), named: "alert-detail-80x24")
+    }
+
+    @Test func acknowledgeDialogSurvivesResize() throws {
+        var s = Fixture.app()
+        keys(&s, [.char("3"), .char("a")] + "checked with alice".map { .char($0) })
+        try ScreenExpectations.check(render(s), named: "ack-dialog-80x24")
+        _ = Update.apply(.resize(width: 52, height: 14), to: &s)
+        try ScreenExpectations.check(render(s), named: "ack-dialog-52x14")
+        _ = Update.apply(.resize(width: 120, height: 40), to: &s)
+        try ScreenExpectations.check(render(s), named: "ack-dialog-120x40")
+    }
+
+    @Test func helpOverlay() throws {
+        var s = Fixture.app()
+        keys(&s, [.char("3"), .char("?")])
+        try ScreenExpectations.check(render(s), named: "help-80x24")
+    }
+
+    @Test func tooSmall() throws {
+        let s = Fixture.app(width: 40, height: 10)
+        try ScreenExpectations.check(render(s), named: "too-small-40x10")
+    }
+
+    @Test func filterBar() throws {
+        var s = Fixture.app()
+        keys(&s, [.char("2"), .char("/")] + "worm".map { .char($0) })
+        try ScreenExpectations.check(render(s), named: "points-filter-80x24")
+    }
+}
