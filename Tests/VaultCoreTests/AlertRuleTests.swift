@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+import VaultCore
+
+@Suite struct AlertRuleTests {
+    let rule = AlertRule.seed(account: Fixture.account)
+
+    @Test func seedRuleNamesTheTwoAdminRoles() {
+        #expect(rule.name == "central-vault-unauthorized-actions")
+        #expect(
+            rule.adminArns == [
+                "arn:aws:iam::111122223333:role/BackupVaultAdmin",
+                "arn:aws:iam::111122223333:role/AWSCloudFormationStackSetExecutionRole",
+            ])
+        #expect(rule.vaultNames == nil)
+        #expect(rule.sensitiveActions.count == 11)
+    }
+
+    @Test func deniedSensitiveCallByNonAdminIsAWarning() throws {
+        let call = Fixture.call("evt-1", by: Fixture.alice, errorCode: "AccessDenied")
+        let alert = try #require(rule.evaluate(call))
+        #expect(alert.severity == .warning)
+        #expect(alert.outcome == "AccessDenied")
+        #expect(alert.errorMessage == "explicit deny in a service control policy")
+        #expect(alert.id == "940ac600c414dbc4")
+        #expect(alert.callId == "evt-1")
+        #expect(alert.time == call.time)
+        #expect(alert.action == "DeleteRecoveryPoint")
+        #expect(alert.principal == Fixture.alice)
+        #expect(alert.vaultName == "central-backup-vault")
+        #expect(alert.ruleName == "central-vault-unauthorized-actions")
+        #expect(alert.sourceIPAddress == "203.0.113.7")
+    }
+
+    @Test func succeededSensitiveCallByNonAdminIsCritical() throws {
+        let alert = try #require(rule.evaluate(Fixture.call("evt-2", by: Fixture.alice, errorCode: nil)))
+        #expect(alert.severity == .critical)
+        #expect(alert.outcome == "succeeded")
+        #expect(alert.errorMessage == nil)
+    }
+
+    @Test func severityOrder() {
+        #expect(Alert.Severity.warning < .critical)
+        #expect(!(Alert.Severity.critical < .warning))
+        #expect(!(Alert.Severity.critical < .critical))
+    }
+
+    @Test(arguments: [
+        Principal.role("BackupVaultAdmin", session: "bob", account: Fixture.account),
+        Principal.role("AWSCloudFormationStackSetExecutionRole", session: "stackset", account: Fixture.account),
+    ])
+    func adminSessionRaisesNothing(_ admin: Principal) {
+        #expect(rule.isAdmin(admin))
+        #expect(rule.evaluate(Fixture.call("evt-3", by: admin, errorCode: nil)) == nil)
+    }
+
+    @Test func adminRoleNameInAnotherAccountIsNotAdmin() {
+        let foreign = Principal.role("BackupVaultAdmin", session: "bob", account: "999988887777")
+        #expect(!rule.isAdmin(foreign))
+        #expect(rule.evaluate(Fixture.call("evt-4", by: foreign)) != nil)
+    }
+
+    @Test(arguments: [Fixture.root, Fixture.ciUser])
+    func rootAndIamUsersAreNotAdmins(_ p: Principal) {
+        #expect(rule.evaluate(Fixture.call("evt-5", by: p))?.principal == p)
+    }
+
+    @Test func anIamUserListedAsAdminRaisesNothing() {
+        let r = AlertRule(name: "r", sensitiveActions: ["DeleteRecoveryPoint"], adminArns: [Fixture.ciUser.arn])
+        #expect(r.evaluate(Fixture.call("evt-6", by: Fixture.ciUser)) == nil)
+    }
+
+    @Test(arguments: AlertRule.seedSensitiveActions)
+    func everySensitiveActionRaises(_ action: String) {
+        #expect(rule.evaluate(Fixture.call("evt-\(action)", action: action, by: Fixture.alice))?.action == action)
+    }
+
+    @Test(arguments: ["ListBackupVaults", "DescribeBackupVault", "ListRecoveryPointsByBackupVault", "StartBackupJob"])
+    func nonSensitiveActionRaisesNothing(_ action: String) {
+        #expect(rule.evaluate(Fixture.call("evt-7", action: action, by: Fixture.alice, errorCode: nil)) == nil)
+    }
+
+    @Test func vaultNamesFilter() {
+        var watched = rule
+        watched.vaultNames = ["central-backup-vault"]
+        #expect(watched.evaluate(Fixture.call("evt-8", by: Fixture.alice, vault: "central-backup-vault")) != nil)
+        #expect(watched.evaluate(Fixture.call("evt-9", by: Fixture.alice, vault: "scratch-vault")) == nil)
+        #expect(watched.evaluate(Fixture.call("evt-10", by: Fixture.alice, vault: nil)) == nil)
+        #expect(rule.evaluate(Fixture.call("evt-11", by: Fixture.alice, vault: nil)) != nil)
+    }
+}
+
+@Suite struct AlertIdTests {
+    /// FNV-1a 64 reference vectors, plus an event id whose hash needs zero padding.
+    @Test(arguments: [
+        ("", "cbf29ce484222325"),
+        ("a", "af63dc4c8601ec8c"),
+        ("foobar", "85944171f73967e8"),
+        ("evt-1", "940ac600c414dbc4"),
+        ("evt-2", "940ac900c414e0dd"),
+        ("evt-25300", "00a4fd8e07b31619"),
+    ])
+    func idIsFnv1aInSixteenHexDigits(_ eventId: String, _ id: String) {
+        #expect(Alert.id(forCall: eventId) == id)
+    }
+
+    @Test(arguments: ["", "x", "6f9c2d1e-0000-4a4b-9c9d-1234567890ab", "evt-25300", String(repeating: "z", count: 500)])
+    func idIsAlwaysSixteenLowercaseHexDigits(_ eventId: String) {
+        let id = Alert.id(forCall: eventId)
+        #expect(id.count == 16)
+        #expect(id.allSatisfy { "0123456789abcdef".contains($0) })
+    }
+
+    @Test func idIsStableAndDerivedFromTheEvent() {
+        let call = Fixture.call("6f9c2d1e-0000-4a4b-9c9d-1234567890ab", by: Fixture.alice)
+        let a = Alert(raisedBy: "r", for: call)
+        let b = Alert(raisedBy: "other rule", for: call)
+        #expect(a.id == b.id)
+        #expect(a.id == Alert.id(forCall: call.id))
+        #expect(a.shortId == String(a.id.prefix(8)))
+        #expect(a.shortId.count == 8)
+    }
+
+    @Test func differentEventIdsGiveDifferentAlertIds() {
+        let ids = Set((0..<1_000).map { Alert.id(forCall: "evt-\($0)") })
+        #expect(ids.count == 1_000)
+        #expect(Alert.id(forCall: "evt-1") != Alert.id(forCall: "evt-2"))
+    }
+}
