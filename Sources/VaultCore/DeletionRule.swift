@@ -20,7 +20,7 @@ extension VaultLockRules {
         } else {
             expiry = "ever: it has no expiry, so it is kept for good"
         }
-        let nobody = who.map { "Nobody, \($0) included" } ?? "Nobody, not even root,"
+        let nobody = who.map { "Nobody, \($0) included," } ?? "Nobody, not even root,"
         switch state {
         case .unlocked:
             return .allowed(
