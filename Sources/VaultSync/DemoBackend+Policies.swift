@@ -1,0 +1,77 @@
+import Foundation
+import VaultCore
+
+extension DemoBackend {
+    /// `PutBackupVaultAccessPolicy`. The document must be a JSON object; it is kept, not evaluated
+    /// (the guardrail stands in for policy evaluation).
+    public func putBackupVaultAccessPolicy(
+        backupVaultName: String, policy: String, by principal: Principal, from origin: CallOrigin = .cli, at now: Date
+    ) -> Result<Void, BackupServiceError> {
+        perform(
+            "PutBackupVaultAccessPolicy", by: principal, from: origin, at: now, vault: backupVaultName
+        ) { () throws(BackupServiceError) in
+            var holding = try requireVault(backupVaultName)
+            guard let data = policy.data(using: .utf8),
+                (try? JSONSerialization.jsonObject(with: data)) is [String: Any]
+            else {
+                throw .invalidParameterValue("The access policy is not a valid JSON policy document.")
+            }
+            holding.accessPolicy = policy
+            holdings[backupVaultName] = holding
+        }
+    }
+
+    /// `GetBackupVaultAccessPolicy`.
+    public func getBackupVaultAccessPolicy(
+        backupVaultName: String, by principal: Principal, from origin: CallOrigin = .cli, at now: Date
+    ) -> Result<String, BackupServiceError> {
+        perform(
+            "GetBackupVaultAccessPolicy", by: principal, from: origin, at: now, vault: backupVaultName
+        ) { () throws(BackupServiceError) in
+            guard let policy = try requireVault(backupVaultName).accessPolicy else {
+                throw .resourceNotFound("Backup vault \(backupVaultName) has no access policy.")
+            }
+            return policy
+        }
+    }
+
+    /// `DeleteBackupVaultAccessPolicy`; succeeds also when there is none.
+    public func deleteBackupVaultAccessPolicy(
+        backupVaultName: String, by principal: Principal, from origin: CallOrigin = .cli, at now: Date
+    ) -> Result<Void, BackupServiceError> {
+        perform(
+            "DeleteBackupVaultAccessPolicy", by: principal, from: origin, at: now, vault: backupVaultName
+        ) { () throws(BackupServiceError) in
+            var holding = try requireVault(backupVaultName)
+            holding.accessPolicy = nil
+            holdings[backupVaultName] = holding
+        }
+    }
+
+    /// `PutBackupVaultNotifications`: where the vault's job events go.
+    public func putBackupVaultNotifications(
+        backupVaultName: String, snsTopicArn: String,
+        by principal: Principal, from origin: CallOrigin = .cli, at now: Date
+    ) -> Result<Void, BackupServiceError> {
+        perform(
+            "PutBackupVaultNotifications", by: principal, from: origin, at: now, vault: backupVaultName
+        ) { () throws(BackupServiceError) in
+            var holding = try requireVault(backupVaultName)
+            holding.notificationTopicArn = snsTopicArn
+            holdings[backupVaultName] = holding
+        }
+    }
+
+    /// `DeleteBackupVaultNotifications`.
+    public func deleteBackupVaultNotifications(
+        backupVaultName: String, by principal: Principal, from origin: CallOrigin = .cli, at now: Date
+    ) -> Result<Void, BackupServiceError> {
+        perform(
+            "DeleteBackupVaultNotifications", by: principal, from: origin, at: now, vault: backupVaultName
+        ) { () throws(BackupServiceError) in
+            var holding = try requireVault(backupVaultName)
+            holding.notificationTopicArn = nil
+            holdings[backupVaultName] = holding
+        }
+    }
+}

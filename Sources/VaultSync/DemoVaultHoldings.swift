@@ -1,0 +1,46 @@
+import VaultCore
+
+/// One vault of the simulated service and what it holds, points in arrival order (the order
+/// the store keeps them in, so a restored backend walks them the same way).
+struct DemoVaultHoldings {
+    var vault: Vault
+    var creatorRequestId: String?
+    var accessPolicy: String?
+    var notificationTopicArn: String?
+    private(set) var points: [RecoveryPoint] = []
+    private var index: [String: Int] = [:]
+
+    init(vault: Vault, creatorRequestId: String?) {
+        self.vault = vault
+        self.creatorRequestId = creatorRequestId
+    }
+
+    func point(arn: String) -> RecoveryPoint? { index[arn].map { points[$0] } }
+
+    mutating func put(_ point: RecoveryPoint) {
+        if let i = index[point.arn] {
+            points[i] = point
+        } else {
+            index[point.arn] = points.count
+            points.append(point)
+        }
+    }
+
+    @discardableResult
+    mutating func remove(arn: String) -> RecoveryPoint? {
+        guard let i = index.removeValue(forKey: arn) else { return nil }
+        let removed = points.remove(at: i)
+        for j in i..<points.count { index[points[j].arn] = j }
+        return removed
+    }
+
+    /// Removes every point matching `predicate`, returning them in order.
+    mutating func removeAll(where predicate: (RecoveryPoint) -> Bool) -> [RecoveryPoint] {
+        let gone = points.filter(predicate)
+        guard !gone.isEmpty else { return [] }
+        points.removeAll(where: predicate)
+        index = [:]
+        for (i, p) in points.enumerated() { index[p.arn] = i }
+        return gone
+    }
+}
