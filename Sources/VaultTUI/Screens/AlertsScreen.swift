@@ -17,10 +17,11 @@ enum AlertsScreen {
         let rows = state.alertRows
         let (listRect, paneRect) = layout.split(.alerts, rowCount: rows.count)
         let account = state.account
+        var position: String?
         if rows.isEmpty {
             grid.write(emptyText(state), x: 2, y: listRect.y + 1, role: .muted)
         } else {
-            table.draw(
+            position = table.draw(
                 into: &grid, rect: listRect, rowCount: rows.count, top: state.scrollTop[.alerts] ?? 0,
                 selected: state.selectedIndex(.alerts)
             ) { row, column in
@@ -41,7 +42,7 @@ enum AlertsScreen {
             }
         }
         guard let paneRect, let alert = state.currentAlert else { return }
-        let content = Pane.frame(into: &grid, rect: paneRect, title: "alert \(alert.shortId)", side: false)
+        let content = Pane.frame(into: &grid, rect: paneRect, title: "alert \(alert.shortId)", side: false, position: position)
         summary(alert, state, compact: true).draw(into: &grid, rect: content)
     }
 

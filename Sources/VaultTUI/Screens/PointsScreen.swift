@@ -24,10 +24,11 @@ enum PointsScreen {
         let (listRect, paneRect) = layout.split(.recoveryPoints, rowCount: rows.count)
         let now = state.now
         let account = state.account
+        var position: String?
         if rows.isEmpty {
             grid.write(emptyText(state), x: 2, y: listRect.y + 1, role: .muted)
         } else {
-            table(scoped: state.pointsVault != nil).draw(
+            position = table(scoped: state.pointsVault != nil).draw(
                 into: &grid, rect: listRect, rowCount: rows.count, top: state.scrollTop[.recoveryPoints] ?? 0,
                 selected: state.selectedIndex(.recoveryPoints)
             ) { row, column in
@@ -47,7 +48,7 @@ enum PointsScreen {
             }
         }
         guard let paneRect, let point = state.currentPoint else { return }
-        let content = Pane.frame(into: &grid, rect: paneRect, title: resourceLabel(point), side: false)
+        let content = Pane.frame(into: &grid, rect: paneRect, title: resourceLabel(point), side: false, position: position)
         verdicts(point, state, compact: true).draw(into: &grid, rect: content)
     }
 

@@ -79,8 +79,14 @@ struct Prose {
 /// A titled area with a rule above it, for the pane under or beside a list.
 enum Pane {
     /// Draws the frame and returns the rectangle left for content.
-    static func frame(into grid: inout Grid, rect: Rect, title: String, side: Bool) -> Rect {
+    static func frame(into grid: inout Grid, rect: Rect, title: String, side: Bool, position: String? = nil) -> Rect {
         grid.fill(rect, role: .normal)
+        defer {
+            if let position, !side {
+                let w = DisplayWidth.of(position) + 2
+                if w < rect.width / 2 { grid.write(" \(position) ", x: rect.x + rect.width - w - 2, y: rect.y, role: .muted) }
+            }
+        }
         if side {
             for y in rect.y..<(rect.y + rect.height) { grid.write("│", x: rect.x - 1, y: y, role: .border) }
             grid.write(title, x: rect.x + 1, y: rect.y, role: .emphasis, maxWidth: rect.width - 2)

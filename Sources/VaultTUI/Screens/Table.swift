@@ -42,11 +42,12 @@ struct Table {
 
     /// Draws the header and the rows `top..<top+visible` in `rect`. `cell(row, column)` gives
     /// each cell's text and role.
+    @discardableResult
     func draw(
         into grid: inout Grid, rect: Rect, rowCount: Int, top: Int, selected: Int?,
         cell: (Int, Int) -> (String, Role)
-    ) {
-        guard rect.height > 0, rect.width > 0 else { return }
+    ) -> String? {
+        guard rect.height > 0, rect.width > 0 else { return nil }
         let cols = layout(width: rect.width)
         var x = rect.x + 1
         grid.fill(x: rect.x, y: rect.y, count: rect.width, role: .columnHeader)
@@ -76,11 +77,8 @@ struct Table {
                 x += w + 1
             }
         }
-        if rowCount > visible, visible > 0 {
-            // A scroll position marker in the header's last column: "12–30/4,211".
-            let info = " \(top + 1)–\(min(top + visible, rowCount))/\(Format.count(rowCount)) "
-            let w = DisplayWidth.of(info)
-            if w < rect.width / 2 { grid.write(info, x: rect.x + rect.width - w, y: rect.y, role: .muted) }
-        }
+        // Where the window is in a long list: "12–30 of 4,211", shown by the caller.
+        guard rowCount > visible, visible > 0 else { return nil }
+        return "\(top + 1)–\(min(top + visible, rowCount)) of \(Format.count(rowCount))"
     }
 }

@@ -18,10 +18,11 @@ enum VaultsScreen {
         let rows = state.vaultRows
         let (listRect, paneRect) = layout.split(.vaults, rowCount: rows.count)
         let now = state.now
+        var position: String?
         if rows.isEmpty {
             grid.write(emptyText(state), x: 2, y: listRect.y + 1, role: .muted)
         } else {
-            table.draw(
+            position = table.draw(
                 into: &grid, rect: listRect, rowCount: rows.count, top: state.scrollTop[.vaults] ?? 0,
                 selected: state.selectedIndex(.vaults)
             ) { row, column in
@@ -44,7 +45,7 @@ enum VaultsScreen {
         }
         if let paneRect, let vault = state.currentVault {
             let side = layout.width >= Layout.sidePaneWidth
-            let content = Pane.frame(into: &grid, rect: paneRect, title: vault.name, side: side)
+            let content = Pane.frame(into: &grid, rect: paneRect, title: vault.name, side: side, position: position)
             summary(vault, state, compact: false).draw(into: &grid, rect: content)
         }
     }

@@ -1,0 +1,182 @@
+import Dispatch
+import Foundation
+import VaultCore
+import VaultStore
+
+/// The background worker: on its own serial Dispatch queue it loads the store, polls its source,
+/// raises alerts, appends everything through the store, tails the store for what any process
+/// appended (an acknowledgement from `vaultwatch ack` in another terminal included), and
+/// publishes immutable snapshots. It never touches the screen and never blocks the UI.
+public final class SyncWorker: @unchecked Sendable {
+    // Every mutable property below is touched only on `queue`; that confinement is what makes
+    // the unchecked Sendable conformance sound.
+    private let queue = DispatchQueue(label: "vaultwatch.sync", qos: .userInitiated)
+    private let store: Store
+    private let source: (any Source)?
+    private let rule: AlertRule
+    private let clock: any Clock
+    private let pollInterval: DispatchTimeInterval
+    private let publish: @Sendable (AccountSnapshot) -> Void
+    private let fail: @Sendable (String) -> Void
+
+    private var state = AccountState()
+    private var tail: StoreTail
+    private var notices: [Notice] = []
+    private var generation = 0
+    private var timer: DispatchSourceTimer?
+    private var started = false
+    private var sourceStarted = false
+    private var stopped = false
+
+    /// The most notices a snapshot carries (the oldest are dropped first).
+    static let noticeLimit = 200
+
+    /// - Parameters:
+    ///   - source: what feeds the store; nil only watches the store (other processes write it).
+    ///   - publish: called on the worker's queue with every new snapshot.
+    ///   - fail: called once if the store cannot be read at all (e.g. a newer schema); the
+    ///     worker stops.
+    public init(
+        store: Store, source: (any Source)?, rule: AlertRule, clock: any Clock,
+        pollInterval: DispatchTimeInterval = .milliseconds(500),
+        publish: @escaping @Sendable (AccountSnapshot) -> Void,
+        fail: @escaping @Sendable (String) -> Void
+    ) {
+        self.store = store
+        self.source = source
+        self.rule = rule
+        self.clock = clock
+        self.pollInterval = pollInterval
+        self.publish = publish
+        self.fail = fail
+        self.tail = store.makeTail()
+    }
+
+    public var sourceName: String { source?.name ?? "store" }
+
+    /// Loads the store in the background, then polls on a timer.
+    public func start() {
+        queue.async { [self] in
+            guard !started else { return }
+            started = true
+            publishSnapshot(loading: true)
+            guard pull(force: true) else { return }
+            if let clock = clock as? SimulatedClock, let latest = state.latestInstant {
+                clock.resume(from: latest)
+            }
+            pollSource()
+            let timer = DispatchSource.makeTimerSource(queue: queue)
+            timer.schedule(deadline: .now() + pollInterval, repeating: pollInterval, leeway: .milliseconds(50))
+            timer.setEventHandler { [weak self] in self?.tick() }
+            self.timer = timer
+            timer.resume()
+        }
+    }
+
+    public func stop() {
+        queue.sync {
+            stopped = true
+            timer?.cancel()
+            timer = nil
+        }
+    }
+
+    /// Records an acknowledgement (durable before `completion` is called with nil) and
+    /// publishes the snapshot that shows it.
+    public func acknowledge(
+        alertId: String, note: String?, by who: String, completion: @escaping @Sendable (String?) -> Void
+    ) {
+        queue.async { [self] in
+            let ack = Acknowledgement(
+                id: UUID().uuidString.lowercased(), alertId: alertId, by: who, at: clock.now(), note: note)
+            do {
+                try store.append([.acknowledgement(ack)])
+                _ = pull(force: false)
+                completion(nil)
+            } catch {
+                completion("\(error)")
+            }
+        }
+    }
+
+    /// Runs one poll cycle now and waits for it (tests, and `vaultwatch sync --once`).
+    public func syncNow() {
+        queue.sync { [self] in
+            if !started {
+                started = true
+                guard pull(force: true) else { return }
+            }
+            pollSource()
+        }
+    }
+
+    // MARK: - On the queue
+
+    private func tick() {
+        guard !stopped else { return }
+        pollSource()
+    }
+
+    private func pollSource() {
+        let now = clock.now()
+        if let source {
+            do {
+                let records = sourceStarted ? try source.poll(at: now) : try source.start(resuming: state, at: now)
+                sourceStarted = true
+                ingest(records)
+            } catch {
+                note(.error, "\(source.name) source failed: \(error)")
+                ingest([.sync(SyncStatus(source: source.name, accountId: source.accountId, region: source.region, at: now, error: "\(error)"))])
+            }
+        }
+        _ = pull(force: false)
+    }
+
+    /// Raises the alerts the rule finds in new calls and appends everything to the store.
+    private func ingest(_ records: [Record]) {
+        guard !records.isEmpty else { return }
+        var out = records
+        var raised = Set<String>()
+        for case .call(let call) in records {
+            guard let alert = rule.evaluate(call), state.alert(id: alert.id) == nil, raised.insert(alert.id).inserted
+            else { continue }
+            out.append(.alert(alert))
+        }
+        do {
+            try store.append(out)
+        } catch {
+            note(.error, "could not write to the store: \(error)")
+        }
+    }
+
+    /// Applies whatever was appended to the store since the last pull. Returns false when the
+    /// store cannot be read at all.
+    @discardableResult
+    private func pull(force: Bool) -> Bool {
+        do {
+            let load = try tail.poll()
+            state.apply(load.records)
+            for problem in load.problems { note(.warning, "\(problem)") }
+            if force || !load.records.isEmpty || !load.problems.isEmpty { publishSnapshot(loading: false) }
+            return true
+        } catch {
+            stopped = true
+            timer?.cancel()
+            fail("\(error)")
+            return false
+        }
+    }
+
+    private func note(_ level: Notice.Level, _ text: String) {
+        notices.append(Notice(level, text))
+        if notices.count > Self.noticeLimit { notices.removeFirst(notices.count - Self.noticeLimit) }
+        publishSnapshot(loading: false)
+    }
+
+    private func publishSnapshot(loading: Bool) {
+        generation += 1
+        publish(
+            AccountSnapshot(
+                state: state, notices: notices, sourceName: sourceName, loading: loading, generation: generation))
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import VaultCore
+
+/// `vaultwatch alerts`: unauthorized attempts and their acknowledgements.
+struct Alerts: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List alerts, newest first, with their acknowledgements.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Flag(name: .customLong("unacknowledged"), help: "Only alerts nobody has acknowledged.") var unacknowledgedOnly = false
+    @Flag(help: "Print JSON.") var json = false
+
+    struct Row: Encodable {
+        struct AckRow: Encodable {
+            var id: String
+            var by: String
+            var at: Date
+            var note: String?
+        }
+        var id: String
+        var time: Date
+        var severity: String
+        var action: String
+        var principal: String
+        var principalArn: String
+        var vault: String?
+        var recoveryPointArn: String?
+        var outcome: String
+        var errorMessage: String?
+        var sourceIPAddress: String?
+        var acknowledged: Bool
+        var acknowledgement: AckRow?
+    }
+
+    func run() throws {
+        let state = try StoreReader.load(storeOptions.open())
+        let rows = state.alerts.reversed().compactMap { a -> Row? in
+            let ack = state.acknowledgement(of: a.id)
+            if unacknowledgedOnly && ack != nil { return nil }
+            return Row(
+                id: a.id, time: a.time, severity: a.severity.rawValue, action: a.action,
+                principal: a.principal.displayName, principalArn: a.principal.judgedArn, vault: a.vaultName,
+                recoveryPointArn: a.recoveryPointArn, outcome: a.outcome, errorMessage: a.errorMessage,
+                sourceIPAddress: a.sourceIPAddress, acknowledged: ack != nil,
+                acknowledgement: ack.map { Row.AckRow(id: $0.id, by: $0.by, at: $0.at, note: $0.note) })
+        }
+        if json { return try JSONOutput.print(rows) }
+        TextTable.print(
+            header: ["ID", "TIME", "SEV", "ACTION", "PRINCIPAL", "VAULT", "OUTCOME", "ACK"],
+            rows: rows.map {
+                [
+                    String($0.id.prefix(8)), UTC.minute($0.time), $0.severity, $0.action, $0.principal, $0.vault ?? "-",
+                    $0.outcome, $0.acknowledgement.map { "\($0.by) \(UTC.minute($0.at))" } ?? "NEW",
+                ]
+            })
+    }
+}

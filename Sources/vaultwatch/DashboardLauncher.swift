@@ -1,0 +1,66 @@
+import Foundation
+import VaultCore
+import VaultStore
+import VaultSync
+import VaultTUI
+
+/// Wires a store, a worker and the dashboard together and runs it until the operator quits.
+enum DashboardLauncher {
+    struct Options {
+        var theme: String?
+        var readOnly: Bool
+        var identity: String
+    }
+
+    static func run(store: Store, source: (any Source)?, rule: AlertRule, clock: any Clock, options: Options) throws {
+        guard isatty(0) != 0, isatty(1) != 0 else {
+            throw CLIError("the dashboard needs a terminal; for scripts use `vaultwatch vaults|points|alerts --json`")
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0])
+        let themes = ThemeCatalog.load(
+            from: ThemeCatalog.defaultFolders(executable: Bundle.main.executableURL ?? executable, environment: environment))
+        let inbox = Inbox()
+        let failure = FailureBox()
+        let worker = SyncWorker(
+            store: store, source: source, rule: rule, clock: clock,
+            publish: { inbox.post(.snapshot($0)) },
+            fail: { message in
+                failure.set(message)
+                inbox.wake(UInt8(SIGTERM))
+            })
+        var state = AppState(
+            snapshot: AccountSnapshot(sourceName: worker.sourceName, loading: true), now: clock.now(),
+            themeNames: themes.themes.map(\.name), identity: options.identity, readOnly: options.readOnly)
+        let wanted = options.theme ?? environment["VAULTWATCH_THEME"]
+        if let wanted {
+            guard let index = themes.index(named: wanted) else {
+                throw CLIError("no theme named \"\(wanted)\"; available: \(themes.themes.map(\.name).joined(separator: ", "))")
+            }
+            state.themeIndex = index
+        }
+        let identity = options.identity
+        worker.start()
+        MainActor.assumeIsolated {
+            let dashboard = Dashboard(state: state, themes: themes, inbox: inbox, clock: clock) { effect in
+                if case .acknowledge(let id, let note) = effect {
+                    worker.acknowledge(alertId: id, note: note, by: identity) { error in
+                        inbox.post(.acknowledged(alertId: id, error: error))
+                    }
+                }
+            }
+            dashboard.run()
+        }
+        worker.stop()
+        for problem in themes.problems { FileHandle.standardError.write(Data("vaultwatch: theme skipped: \(problem)\n".utf8)) }
+        if let message = failure.get() { throw CLIError(message) }
+    }
+}
+
+/// Carries a fatal worker error to the main thread.
+final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var message: String?
+    func set(_ m: String) { lock.withLock { message = message ?? m } }
+    func get() -> String? { lock.withLock { message } }
+}

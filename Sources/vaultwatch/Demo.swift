@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import VaultCore
+import VaultStore
+import VaultSync
+
+/// `vaultwatch demo`: the dashboard on an embedded, simulated central backup account, written
+/// through the store like any other source.
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open the dashboard on a simulated central backup account.",
+        discussion: """
+            The demo keeps its own store (profile "demo") so it never mixes with real data. Restarting it
+            resumes the same account where it left off; --reset starts a new one.
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var display: DisplayOptions
+
+    @Option(help: "Run simulated time this many times faster than real time (e.g. 3600: an hour a second).")
+    var speed: Double = 1
+
+    @Option(help: "Seed of the simulation: the same seed gives the same account and activity.")
+    var seed: UInt64 = DemoSource.defaultSeed
+
+    @Flag(help: "Delete the demo store first and start a new simulated account.")
+    var reset = false
+
+    func validate() throws {
+        guard speed > 0, speed <= 1_000_000 else { throw ValidationError("--speed must be between 0 and 1000000") }
+    }
+
+    func run() throws {
+        let directory = storeOptions.directory(defaultProfile: "demo")
+        if reset { try Demo.remove(directory) }
+        let store = try storeOptions.open(defaultProfile: "demo")
+        let clock = SimulatedClock(origin: Date(), speed: speed)
+        try DashboardLauncher.run(
+            store: store, source: DemoSource(seed: seed), rule: DemoAccount.alertRule, clock: clock,
+            options: display.launcherOptions)
+    }
+
+    /// Removes a demo store, refusing anything that does not look like one.
+    static func remove(_ directory: URL) throws {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: directory.path) else { return }
+        let names = (try? fm.contentsOfDirectory(atPath: directory.path)) ?? []
+        let known = names.allSatisfy { $0.hasSuffix(".jsonl") || $0.hasSuffix(".torn") || $0 == "points" || $0.hasPrefix(".") }
+        guard known else {
+            throw CLIError("refusing to reset \(directory.path): it holds files that are not a vaultwatch store")
+        }
+        try fm.removeItem(at: directory)
+    }
+}

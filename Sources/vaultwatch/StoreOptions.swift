@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import VaultStore
+
+/// `--store DIR` / `--profile NAME`, shared by every command, so several stores (and tests)
+/// never collide.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Store directory (default: $XDG_STATE_HOME/vaultwatch/<profile>).", valueName: "dir"))
+    var store: String?
+
+    @Option(name: .long, help: "Profile whose store to use when --store is not given.")
+    var profile: String?
+
+    /// The store directory for a command whose default profile is `defaultProfile`.
+    func directory(defaultProfile: String) -> URL {
+        if let store { return URL(fileURLWithPath: (store as NSString).expandingTildeInPath) }
+        return Store.defaultDirectory(profile: profile ?? defaultProfile)
+    }
+
+    func open(defaultProfile: String = "default") throws -> Store {
+        do {
+            return try Store(directory: directory(defaultProfile: defaultProfile))
+        } catch {
+            throw CLIError("\(error)")
+        }
+    }
+}
+
+/// An error printed as one line on stderr, with a non-zero exit.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import VaultCore
+
+/// `vaultwatch vaults`: every vault with its lock state, for people or (`--json`) scripts.
+struct Vaults: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List vaults with their lock state and settings.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    struct Row: Encodable {
+        var name: String
+        var arn: String
+        var lockState: String
+        var locked: Bool
+        var minRetentionDays: Int?
+        var maxRetentionDays: Int?
+        var lockDate: Date?
+        var secondsUntilLockDate: Int?
+        var lockChangeable: Bool
+        var encryptionKeyType: String?
+        var encryptionKeyArn: String?
+        var recoveryPoints: Int
+    }
+
+    func run() throws {
+        let state = try StoreReader.load(storeOptions.open())
+        let now = StoreReader.now(of: state)
+        let rows = state.sortedVaults.map { v -> Row in
+            let lock = v.lockState(at: now)
+            var left: Int?
+            if case .complianceGrace(let until) = lock { left = Countdown(to: until, now: now).secondsLeft }
+            return Row(
+                name: v.name, arn: v.arn, lockState: lock.word, locked: lock.isLocked,
+                minRetentionDays: v.lock?.minRetentionDays, maxRetentionDays: v.lock?.maxRetentionDays,
+                lockDate: v.lock?.lockDate, secondsUntilLockDate: left, lockChangeable: lock.isChangeable,
+                encryptionKeyType: v.encryptionKeyType?.rawValue, encryptionKeyArn: v.encryptionKeyArn,
+                recoveryPoints: state.points(in: v.name).count)
+        }
+        if json { return try JSONOutput.print(rows) }
+        TextTable.print(
+            header: ["NAME", "LOCK", "MIN", "MAX", "LOCK DATE", "POINTS"],
+            rows: rows.map { r in
+                var lock = r.lockState
+                if let s = r.secondsUntilLockDate { lock += " (\(Countdown.clock(seconds: s)) left)" }
+                return [
+                    r.name, lock, r.minRetentionDays.map { "\($0)d" } ?? "-", r.maxRetentionDays.map { "\($0)d" } ?? "-",
+                    r.lockDate.map(UTC.minute) ?? "-", String(r.recoveryPoints),
+                ]
+            })
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import VaultCore
+
+/// `vaultwatch` with no subcommand: the dashboard on the configured store.
+struct Watch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Open the dashboard on the configured store (the default command).")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var display: DisplayOptions
+
+    @Option(help: "Account id of the central backup account, for the alert rule's admin roles.")
+    var account: String = "111122223333"
+
+    func run() throws {
+        let store = try storeOptions.open()
+        try DashboardLauncher.run(
+            store: store, source: nil, rule: AlertRule.seed(account: account), clock: SystemClock(),
+            options: display.launcherOptions)
+    }
+}
+
+struct DisplayOptions: ParsableArguments {
+    @Option(help: "Theme name (see Themes/); also $VAULTWATCH_THEME.")
+    var theme: String?
+
+    @Flag(name: .customLong("read-only"), help: "Hide and refuse every action that writes (acknowledging).")
+    var readOnly = false
+
+    @Option(help: "Who acknowledgements are recorded for (default: user@host).")
+    var by: String?
+
+    var launcherOptions: DashboardLauncher.Options {
+        DashboardLauncher.Options(theme: theme, readOnly: readOnly, identity: by ?? Identity.current())
+    }
+}
