@@ -1,0 +1,130 @@
+import Glibc
+
+/// An open store file, closed (and so unlocked) when it goes out of scope. Every call names the
+/// file's path in the error it throws.
+struct OpenFile: ~Copyable {
+    let fd: Int32
+    let path: String
+
+    enum Access {
+        /// Read only, for loading and tailing.
+        case read
+        /// Read and append, creating the file with mode 0600: for appending and repairs.
+        case append
+    }
+
+    /// Opens `path`. Returns nil when reading a file that does not exist. Symbolic links are not
+    /// followed and only regular files are accepted (a FIFO would block, a device is no log).
+    static func open(_ path: String, for access: Access) throws(StoreError) -> OpenFile? {
+        let common = O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK
+        let flags = access == .read ? (O_RDONLY | common) : (O_RDWR | O_APPEND | O_CREAT | common)
+        var fd: Int32
+        repeat { fd = Glibc.open(path, flags, mode_t(0o600)) } while fd < 0 && errno == EINTR
+        guard fd >= 0 else {
+            let code = errno
+            if code == ENOENT && access == .read { return nil }
+            throw .cannotOpen(path: path, reason: code == ELOOP ? "it is a symbolic link, which the store does not follow" : osReason(code))
+        }
+        let file = OpenFile(fd: fd, path: path)
+        guard try file.status().isRegularFile else {
+            throw .cannotOpen(path: path, reason: "it is not a regular file")
+        }
+        return file
+    }
+
+    deinit { _ = Glibc.close(fd) }
+
+    enum LockKind { case shared, exclusive }
+
+    /// Takes an advisory lock on the whole file, waiting for it. It lasts until the file is closed.
+    /// flock locks belong to the open file, so two opens in one process exclude each other too.
+    func lock(_ kind: LockKind) throws(StoreError) {
+        let op = kind == .shared ? LOCK_SH : LOCK_EX
+        while flock(fd, op) != 0 {
+            let code = errno
+            if code != EINTR { throw .cannotLock(path: path, reason: osReason(code)) }
+        }
+    }
+
+    func status() throws(StoreError) -> FileStatus {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw .cannotRead(path: path, reason: osReason(errno)) }
+        return FileStatus(st)
+    }
+
+    /// Narrows group or other permissions to 0600. The owner's own bits are left alone.
+    func tightenMode(_ status: FileStatus) throws(StoreError) {
+        guard status.mode & 0o077 != 0 else { return }
+        guard fchmod(fd, 0o600) == 0 else {
+            throw .cannotOpen(path: path, reason: "cannot narrow its permissions to 0600: \(osReason(errno))")
+        }
+    }
+
+    /// Up to `count` bytes from `offset` (fewer only at the end of the file).
+    func read(at offset: Int, count: Int) throws(StoreError) -> [UInt8] {
+        guard count > 0 else { return [] }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        let failure: Int32? = bytes.withUnsafeMutableBytes { buffer in
+            while filled < count {
+                let n = pread(fd, buffer.baseAddress! + filled, count - filled, off_t(offset + filled))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                if n == 0 { break }
+                filled += n
+            }
+            return nil
+        }
+        if let failure { throw .cannotRead(path: path, reason: osReason(failure)) }
+        bytes.removeLast(count - filled)
+        return bytes
+    }
+
+    /// Everything from `offset` to the end of the file as it is now.
+    func readToEnd(from offset: Int) throws(StoreError) -> [UInt8] {
+        var result: [UInt8] = []
+        var position = offset
+        let size = try status().size
+        if size > offset { result.reserveCapacity(size - offset) }
+        while true {
+            let chunk = try read(at: position, count: max(size - position, 64 * 1024))
+            if chunk.isEmpty { return result }
+            result += chunk
+            position += chunk.count
+        }
+    }
+
+    /// Writes all of `bytes` (the file is in append mode, so they land at its end). Returns the
+    /// error number of the first failure, after which some of the bytes may have been written.
+    func writeAll(_ bytes: [UInt8], with calls: SystemCalls) -> Int32? {
+        bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let (n, code) = calls.write(fd, UnsafeRawBufferPointer(rebasing: buffer[done...]))
+                if n < 0 {
+                    if code == EINTR { continue }
+                    return code
+                }
+                if n == 0 { return EIO }
+                done += n
+            }
+            return nil
+        }
+    }
+
+    /// Flushes the file to the disk. Returns the error number on failure.
+    func sync(with calls: SystemCalls) -> Int32? {
+        let (result, code) = calls.fsync(fd)
+        return result == 0 ? nil : code
+    }
+
+    /// Cuts the file back to `size` bytes. Returns the error number on failure.
+    func truncate(to size: Int) -> Int32? {
+        while ftruncate(fd, off_t(size)) != 0 {
+            if errno != EINTR { return errno }
+        }
+        return nil
+    }
+}

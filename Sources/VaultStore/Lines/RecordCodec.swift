@@ -1,0 +1,35 @@
+import VaultCore
+
+/// Decoding a line's `data` by record type and schema version: the upgrade hook.
+enum RecordCodec {
+    static func record(
+        _ type: RecordType, schema: Int, in container: KeyedDecodingContainer<StoredLine.Key>
+    ) throws -> Record {
+        switch schema {
+        // When the shape of a payload changes, add `case 1:` here: decode the version-1 shape and
+        // convert it to today's Record. Until then every readable line is current.
+        case StoreSchema.current:
+            return try current(type, in: container)
+        default:
+            throw LineFault.malformed("schema \(schema) has no decoder")
+        }
+    }
+
+    private static func current(_ type: RecordType, in c: KeyedDecodingContainer<StoredLine.Key>) throws -> Record {
+        switch type {
+        case .vault: return .vault(try c.decode(Vault.self, forKey: .data))
+        case .vaultRemoved:
+            let removal = try c.decode(VaultRemoval.self, forKey: .data)
+            return .vaultRemoved(name: removal.name, at: removal.at)
+        case .recoveryPoint: return .recoveryPoint(try c.decode(RecoveryPoint.self, forKey: .data))
+        case .recoveryPointRemoved:
+            let removal = try c.decode(RecoveryPointRemoval.self, forKey: .data)
+            return .recoveryPointRemoved(arn: removal.arn, vaultName: removal.vaultName, at: removal.at)
+        case .job: return .job(try c.decode(BackupJob.self, forKey: .data))
+        case .call: return .call(try c.decode(ApiCall.self, forKey: .data))
+        case .alert: return .alert(try c.decode(Alert.self, forKey: .data))
+        case .acknowledgement: return .acknowledgement(try c.decode(Acknowledgement.self, forKey: .data))
+        case .sync: return .sync(try c.decode(SyncStatus.self, forKey: .data))
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import VaultCore
+
+/// Dates as the store writes them: ISO 8601 in UTC with milliseconds, `2026-11-25T10:12:38.089Z`.
+/// Reading also accepts whole seconds, any number of fraction digits, a `±HH:MM` offset, and
+/// numeric seconds since 1970, so hand-written or older lines still load.
+enum StoreDate {
+    struct OutOfRange: Error, CustomStringConvertible {
+        let date: Date
+        var description: String { "the date \(date.timeIntervalSince1970)s since 1970 is outside years 0000–9999" }
+    }
+
+    static func text(_ date: Date) throws -> String {
+        let ms = (date.timeIntervalSince1970 * 1000).rounded()
+        // Years 0000 and 9999 bound what four year digits can say.
+        guard ms >= -62_167_219_200_000, ms < 253_402_300_800_000 else { throw OutOfRange(date: date) }
+        let total = Int64(ms)
+        let seconds = total >= 0 ? total / 1000 : (total - 999) / 1000
+        let milli = Int(total - seconds * 1000)
+        let p = UTC.parts(Date(timeIntervalSince1970: TimeInterval(seconds)))
+        return pad(p.year, 4) + "-" + pad(p.month, 2) + "-" + pad(p.day, 2) + "T" + pad(p.hour, 2) + ":"
+            + pad(p.minute, 2) + ":" + pad(p.second, 2) + "." + pad(milli, 3) + "Z"
+    }
+
+    private static func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; nil when it is anything else.
+    static func parse(_ text: String) -> Date? {
+        let b = Array(text.utf8)
+        var i = 0
+        func number(_ digits: Int) -> Int? {
+            guard i + digits <= b.count else { return nil }
+            var n = 0
+            for k in i..<(i + digits) {
+                guard b[k] >= 0x30 && b[k] <= 0x39 else { return nil }
+                n = n * 10 + Int(b[k] - 0x30)
+            }
+            i += digits
+            return n
+        }
+        func expect(_ options: String) -> Bool {
+            guard i < b.count, options.utf8.contains(b[i]) else { return false }
+            i += 1
+            return true
+        }
+        guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
+            expect("Tt "), let hour = number(2), expect(":"), let minute = number(2), expect(":"),
+            let second = number(2)
+        else { return nil }
+        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else {
+            return nil
+        }
+        var fraction: [UInt8] = []
+        if expect(".,") {
+            while i < b.count, b[i] >= 0x30 && b[i] <= 0x39 {
+                fraction.append(b[i])
+                i += 1
+            }
+            guard !fraction.isEmpty else { return nil }
+        }
+        var offset = 0
+        if expect("Zz") {
+            offset = 0
+        } else if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
+            let sign = b[i] == UInt8(ascii: "-") ? -1 : 1
+            i += 1
+            guard let oh = number(2), oh < 24 else { return nil }
+            _ = expect(":")
+            guard let om = number(2), om < 60 else { return nil }
+            offset = sign * (oh * 3600 + om * 60)
+        } else {
+            return nil
+        }
+        guard i == b.count else { return nil }
+        let whole = Int64(UTC.date(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+            .timeIntervalSince1970) - Int64(offset)
+        if fraction.count <= 3 {
+            // Milliseconds exactly as `text` wrote them, so a date round-trips to the same value.
+            let ms = (fraction + Array(repeating: 0x30, count: 3 - fraction.count)).reduce(0) { $0 * 10 + Int64($1 - 0x30) }
+            return Date(timeIntervalSince1970: TimeInterval(whole * 1000 + ms) / 1000)
+        }
+        let part = Double("0." + String(decoding: fraction, as: UTF8.self)) ?? 0
+        return Date(timeIntervalSince1970: TimeInterval(whole) + part)
+    }
+
+    static func encode(_ date: Date, to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text(date))
+    }
+
+    static func decode(from decoder: any Decoder) throws -> Date {
+        let container = try decoder.singleValueContainer()
+        if let text = try? container.decode(String.self) {
+            guard let date = parse(text) else {
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "not an ISO 8601 date: \(Quoted(text))")
+            }
+            return date
+        }
+        if let seconds = try? container.decode(Double.self), seconds.isFinite {
+            return Date(timeIntervalSince1970: seconds)
+        }
+        throw DecodingError.dataCorruptedError(
+            in: container, debugDescription: "expected an ISO 8601 date or seconds since 1970")
+    }
+}

@@ -1,0 +1,78 @@
+import VaultCore
+
+extension Store {
+    /// Appends records, each to the file of its kind, in the order given.
+    ///
+    /// For each file, under an exclusive lock: a torn last line left by a crashed writer is first
+    /// set aside, the lines get the next sequence numbers, and all of them are written with one
+    /// buffer. Alerts, acknowledgements and API calls are flushed to disk before this returns.
+    ///
+    /// On failure (ENOSPC, EIO, …) the failing file is cut back to what it held before, so no part
+    /// of its lines remains, and `StoreError.writeFailed` is thrown. Files are appended one after
+    /// another in the order their first record appears: those before the failing one keep their
+    /// new lines. Every record is encoded before anything is written.
+    public func append(_ records: [Record]) throws {
+        guard !records.isEmpty else { return }
+        let encoder = RecordEncoder()
+        var order: [StoreFile] = []
+        var pending: [StoreFile: [(type: RecordType, data: [UInt8])]] = [:]
+        for record in records {
+            let file = StoreFile(for: record)
+            let data = try encoder.data(of: record)
+            if pending[file] == nil { order.append(file) }
+            pending[file, default: []].append((record.type, data))
+        }
+        for file in order {
+            try append(pending[file] ?? [], to: file)
+        }
+    }
+
+    private func append(_ lines: [(type: RecordType, data: [UInt8])], to file: StoreFile) throws(StoreError) {
+        let path = root.path(of: file)
+        if file.relativePath.hasPrefix(StoreFile.pointsFolder + "/") {
+            try root.ensureFolder(StoreFile.pointsFolder)
+        }
+        guard let handle = try OpenFile.open(path, for: .append) else {
+            throw .cannotOpen(path: path, reason: "it vanished while being created")
+        }
+        try handle.lock(.exclusive)
+        var status = try handle.status()
+        try handle.tightenMode(status)
+        if try TornLine.setAside(
+            from: handle, size: status.size, storeFile: file, in: root, at: clock.now(), calls: calls) != nil
+        {
+            status = try handle.status()
+        }
+
+        let lastSeq: Int
+        if let cached = sequences.lastSeq(of: file, status) {
+            lastSeq = cached
+        } else {
+            lastSeq = try SequenceReader.lastSeq(in: handle, size: status.size, decoder: RecordDecoder())
+        }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(lines.reduce(0) { $0 + $1.data.count + 64 })
+        for (index, line) in lines.enumerated() {
+            RecordEncoder.appendLine(to: &buffer, type: line.type, data: line.data, seq: lastSeq + 1 + index)
+        }
+
+        if let code = handle.writeAll(buffer, with: calls) {
+            sequences.forget(file)
+            throw .writeFailed(path: path, reason: rollBack(handle, to: status.size, because: osReason(code)))
+        }
+        if file.isAuditTrail, let code = handle.sync(with: calls) {
+            sequences.forget(file)
+            let cause = "cannot flush it to disk: \(osReason(code))"
+            throw .writeFailed(path: path, reason: rollBack(handle, to: status.size, because: cause))
+        }
+        sequences.remember(file, status, size: status.size + buffer.count, lastSeq: lastSeq + lines.count)
+        // Closing the file releases the lock.
+    }
+
+    /// Cuts a file back to its size before a failed append; says so if even that fails.
+    private func rollBack(_ handle: borrowing OpenFile, to size: Int, because cause: String) -> String {
+        guard let code = handle.truncate(to: size) else { return cause }
+        return "\(cause); cutting it back to \(size) bytes also failed (\(osReason(code))), so lines of this append"
+            + " may remain and a partial last line will be set aside by the next load"
+    }
+}

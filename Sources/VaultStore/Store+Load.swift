@@ -1,0 +1,58 @@
+import VaultCore
+
+extension Store {
+    /// Reads every file (vaults, points, jobs, events, alerts, acks, sync) and returns the records
+    /// in file order.
+    ///
+    /// A malformed line is skipped and reported; everything else loads. A torn last line is set
+    /// aside into `<name>.jsonl.torn` and reported. A line from a newer schema throws
+    /// `StoreError.newerSchema`, and then nothing on disk has been changed: repairs happen only
+    /// after every file has been read.
+    public func load() throws -> StoreLoad {
+        let decoder = RecordDecoder()
+        var batches: [(file: StoreFile, batch: LineBatch)] = []
+        for file in try StoreFile.all(in: root) {
+            guard let handle = try OpenFile.open(root.path(of: file), for: .read) else { continue }
+            // Shared: an append in progress is either wholly there or not at all.
+            try handle.lock(.shared)
+            let bytes = try handle.readToEnd(from: 0)
+            batches.append((file, try LineReader.read(bytes, of: file, firstLine: 1, in: root, decoder: decoder)))
+        }
+
+        // Every line is one this version can read: only now may the store be changed.
+        var load = StoreLoad()
+        for (file, batch) in batches {
+            load.records += batch.records
+            load.problems += batch.problems
+            if batch.unterminated > 0 {
+                load.problems.append(setAsideTornLine(of: file, line: batch.lineCount + 1, seen: batch.unterminated))
+            }
+        }
+        return load
+    }
+
+    /// Sets aside a torn last line seen by `load`, under the file's exclusive lock, and says what
+    /// became of it. Another writer may have set it aside in the meantime; it is then in the side
+    /// file all the same.
+    private func setAsideTornLine(of file: StoreFile, line: Int, seen: Int) -> StoreProblem {
+        let side = file.tornRelativePath
+        do {
+            guard let handle = try OpenFile.open(root.path(of: file), for: .append) else {
+                throw StoreError.cannotOpen(path: root.path(of: file), reason: "it vanished")
+            }
+            try handle.lock(.exclusive)
+            let size = try handle.status().size
+            let setAside = try TornLine.setAside(
+                from: handle, size: size, storeFile: file, in: root, at: clock.now(), calls: calls)
+            sequences.forget(file)
+            let count = setAside?.count ?? seen
+            return StoreProblem(
+                .tornLine, file: file.relativePath, line: line,
+                message: "set aside \(count) bytes of a torn last line in \(side)")
+        } catch {
+            return StoreProblem(
+                .tornLine, file: file.relativePath, line: line,
+                message: "a torn last line of \(seen) bytes was not loaded and could not be set aside in \(side): \(error)")
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import VaultCore
+
+/// Why the store could not do what it was asked. Paths are absolute; each case reads as one
+/// line naming what failed and where.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The store directory (or one of its parents) could not be created or tightened.
+    case cannotCreateDirectory(path: String, reason: String)
+    /// Something other than a directory is where the store directory should be.
+    case notADirectory(path: String)
+    case cannotOpen(path: String, reason: String)
+    case cannotLock(path: String, reason: String)
+    case cannotRead(path: String, reason: String)
+    /// An append failed; the file was cut back to what it held before, so nothing of it remains.
+    case writeFailed(path: String, reason: String)
+    /// A torn last line could not be moved to its side file, so nothing was appended after it.
+    case cannotSetAside(path: String, reason: String)
+    /// A record could not be turned into a line (e.g. a date beyond year 9999).
+    case cannotEncode(type: RecordType, reason: String)
+    /// A line was written by a newer vaultwatch; nothing was loaded and nothing on disk changed.
+    case newerSchema(file: String, line: Int, version: Int, supported: Int)
+
+    public var description: String {
+        switch self {
+        case .cannotCreateDirectory(let path, let reason):
+            return "cannot create the store directory \(path): \(reason)"
+        case .notADirectory(let path):
+            return "cannot use \(path) as the store directory: something that is not a directory is in the way"
+        case .cannotOpen(let path, let reason):
+            return "cannot open \(path): \(reason)"
+        case .cannotLock(let path, let reason):
+            return "cannot lock \(path): \(reason)"
+        case .cannotRead(let path, let reason):
+            return "cannot read \(path): \(reason)"
+        case .writeFailed(let path, let reason):
+            return "cannot append to \(path): \(reason) (nothing of this append was kept; what was stored before is intact)"
+        case .cannotSetAside(let path, let reason):
+            return "cannot set aside the torn last line of \(path): \(reason) (nothing was appended)"
+        case .cannotEncode(let type, let reason):
+            return "cannot store a \(type.rawValue) record: \(reason)"
+        case .newerSchema(let file, let line, let version, let supported):
+            return "\(file):\(line) was written by a newer vaultwatch (store schema \(version); this one reads up to \(supported)): upgrade vaultwatch to read this store"
+        }
+    }
+}

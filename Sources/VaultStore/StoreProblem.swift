@@ -1,0 +1,31 @@
+/// Something wrong found while reading the store that did not stop it: a line that was skipped,
+/// a torn last line that was set aside, a file that had to be read again. Shown to the operator.
+public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// A complete line that could not be read; it was skipped and the rest loaded.
+        case malformedLine
+        /// An unterminated last line (a writer stopped mid-line) moved to the `.torn` side file.
+        case tornLine
+        /// A file that was replaced, shrank or vanished under a tail, which then read it anew.
+        case fileChanged
+    }
+
+    public var kind: Kind
+    /// The file, relative to the store directory: `alerts.jsonl`, `points/prod.jsonl`.
+    public var file: String
+    /// The 1-based line number, when the problem is about one line.
+    public var line: Int?
+    public var message: String
+
+    public init(_ kind: Kind, file: String, line: Int?, message: String) {
+        self.kind = kind
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    /// `alerts.jsonl:17: unknown record type "foo"`
+    public var description: String {
+        line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
+    }
+}
