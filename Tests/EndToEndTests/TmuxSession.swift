@@ -18,7 +18,9 @@ final class TmuxSession {
         var args = ["-u", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)"]
         for (k, v) in environment.sorted(by: { $0.key < $1.key }) { args += ["-e", "\(k)=\(v)"] }
         args.append(command.map(Shell.quote).joined(separator: " "))
-        try Shell.run("tmux", args)
+        // The tmux server inherits the client's stdout and stderr: give it /dev/null, or reading
+        // them to the end would wait for the server to exit.
+        try Shell.run("tmux", args, capture: false)
         isOpen = true
         try Shell.run("tmux", ["-L", socket, "set-option", "-t", name, "remain-on-exit", "on"])
     }
@@ -73,25 +75,50 @@ struct E2EError: Error, CustomStringConvertible {
     init(_ d: String) { description = d }
 }
 
+/// Runs tools with posix_spawn and waitpid. Foundation's Process is not used: from a test
+/// runner's worker thread it passes on a blocked signal mask (the tmux server and the program in
+/// the pane would inherit it) and its wait can hang on a child that daemonizes, as tmux does.
 enum Shell {
     @discardableResult
-    static func run(_ tool: String, _ args: [String], environment: [String: String]? = nil) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [tool] + args
-        if let environment { p.environment = environment }
-        let out = Pipe()
-        let err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            throw E2EError("\(tool) \(args.joined(separator: " ")) exited \(p.terminationStatus): \(String(decoding: errData, as: UTF8.self))")
+    static func run(_ tool: String, _ args: [String], capture: Bool = true) throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("vw-e2e-\(UUID().uuidString).out")
+        defer { try? FileManager.default.removeItem(at: output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        // Output goes to a file, never a pipe: a daemon that keeps it open cannot block us.
+        let path = capture ? output.path : "/dev/null"
+        posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let errors = output.appendingPathExtension("err")
+        defer { try? FileManager.default.removeItem(at: errors) }
+        posix_spawn_file_actions_addopen(&actions, 2, errors.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        defer { posix_spawnattr_destroy(&attr) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attr, &none)
+        posix_spawnattr_setsigdefault(&attr, &all)
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argv = ["/usr/bin/env", tool] + args
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer { for a in cArgs { free(a) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, "/usr/bin/env", &actions, &attr, &cArgs, environ)
+        guard rc == 0 else { throw E2EError("cannot start \(tool): \(String(cString: strerror(rc)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let text = capture ? ((try? String(contentsOf: output, encoding: .utf8)) ?? "") : ""
+        let exited = (status & 0x7f) == 0
+        let code = (status >> 8) & 0xff
+        guard exited && code == 0 else {
+            let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+            throw E2EError("\(tool) \(args.joined(separator: " ")) failed (status \(status)): \(stderr)\(text)")
         }
-        return String(decoding: data, as: UTF8.self)
+        return text
     }
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }

@@ -16,6 +16,7 @@ enum TerminalRestore {
     static let fatalSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
 
     static func install() {
+        unblock(quitSignals + [SIGWINCH, SIGTSTP, SIGCONT])
         for s in quitSignals {
             signal(s) { signo in
                 var b = UInt8(truncatingIfNeeded: signo)
@@ -30,6 +31,17 @@ enum TerminalRestore {
             }
         }
         atexit { endwin() }
+    }
+
+    /// A parent can start us with signals blocked (threads of Dispatch and many test runners
+    /// block them, and children inherit the mask): a blocked SIGWINCH would freeze the layout
+    /// on resize and a blocked SIGTERM would make the dashboard unkillable. The main thread,
+    /// which owns the terminal, takes them.
+    static func unblock(_ signals: [Int32]) {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for s in signals { sigaddset(&set, s) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     static func uninstall() {
