@@ -61,6 +61,9 @@ public final class SyncWorker: @unchecked Sendable {
             started = true
             publishSnapshot(loading: true)
             guard pull(force: true) else { return }
+            // The tail leaves an unfinished last line alone (a writer may be mid-line); one left
+            // by a crashed writer is set aside and reported, never silently dropped.
+            for problem in store.setAsideTornLines() { note(.warning, "\(problem)") }
             if let clock = clock as? SimulatedClock, let latest = state.latestInstant {
                 clock.resume(from: latest)
             }
@@ -105,6 +108,7 @@ public final class SyncWorker: @unchecked Sendable {
             if !started {
                 started = true
                 guard pull(force: true) else { return }
+                for problem in store.setAsideTornLines() { note(.warning, "\(problem)") }
             }
             pollSource()
         }

@@ -1,0 +1,119 @@
+import Foundation
+import Synchronization
+import Testing
+import VaultCore
+import VaultStore
+
+@testable import VaultSync
+
+/// The worker end to end over a real store in a temporary directory, with the demo as source
+/// and a fixed clock.
+@Suite struct SyncWorkerTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vw-worker-\(UUID().uuidString)")
+    static let start = UTC.date(year: 2026, month: 11, day: 23, hour: 12)
+
+    final class Published: Sendable {
+        let snapshots = Mutex<[AccountSnapshot]>([])
+        let failures = Mutex<[String]>([])
+        var last: AccountSnapshot? { snapshots.withLock { $0.last } }
+    }
+
+    func worker(_ published: Published, source: (any Source)? = DemoSource(), at instant: Date = start) throws -> SyncWorker {
+        SyncWorker(
+            store: try Store(directory: directory), source: source, rule: DemoAccount.alertRule,
+            clock: FixedClock(instant), publish: { s in published.snapshots.withLock { $0.append(s) } },
+            fail: { m in published.failures.withLock { $0.append(m) } })
+    }
+
+    @Test func theDemoIsWrittenThroughTheStoreAndNonAdminCallsRaiseAlerts() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let published = Published()
+        let w = try worker(published, at: Self.start)
+        w.syncNow()  // seeds the account
+        w.syncNow()  // the first poll: the demo's opening attempts by non-admins
+        let state = try #require(published.last).state
+        #expect(state.vaults.keys.sorted() == ["WORM_vault", "central-backup-vault", "legacy-governance", "scratch"])
+        #expect(state.alerts.count >= 3)
+        #expect(state.alerts.allSatisfy { !DemoAccount.alertRule.isAdmin($0.principal) })
+        // What the screen shows is what the store holds: a fresh load gives the same account.
+        var reloaded = AccountState()
+        reloaded.apply(try Store(directory: directory).load().records)
+        #expect(reloaded.alerts.map(\.id) == state.alerts.map(\.id))
+        #expect(reloaded.vaults == state.vaults)
+    }
+
+    @Test func anAcknowledgementIsDurableBeforeItIsReportedAndShowsInTheNextSnapshot() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let published = Published()
+        let w = try worker(published)
+        w.syncNow()
+        let alert = try #require(published.last?.state.alerts.first)
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Mutex<String??>(nil)
+        w.acknowledge(alertId: alert.id, note: "checked", by: "sam@ops") { error in
+            outcome.withLock { $0 = .some(error) }
+            done.signal()
+        }
+        done.wait()
+        #expect(outcome.withLock { $0 } == .some(nil))
+        let onDisk = try Store(directory: directory).load().records.compactMap { r -> Acknowledgement? in
+            if case .acknowledgement(let a) = r { return a } else { return nil }
+        }
+        #expect(onDisk.map(\.alertId) == [alert.id])
+        #expect(published.last?.state.acknowledgement(of: alert.id)?.note == "checked")
+    }
+
+    @Test func anAcknowledgementFromAnotherProcessIsNoticed() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let published = Published()
+        let w = try worker(published)
+        w.syncNow()
+        let alert = try #require(published.last?.state.alerts.first)
+        // `vaultwatch ack` in another terminal: its own Store instance on the same directory.
+        try Store(directory: directory).append([
+            .acknowledgement(Acknowledgement(id: "x1", alertId: alert.id, by: "cli@host", at: Self.start, note: nil))
+        ])
+        w.syncNow()
+        #expect(published.last?.state.acknowledgement(of: alert.id)?.by == "cli@host")
+    }
+
+    @Test func malformedAndTornLinesAreReportedAndEverythingElseLoads() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try Store(directory: directory)
+        let alertRecord = Record.acknowledgement(Acknowledgement(id: "a", alertId: "0123456789abcdef", by: "x", at: Self.start, note: nil))
+        try store.append([alertRecord])
+        let acks = directory.appendingPathComponent("acks.jsonl")
+        let handle = try FileHandle(forWritingTo: acks)
+        handle.seekToEndOfFile()
+        handle.write(Data("{not json}\n".utf8))
+        handle.write(Data(#"{"data":{"#.utf8))  // a writer killed mid-line
+        try handle.close()
+
+        let published = Published()
+        let w = try worker(published, source: nil)
+        w.syncNow()
+        let snapshot = try #require(published.last)
+        #expect(snapshot.state.acknowledgement(of: "0123456789abcdef")?.by == "x")
+        let notices = snapshot.notices.map(\.text)
+        #expect(notices.contains { $0.hasPrefix("acks.jsonl:2:") }, "\(notices)")
+        #expect(notices.contains { $0.contains("set aside 9 bytes of a torn last line in acks.jsonl.torn") }, "\(notices)")
+        let side = try String(contentsOf: directory.appendingPathComponent("acks.jsonl.torn"), encoding: .utf8)
+        #expect(side.hasSuffix("{\"data\":{\n"))
+    }
+
+    @Test func aNewerSchemaStopsTheWorkerAndChangesNothing() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let line = #"{"data":{},"schema":99,"seq":1,"type":"alert"}"# + "\n" + #"{"data":{"# 
+        let alerts = directory.appendingPathComponent("alerts.jsonl")
+        try Data(line.utf8).write(to: alerts)
+        let published = Published()
+        let w = try worker(published)
+        w.syncNow()
+        let failures = published.failures.withLock { $0 }
+        #expect(failures.count == 1)
+        #expect(failures.first?.contains("schema") == true)
+        #expect(try Data(contentsOf: alerts) == Data(line.utf8))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("vaults.jsonl").path))
+    }
+}
