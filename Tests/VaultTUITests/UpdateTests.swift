@@ -150,3 +150,33 @@ import VaultCore
         #expect(s.vaultRows.first?.name == "scratch")  // weakest protection first
     }
 }
+
+@Suite struct SelectionPinningTests {
+    @Test func theFirstRowStaysSelectedWhenANewerAlertArrivesAbove() {
+        var s = Fixture.app()
+        _ = Update.apply(.key(.char("3")), to: &s)  // nothing moved yet: the newest alert is selected
+        let first = s.currentAlert!.id
+        var account = Fixture.state
+        let call = Fixture.call(10, "StartRestoreJob", .user("intruder", account: Fixture.account), vault: "WORM_vault", error: "AccessDenied", minutesAgo: 0)
+        account.apply(.call(call))
+        account.apply(.alert(Fixture.rule.evaluate(call)!))
+        _ = Update.apply(.snapshot(AccountSnapshot(state: account, generation: 2)), to: &s)
+        #expect(s.alertRows.first?.action == "StartRestoreJob")
+        #expect(s.currentAlert?.id == first)
+        #expect(s.selectedIndex(.alerts) == 1)
+    }
+
+    @Test func aSelectedRowThatVanishesLeavesTheSelectionInPlace() {
+        var s = Fixture.app()
+        _ = Update.apply(.key(.char("2")), to: &s)
+        _ = Update.apply(.key(.down), to: &s)
+        _ = Update.apply(.key(.down), to: &s)
+        let gone = s.currentPoint!
+        var account = AccountState()
+        account.apply(Fixture.records)
+        account.apply(.recoveryPointRemoved(arn: gone.arn, vaultName: gone.vaultName, at: Fixture.now))
+        _ = Update.apply(.snapshot(AccountSnapshot(state: account, generation: 2)), to: &s)
+        #expect(s.selectedIndex(.recoveryPoints) == 2)
+        #expect(s.currentPoint?.arn != gone.arn)
+    }
+}

@@ -82,6 +82,7 @@ public struct AppState: Sendable {
     // MARK: - Derived rows
 
     mutating func deriveRows() {
+        let previous = Tab.allCases.map { selectedIndex($0) }
         let state = snapshot.state
         vaultRows = RowDerivation.vaults(state, filter: filters[.vaults]?.text ?? "", order: order(.vaults), now: now)
         pointRows = RowDerivation.points(
@@ -89,6 +90,17 @@ public struct AppState: Sendable {
             now: now)
         alertRows = RowDerivation.alerts(
             state, filter: filters[.alerts]?.text ?? "", unacknowledgedOnly: unacknowledgedOnly, order: order(.alerts))
+        // Pin the selection to a row's identity, so rows arriving above it do not move it; a
+        // selected row that is gone leaves the selection where it was.
+        for tab in Tab.allCases where !selectionIsPresent(tab) { select(tab, index: previous[tab.rawValue]) }
+    }
+
+    private func selectionIsPresent(_ t: Tab) -> Bool {
+        switch t {
+        case .vaults: return selectedVault.map { id in vaultRows.contains { $0.name == id } } ?? false
+        case .recoveryPoints: return selectedPoint.map { id in pointRows.contains { $0.arn == id } } ?? false
+        case .alerts: return selectedAlert.map { id in alertRows.contains { $0.id == id } } ?? false
+        }
     }
 
     private func order(_ t: Tab) -> String { t.sortOrders[(sortIndex[t] ?? 0) % t.sortOrders.count] }

@@ -23,6 +23,8 @@ enum Dialog {
 
 /// `?`: every key that works here, generated from the key map.
 enum HelpOverlay {
+    static let columnWidth = 34
+
     static func draw(into grid: inout Grid, _ state: AppState) {
         let context = state.keyContext
         let rows: [(String, String)] = Action.allCases.compactMap { action in
@@ -30,11 +32,19 @@ enum HelpOverlay {
             guard !keys.isEmpty else { return nil }
             return (keys.map(\.label).joined(separator: " "), action.help)
         } + [("!", "notices")]
+        // One column when it fits the height, else as many columns as the rows need.
+        let fitRows = max(grid.height - 6, 1)
+        let columns = min(max((rows.count + fitRows - 1) / fitRows, 1), max((grid.width - 6) / columnWidth, 1))
+        let perColumn = (rows.count + columns - 1) / columns
         let content = Dialog.frame(
-            into: &grid, width: 48, height: rows.count + 5, title: "Keys — \(context.rawValue)")
-        for (i, (keys, help)) in rows.enumerated() where i < content.height - 2 {
-            grid.write(keys, x: content.x, y: content.y + i, role: .emphasis, maxWidth: 16)
-            grid.write(help, x: content.x + 17, y: content.y + i, role: .dialog, maxWidth: content.width - 17)
+            into: &grid, width: columns * columnWidth + 4, height: perColumn + 4, title: "Keys — \(context.rawValue)")
+        for (i, (keys, help)) in rows.enumerated() {
+            let column = i / perColumn
+            let row = i % perColumn
+            guard row < content.height - 2 else { continue }
+            let x = content.x + column * columnWidth
+            grid.write(keys, x: x, y: content.y + row, role: .emphasis, maxWidth: 12)
+            grid.write(help, x: x + 13, y: content.y + row, role: .dialog, maxWidth: min(columnWidth - 14, content.x + content.width - x - 13))
         }
         grid.write("Esc or ? closes", x: content.x, y: content.y + content.height - 1, role: .muted)
     }
