@@ -37,7 +37,7 @@ import VaultCore
         _ = Update.apply(.key(.char("G")), to: &s)
         _ = Update.apply(.key(.enter), to: &s)
         let text = View.render(s).text
-        #expect(text.contains("becomes permanent in 1d 20:10:27"))
+        #expect(text.contains("becomes permanent in 1d\u{00A0}20:10:27"))
         #expect(text.contains("After 2026-11-25 10:12 UTC this lock can no longer be changed or removed"))
     }
 

@@ -25,7 +25,8 @@ public struct Layout: Equatable, Sendable {
     public func split(_ tab: Tab, rowCount: Int) -> (list: Rect, pane: Rect?) {
         let b = body
         if tab == .vaults && width >= Layout.sidePaneWidth {
-            let paneWidth = min(62, width / 2)
+            // The list keeps its main columns (about 70); the pane takes the rest, 50 to 64 wide.
+            let paneWidth = min(64, max(50, width - 74))
             return (
                 Rect(x: 0, y: b.y, width: width - paneWidth - 1, height: b.height),
                 Rect(x: width - paneWidth, y: b.y, width: paneWidth, height: b.height)

@@ -70,7 +70,9 @@ enum VaultsScreen {
             p.add("", "Whoever may call DeleteBackupVaultLockConfiguration can remove it.")
         case .complianceGrace(let until):
             p.add("Lock", "compliance, in its cooling-off period", .lockGrace)
-            p.add("", "becomes permanent in \(Countdown(to: until, now: now).clock)", .countdown)
+            // A no-break space keeps "2d 03:12:44" on one line when the text wraps.
+            let left = Countdown(to: until, now: now).clock.replacingOccurrences(of: " ", with: "\u{00A0}")
+            p.add("", "becomes permanent in \(left)", .countdown)
             p.add("", "After \(UTC.minute(until)) this lock can no longer be changed or removed, not even by root.")
         case .complianceLocked(let since):
             p.add("Lock", "compliance, permanent since \(UTC.minute(since))", .lockCompliance)
