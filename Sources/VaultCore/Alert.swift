@@ -42,15 +42,7 @@ public struct Alert: Codable, Equatable, Sendable, Identifiable {
     }
 
     /// 16 hex digits of FNV-1a over the event id. Operators type a unique prefix (8 are shown).
-    public static func id(forCall callId: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in callId.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
+    public static func id(forCall callId: String) -> String { FNV1a.hex(callId) }
 
     public var shortId: String { String(id.prefix(8)) }
 }

@@ -1,3 +1,5 @@
+import VaultCore
+
 /// The part of a points file's name that stands for its vault. Vault names come from outside
 /// (a source, or CloudTrail's request parameters), so they are treated as hostile: only
 /// `[A-Za-z0-9_-]` and a '.' that is not leading are kept, every other UTF-8 byte becomes `%XX`,
@@ -47,13 +49,5 @@ enum VaultFileName {
     }
 
     /// 16 hex digits of FNV-1a over the name's UTF-8 bytes.
-    private static func hashHex(_ name: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in name.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
+    private static func hashHex(_ name: String) -> String { FNV1a.hex(name) }
 }
