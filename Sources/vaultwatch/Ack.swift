@@ -22,7 +22,7 @@ struct Ack: ParsableCommand {
     }
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.openExisting()
         let state = try StoreReader.load(store)
         let prefix = alertId.lowercased()
         guard prefix.count >= 4 else { throw CLIError("alert id \"\(alertId)\" is too short: give at least 4 characters") }

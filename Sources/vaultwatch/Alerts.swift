@@ -33,7 +33,7 @@ struct Alerts: ParsableCommand {
     }
 
     func run() throws {
-        let state = try StoreReader.load(storeOptions.open())
+        let state = try StoreReader.load(storeOptions.openExisting())
         let rows = state.alerts.reversed().compactMap { a -> Row? in
             let ack = state.acknowledgement(of: a.id)
             if unacknowledgedOnly && ack != nil { return nil }
@@ -50,7 +50,8 @@ struct Alerts: ParsableCommand {
             rows: rows.map {
                 [
                     String($0.id.prefix(8)), UTC.minute($0.time), $0.severity, $0.action, $0.principal, $0.vault ?? "-",
-                    $0.outcome, $0.acknowledgement.map { "\($0.by) \(UTC.minute($0.at))" } ?? "NEW",
+                    $0.outcome,
+                    $0.acknowledgement.map { "\($0.by) \(UTC.minute($0.at))" + ($0.note.map { ": \($0)" } ?? "") } ?? "NEW",
                 ]
             })
     }

@@ -9,10 +9,8 @@ import VaultSync
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the dashboard on a simulated central backup account.",
-        discussion: """
-            The demo keeps its own store (profile "demo") so it never mixes with real data. Restarting it
-            resumes the same account where it left off; --reset starts a new one.
-            """)
+        discussion: "The demo keeps its own store (profile \"demo\") so it never mixes with real data. "
+            + "Restarting it resumes the same account where it left off; --reset starts a new one.")
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var display: DisplayOptions
@@ -27,7 +25,7 @@ struct Demo: ParsableCommand {
     var reset = false
 
     func validate() throws {
-        guard speed > 0, speed <= 1_000_000 else { throw ValidationError("--speed must be between 0 and 1000000") }
+        guard speed > 0, speed <= 1_000_000 else { throw ValidationError("--speed must be more than 0 and at most 1000000 (got \(speed))") }
     }
 
     func run() throws {

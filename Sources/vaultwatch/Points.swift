@@ -28,7 +28,7 @@ struct Points: ParsableCommand {
     }
 
     func run() throws {
-        let state = try StoreReader.load(storeOptions.open())
+        let state = try StoreReader.load(storeOptions.openExisting())
         if let vault, state.vaults[vault] == nil { throw CLIError("no vault named \"\(vault)\" in the store") }
         let now = StoreReader.now(of: state)
         let names = vault.map { [$0] } ?? state.sortedVaults.map(\.name)

@@ -17,6 +17,18 @@ struct StoreOptions: ParsableArguments {
         return Store.defaultDirectory(profile: profile ?? defaultProfile)
     }
 
+    /// Opens a store that must already exist: the listing commands never create one by accident
+    /// (a mistyped --profile or --store would otherwise print an empty table and exit 0).
+    func openExisting(defaultProfile: String = "default") throws -> Store {
+        let dir = directory(defaultProfile: defaultProfile)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDirectory) else {
+            throw CLIError("no store at \(dir.path) (run `vaultwatch demo`, or give --store DIR or --profile NAME)")
+        }
+        guard isDirectory.boolValue else { throw CLIError("\(dir.path) is not a store directory") }
+        return try open(defaultProfile: defaultProfile)
+    }
+
     func open(defaultProfile: String = "default") throws -> Store {
         do {
             return try Store(directory: directory(defaultProfile: defaultProfile))

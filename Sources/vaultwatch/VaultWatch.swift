@@ -6,10 +6,8 @@ struct VaultWatch: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vaultwatch",
         abstract: "A terminal dashboard for the central backup account of an AWS organization.",
-        discussion: """
-            With no subcommand, opens the dashboard on the configured store. `vaultwatch demo` opens it on an
-            embedded, simulated central backup account instead.
-            """,
+        discussion: "With no subcommand, opens the dashboard on the configured store (the watch command). "
+            + "`vaultwatch demo` opens it on an embedded, simulated central backup account instead.",
         subcommands: [Watch.self, Demo.self, Vaults.self, Points.self, Alerts.self, Ack.self],
         defaultSubcommand: Watch.self
     )

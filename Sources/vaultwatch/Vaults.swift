@@ -25,9 +25,9 @@ struct Vaults: ParsableCommand {
     }
 
     func run() throws {
-        let state = try StoreReader.load(storeOptions.open())
+        let state = try StoreReader.load(storeOptions.openExisting())
         let now = StoreReader.now(of: state)
-        let rows = state.sortedVaults.map { v -> Row in
+        let rows = state.sortedVaults.sorted { $0.name.lowercased() < $1.name.lowercased() }.map { v -> Row in
             let lock = v.lockState(at: now)
             var left: Int?
             if case .complianceGrace(let until) = lock { left = Countdown(to: until, now: now).secondsLeft }

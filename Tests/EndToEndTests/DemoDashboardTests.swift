@@ -39,8 +39,9 @@ import Testing
         try first.waitFor("the acknowledge dialog") { $0.contains("Acknowledge alert \(id)") }
         try first.type("checked with alice, OPS-1142")
         try first.send("Enter")
-        try first.send("p")
         try first.waitFor("the acknowledgement to be recorded") { $0.contains("Acknowledged \(id)") }
+        try first.send("p")
+        try first.waitFor("the pane to show who acknowledged") { $0.contains("Acked      by e2e@test") }
         try first.send("q")
         try first.waitUntilExited()
         first.kill()

@@ -91,8 +91,19 @@ public struct AppState: Sendable {
         alertRows = RowDerivation.alerts(
             state, filter: filters[.alerts]?.text ?? "", unacknowledgedOnly: unacknowledgedOnly, order: order(.alerts))
         // Pin the selection to a row's identity, so rows arriving above it do not move it; a
-        // selected row that is gone leaves the selection where it was.
-        for tab in Tab.allCases where !selectionIsPresent(tab) { select(tab, index: previous[tab.rawValue]) }
+        // selected row that is gone leaves the selection where it was. A tab not yet looked at
+        // keeps no selection, so it opens on its first row (the newest alert).
+        for tab in Tab.allCases where !selectionIsPresent(tab) && (tab == self.tab || hasSelection(tab)) {
+            select(tab, index: previous[tab.rawValue])
+        }
+    }
+
+    private func hasSelection(_ t: Tab) -> Bool {
+        switch t {
+        case .vaults: return selectedVault != nil
+        case .recoveryPoints: return selectedPoint != nil
+        case .alerts: return selectedAlert != nil
+        }
     }
 
     private func selectionIsPresent(_ t: Tab) -> Bool {

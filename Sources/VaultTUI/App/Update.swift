@@ -158,7 +158,7 @@ public enum Update {
         case .togglePause:
             state.paused.toggle()
             if !state.paused, let pending = state.pending { adopt(pending, &state) }
-            setStatus(state.paused ? "Updates paused: the screen stays as it is until you press p again." : "Updates resumed.", &state)
+            setStatus(state.paused ? "Updates paused: rows stay put until you press p again (clocks keep ticking)." : "Updates resumed.", &state)
         case .redraw:
             break  // the run loop repaints every cell on its own when it sees this key
         }
@@ -191,6 +191,7 @@ public enum Update {
     static func switchTab(to tab: Tab, _ state: inout AppState) {
         state.tab = tab
         state.screen = .list
+        if state.selectedIndex(tab) == 0 { state.select(tab, index: 0) }
         keepSelectionVisible(&state)
     }
 

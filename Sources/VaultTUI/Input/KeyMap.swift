@@ -4,6 +4,17 @@
 public struct KeyMap: Equatable, Sendable {
     public enum Context: String, CaseIterable, Sendable {
         case global, vaults, recoveryPoints, alerts, detail
+
+        /// How the help screen names it.
+        public var title: String {
+            switch self {
+            case .global: return "everywhere"
+            case .vaults: return "vaults"
+            case .recoveryPoints: return "recovery points"
+            case .alerts: return "alerts"
+            case .detail: return "details"
+            }
+        }
     }
 
     public private(set) var bindings: [Context: [Key: Action]]

@@ -61,11 +61,6 @@ enum AlertsScreen {
         var what = "\(a.action) on \(a.vaultName ?? "no vault")"
         if !compact, let rp = a.recoveryPointArn { what += " · \(rp)" }
         p.add("What", what)
-        let outcome =
-            a.outcome == "succeeded"
-            ? "SUCCEEDED — a guardrail did not hold"
-            : "\(a.outcome) — \(a.errorMessage ?? "refused")"
-        p.add("Outcome", outcome, a.outcome == "succeeded" ? .danger : .normal)
         p.add("When", "\(UTC.second(a.time)) UTC (\(Elapsed.ago(a.time, now: state.now)))" + (a.sourceIPAddress.map { " from \($0)" } ?? ""))
         if let ack = state.account.acknowledgement(of: a.id) {
             p.add("Acked", "by \(ack.by) at \(UTC.minute(ack.at))" + (ack.note.map { ": “\($0)”" } ?? ""), .alertAcknowledged)
@@ -74,6 +69,11 @@ enum AlertsScreen {
         } else {
             p.add("Acked", "not yet" + (state.readOnly ? "" : " — press a to acknowledge"), .alertNew)
         }
+        let outcome =
+            a.outcome == "succeeded"
+            ? "SUCCEEDED — a guardrail did not hold"
+            : "\(a.outcome) — \(a.errorMessage ?? "refused")"
+        p.add("Outcome", outcome, a.outcome == "succeeded" ? .danger : .normal)
         return p
     }
 }

@@ -65,6 +65,16 @@ enum Chrome {
         let clock = "\(UTC.timeOfDay(state.now)) UTC"
         let w = DisplayWidth.of(clock)
         if x + w < grid.width { grid.write(clock, x: grid.width - w - 1, y: 1, role: .muted) }
+        // What shapes the list, so a filter or an order never hides silently.
+        guard state.screen == .list else { return }
+        var shaping: [String] = []
+        if case .applied(let text) = state.filter { shaping.append("filter “\(text)”") }
+        if state.tab == .alerts && state.unacknowledgedOnly { shaping.append("unacked only") }
+        if (state.sortIndex[state.tab] ?? 0) != 0 { shaping.append("by \(state.sortOrder)") }
+        guard !shaping.isEmpty else { return }
+        let text = shaping.joined(separator: " · ")
+        let room = grid.width - w - 3 - x
+        if room > 8 { grid.write(text, x: x, y: 1, role: .status, maxWidth: room) }
     }
 
     /// Key hints generated from the key map for where the operator is, or the status message,

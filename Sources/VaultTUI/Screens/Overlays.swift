@@ -37,7 +37,7 @@ enum HelpOverlay {
         let columns = min(max((rows.count + fitRows - 1) / fitRows, 1), max((grid.width - 6) / columnWidth, 1))
         let perColumn = (rows.count + columns - 1) / columns
         let content = Dialog.frame(
-            into: &grid, width: columns * columnWidth + 4, height: perColumn + 4, title: "Keys — \(context.rawValue)")
+            into: &grid, width: columns * columnWidth + 4, height: perColumn + 4, title: "Keys — \(context.title)")
         for (i, (keys, help)) in rows.enumerated() {
             let column = i / perColumn
             let row = i % perColumn

@@ -53,6 +53,9 @@ enum VaultsScreen {
     static func emptyText(_ state: AppState) -> String {
         if state.snapshot.loading { return "Loading vaults…" }
         if !state.filter.text.isEmpty { return "No vault matches “\(state.filter.text)”. Esc clears the filter." }
+        if state.snapshot.sourceName == "store" {
+            return "This store holds no vaults and nothing feeds it yet. Try: vaultwatch demo"
+        }
         return "No vaults yet. The first sync has not reported any."
     }
 
