@@ -57,6 +57,8 @@ public struct AccountState: Equatable, Sendable {
             }
             seen(alert.time)
         case .acknowledgement(let ack):
+            // Applying the same record twice (a re-read file) must not double the history.
+            guard !(acknowledgements[ack.alertId]?.contains { $0.id == ack.id } ?? false) else { return }
             acknowledgements[ack.alertId, default: []].append(ack)
             seen(ack.at)
         case .sync(let status):

@@ -27,9 +27,13 @@ public final class SyncWorker: @unchecked Sendable {
     private var started = false
     private var sourceStarted = false
     private var stopped = false
+    /// Source records not yet written because the store refused them (a full disk).
+    private var unwritten: [Record] = []
 
     /// The most notices a snapshot carries (the oldest are dropped first).
     static let noticeLimit = 200
+    /// The most source records kept for a retry while the store refuses writes.
+    static let retryLimit = 100_000
 
     /// - Parameters:
     ///   - source: what feeds the store; nil only watches the store (other processes write it).
@@ -50,9 +54,11 @@ public final class SyncWorker: @unchecked Sendable {
         self.publish = publish
         self.fail = fail
         self.tail = store.makeTail()
+        self.sourceName = source?.name ?? "store"
     }
 
-    public var sourceName: String { source?.name ?? "store" }
+    /// Read once at init: the source itself belongs to the worker's queue.
+    public let sourceName: String
 
     /// Loads the store in the background, then polls on a timer.
     public func start() {
@@ -136,31 +142,50 @@ public final class SyncWorker: @unchecked Sendable {
         _ = pull(force: false)
     }
 
-    /// Raises the alerts the rule finds in new calls and appends everything to the store.
+    /// Appends what the source produced, after anything an earlier failed write left behind.
+    /// A record is only dropped from the retry buffer once its file took it.
     private func ingest(_ records: [Record]) {
-        guard !records.isEmpty else { return }
-        var out = records
-        var raised = Set<String>()
-        for case .call(let call) in records {
-            guard let alert = rule.evaluate(call), state.alert(id: alert.id) == nil, raised.insert(alert.id).inserted
-            else { continue }
-            out.append(.alert(alert))
-        }
+        unwritten += records
+        guard !unwritten.isEmpty else { return }
         do {
-            try store.append(out)
+            try store.append(unwritten)
+            unwritten = []
         } catch {
-            note(.error, "could not write to the store: \(error)")
+            // Files written before the failing one kept their lines; the rest are retried.
+            // Re-appending the written ones would duplicate jobs, so keep only what is unsafe
+            // to lose and idempotent on replay: snapshots, calls, alerts (all keyed by id).
+            unwritten = unwritten.filter { r in
+                switch r {
+                case .job, .sync, .acknowledgement: return false
+                default: return true
+                }
+            }
+            if unwritten.count > Self.retryLimit { unwritten.removeFirst(unwritten.count - Self.retryLimit) }
+            note(.error, "could not write to the store (will retry): \(error)")
         }
     }
 
-    /// Applies whatever was appended to the store since the last pull. Returns false when the
-    /// store cannot be read at all.
+    /// Applies whatever was appended to the store since the last pull, by this process or any
+    /// other, and raises the alerts its calls call for. Alerts are derived from stored calls,
+    /// so a call whose alert was never written (a crash, a full disk) raises it on the next
+    /// pull, and alert ids come from call ids, so raising twice is harmless. Returns false when
+    /// the store cannot be read at all.
     @discardableResult
     private func pull(force: Bool) -> Bool {
         do {
-            let load = try tail.poll()
+            var load = try tail.poll()
+            if load.problems.contains(where: { $0.kind == .fileChanged }) {
+                // A file was replaced or cut: its records come again. Rebuild from scratch rather
+                // than apply them twice.
+                for problem in load.problems { note(.warning, "\(problem)") }
+                state = AccountState()
+                tail = store.makeTail()
+                load = try tail.poll()
+                load.problems.removeAll { $0.kind == .fileChanged }
+            }
             state.apply(load.records)
             for problem in load.problems { note(.warning, "\(problem)") }
+            raiseAlerts(for: load.records)
             if force || !load.records.isEmpty || !load.problems.isEmpty { publishSnapshot(loading: false) }
             return true
         } catch {
@@ -168,6 +193,24 @@ public final class SyncWorker: @unchecked Sendable {
             timer?.cancel()
             fail("\(error)")
             return false
+        }
+    }
+
+    private func raiseAlerts(for records: [Record]) {
+        var raised: [Record] = []
+        var seen = Set<String>()
+        for case .call(let call) in records {
+            guard let alert = rule.evaluate(call), state.alert(id: alert.id) == nil, seen.insert(alert.id).inserted
+            else { continue }
+            raised.append(.alert(alert))
+        }
+        guard !raised.isEmpty else { return }
+        do {
+            try store.append(raised)
+            state.apply(raised)
+        } catch {
+            // Not lost: the calls are stored, so the next rebuild or pull raises them again.
+            note(.error, "could not record \(raised.count) alert(s) (will retry): \(error)")
         }
     }
 

@@ -36,7 +36,7 @@ struct Ack: ParsableCommand {
         }
         let cleanNote = note?.trimmingCharacters(in: .whitespacesAndNewlines)
         let ack = Acknowledgement(
-            id: UUID().uuidString.lowercased(), alertId: id, by: by ?? Identity.current(), at: Date(),
+            id: UUID().uuidString.lowercased(), alertId: id, by: by ?? Identity.current(), at: StoreReader.now(of: state),
             note: cleanNote?.isEmpty == false ? cleanNote : nil)
         do {
             try store.append([.acknowledgement(ack)])

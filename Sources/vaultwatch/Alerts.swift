@@ -22,7 +22,10 @@ struct Alerts: ParsableCommand {
         var severity: String
         var action: String
         var principal: String
+        /// The identity that made the call (a session, a user, root).
         var principalArn: String
+        /// The ARN guardrails judge: the role behind a session, else the identity itself.
+        var judgedArn: String
         var vault: String?
         var recoveryPointArn: String?
         var outcome: String
@@ -39,7 +42,7 @@ struct Alerts: ParsableCommand {
             if unacknowledgedOnly && ack != nil { return nil }
             return Row(
                 id: a.id, time: a.time, severity: a.severity.rawValue, action: a.action,
-                principal: a.principal.displayName, principalArn: a.principal.judgedArn, vault: a.vaultName,
+                principal: a.principal.displayName, principalArn: a.principal.arn, judgedArn: a.principal.judgedArn, vault: a.vaultName,
                 recoveryPointArn: a.recoveryPointArn, outcome: a.outcome, errorMessage: a.errorMessage,
                 sourceIPAddress: a.sourceIPAddress, acknowledged: ack != nil,
                 acknowledgement: ack.map { Row.AckRow(id: $0.id, by: $0.by, at: $0.at, note: $0.note) })

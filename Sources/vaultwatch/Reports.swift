@@ -1,6 +1,7 @@
 import Foundation
 import VaultCore
 import VaultStore
+import VaultTUI
 
 /// Loads a store into an account state for the script commands, reporting skipped lines on
 /// stderr (never silently).
@@ -13,7 +14,7 @@ enum StoreReader {
             throw CLIError("\(error)")
         }
         for problem in load.problems {
-            FileHandle.standardError.write(Data("vaultwatch: \(problem)\n".utf8))
+            FileHandle.standardError.write(Data("vaultwatch: \(TextTable.sanitize("\(problem)"))\n".utf8))
         }
         var state = AccountState()
         state.apply(load.records)
@@ -49,11 +50,11 @@ enum JSONOutput {
 enum TextTable {
     static func print(header: [String], rows: [[String]]) {
         let clean = rows.map { $0.map(sanitize) }
-        var widths = header.map(\.count)
-        for row in clean { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        var widths = header.map(DisplayWidth.of)
+        for row in clean { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, c in
-                i == cells.count - 1 ? c : c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                i == cells.count - 1 ? c : c + String(repeating: " ", count: widths[i] - DisplayWidth.of(c))
             }.joined(separator: "  ")
         }
         var out = line(header) + "\n"
@@ -61,15 +62,6 @@ enum TextTable {
         FileHandle.standardOutput.write(Data(out.utf8))
     }
 
-    static func sanitize(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { scalar -> Unicode.Scalar in
-            let v = scalar.value
-            if v < 0x20 || (0x7F..<0xA0).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
-                || v == 0x200E || v == 0x200F || v == 0x061C
-            {
-                return "\u{FFFD}"
-            }
-            return scalar
-        }))
-    }
+    /// The same treatment the dashboard gives outside text (VaultTUI's InertText).
+    static func sanitize(_ s: String) -> String { InertText.make(s) }
 }

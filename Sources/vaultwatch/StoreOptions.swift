@@ -41,5 +41,6 @@ struct StoreOptions: ParsableArguments {
 /// An error printed as one line on stderr, with a non-zero exit.
 struct CLIError: Error, CustomStringConvertible {
     let description: String
-    init(_ description: String) { self.description = description }
+    /// Outside text (paths, store lines) can hold escape sequences: never print them raw.
+    init(_ description: String) { self.description = TextTable.sanitize(description) }
 }

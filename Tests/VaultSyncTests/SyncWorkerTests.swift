@@ -116,4 +116,40 @@ import VaultStore
         #expect(try Data(contentsOf: alerts) == Data(line.utf8))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("vaults.jsonl").path))
     }
+
+    @Test func aCallStoredWithoutItsAlertRaisesItOnTheNextStart() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A process died between writing the call and its alert.
+        let intruder = Principal.role("DevOps", session: "alice", account: DemoAccount.accountId)
+        let call = ApiCall(
+            id: "evt-crash", time: Self.start, action: "DeleteRecoveryPoint", principal: intruder,
+            vaultName: "central-backup-vault", errorCode: "AccessDenied", accountId: DemoAccount.accountId,
+            region: DemoAccount.region)
+        try Store(directory: directory).append([.call(call)])
+        let published = Published()
+        try worker(published, source: nil).syncNow()
+        #expect(published.last?.state.alert(id: Alert.id(forCall: "evt-crash")) != nil)
+        let stored = try Store(directory: directory).load().records.filter { $0.type == .alert }
+        #expect(stored.count == 1)
+        // And only once: a second worker on the same store finds it already raised.
+        let again = Published()
+        try worker(again, source: nil).syncNow()
+        #expect(try Store(directory: directory).load().records.filter { $0.type == .alert }.count == 1)
+    }
+
+    @Test func aReplacedFileIsNotAppliedTwice() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try Store(directory: directory)
+        try store.append([.acknowledgement(Acknowledgement(id: "k1", alertId: "0123456789abcdef", by: "x", at: Self.start, note: nil))])
+        let published = Published()
+        let w = try worker(published, source: nil)
+        w.syncNow()
+        // Another tool rewrites acks.jsonl (copy and rename): same content, new inode.
+        let acks = directory.appendingPathComponent("acks.jsonl")
+        let copy = directory.appendingPathComponent("acks.copy")
+        try FileManager.default.copyItem(at: acks, to: copy)
+        _ = rename(copy.path, acks.path)
+        w.syncNow()
+        #expect(published.last?.state.acknowledgements["0123456789abcdef"]?.count == 1)
+    }
 }

@@ -47,8 +47,43 @@ import VaultCore
         #expect(s.overlay == .none)
         #expect(s.acknowledging.contains(target.id))
         _ = Update.apply(.acknowledged(alertId: target.id, error: nil), to: &s)
-        #expect(s.acknowledging.isEmpty)
         #expect(s.status?.contains("tester@host") == true)
+        // Until the record is on screen, the alert cannot be acknowledged a second time.
+        #expect(s.acknowledging == [target.id])
+        #expect(press(&s, .char("a")).isEmpty)
+        #expect(s.overlay == .none)
+        var account = Fixture.state
+        account.apply(.acknowledgement(Acknowledgement(id: "ack-2", alertId: target.id, by: "tester@host", at: Fixture.now, note: "q ok")))
+        _ = Update.apply(.snapshot(AccountSnapshot(state: account, generation: 2)), to: &s)
+        #expect(s.acknowledging.isEmpty)
+        #expect(s.account.acknowledgement(of: target.id)?.note == "q ok")
+    }
+
+    @Test func whilePausedAnAcknowledgedAlertCannotBeAcknowledgedAgain() {
+        var s = Fixture.app()
+        press(&s, .char("3"), .char("p"))
+        let target = s.currentAlert!
+        press(&s, .char("a"))
+        #expect(press(&s, .enter) == [.acknowledge(alertId: target.id, note: nil)])
+        var account = Fixture.state
+        account.apply(.acknowledgement(Acknowledgement(id: "ack-3", alertId: target.id, by: "tester@host", at: Fixture.now, note: nil)))
+        _ = Update.apply(.snapshot(AccountSnapshot(state: account, generation: 2)), to: &s)  // held back
+        _ = Update.apply(.acknowledged(alertId: target.id, error: nil), to: &s)
+        #expect(s.snapshot.generation == 1)
+        #expect(press(&s, .char("a")).isEmpty)
+        #expect(s.overlay == .none)
+    }
+
+    @Test func aFailedAcknowledgementCanBeTriedAgain() {
+        var s = Fixture.app()
+        press(&s, .char("3"), .char("a"))
+        let target = s.currentAlert!
+        press(&s, .enter)
+        _ = Update.apply(.acknowledged(alertId: target.id, error: "store is full"), to: &s)
+        #expect(s.acknowledging.isEmpty)
+        #expect(s.statusIsError)
+        press(&s, .char("a"))
+        #expect(s.overlay == .acknowledge(AcknowledgementDraft(alertId: target.id)))
     }
 
     @Test func escapeCancelsAnAcknowledgement() {

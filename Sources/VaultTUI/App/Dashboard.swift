@@ -41,6 +41,7 @@ public final class Dashboard {
         _ = Update.apply(.tick(clock.now()), to: &state)
         var lastGrid: Grid?
         var lastThemeIndex = state.themeIndex
+        var lastWallSecond = Int(Date().timeIntervalSince1970)
 
         loop: while true {
             // Draw only when something changed: same state and size draw nothing.
@@ -58,6 +59,7 @@ public final class Dashboard {
                 switch input {
                 case .resize:
                     terminal.invalidate()
+                    lastGrid = nil
                     let s = terminal.size
                     messages.append(.resize(width: s.width, height: s.height))
                 case .key(.ctrl("l")):
@@ -69,6 +71,11 @@ public final class Dashboard {
             }
             messages += inbox.take()
             messages.append(.tick(clock.now()))
+            let wallSecond = Int(Date().timeIntervalSince1970)
+            if wallSecond != lastWallSecond {
+                lastWallSecond = wallSecond
+                messages.append(.second)
+            }
             for msg in messages {
                 for effect in Update.apply(msg, to: &state) {
                     if effect == .quit { break loop }

@@ -6,7 +6,10 @@ import VaultCore
 public enum Msg: Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
+    /// The clock moved (sent on every pass of the loop).
     case tick(Date)
+    /// A wall-clock second went by (sent once a second): transient messages age on this.
+    case second
     case snapshot(AccountSnapshot)
     case acknowledged(alertId: String, error: String?)
 }

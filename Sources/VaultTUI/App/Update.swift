@@ -14,7 +14,8 @@ public enum Update {
             keepSelectionVisible(&state)
         case .tick(let now):
             state.now = now
-            // Ticks come once a real second whatever the simulated speed: a status lasts ~6 s.
+        case .second:
+            // Once a real second whatever the simulated speed: a status lasts about 6 s.
             if state.statusTicksLeft > 0 {
                 state.statusTicksLeft -= 1
                 if state.statusTicksLeft == 0 { clearStatus(&state) }
@@ -26,9 +27,11 @@ public enum Update {
                 adopt(snapshot, &state)
             }
         case .acknowledged(let alertId, let error):
-            state.acknowledging.remove(alertId)
+            // On success the id stays in `acknowledging` until a snapshot that holds the record is
+            // on screen (it may be held back by a pause), so the alert cannot be acknowledged twice.
             let short = String(alertId.prefix(8))
             if let error {
+                state.acknowledging.remove(alertId)
                 setStatus("Could not acknowledge \(short): \(error)", error: true, &state)
             } else {
                 setStatus("Acknowledged \(short), recorded as \(state.identity).", &state)
@@ -40,6 +43,7 @@ public enum Update {
     static func adopt(_ snapshot: AccountSnapshot, _ state: inout AppState) {
         state.snapshot = snapshot
         state.pending = nil
+        state.acknowledging = state.acknowledging.filter { !snapshot.state.isAcknowledged($0) }
         if let vault = state.pointsVault, snapshot.state.vaults[vault] == nil, !snapshot.loading {
             state.pointsVault = nil
         }
@@ -243,7 +247,7 @@ public enum Update {
         default: alert = nil
         }
         guard let alert else { return }
-        if let ack = state.account.acknowledgement(of: alert.id) {
+        if let ack = state.account.acknowledgement(of: alert.id) ?? state.pending?.state.acknowledgement(of: alert.id) {
             setStatus("Already acknowledged by \(ack.by) at \(UTC.minute(ack.at)).", &state)
             return
         }

@@ -30,8 +30,10 @@ final class Terminal {
 
     func start(environment: [String: String]) {
         Locale_.ensureUTF8()
-        stderrCapture.begin()
+        // initscr prints its own error and exits when the terminal is unusable (an unknown
+        // TERM): stderr must still be the real one then.
         _ = initscr()
+        stderrCapture.begin()
         started = true
         TerminalRestore.install()
         cbreak()

@@ -26,6 +26,7 @@ enum TerminalRestore {
         for s in fatalSignals {
             signal(s) { signo in
                 endwin()
+                StderrCapture.restore()  // so Swift's "Fatal error: …" is seen, not swallowed
                 signal(signo, SIG_DFL)
                 raise(signo)
             }
@@ -50,31 +51,42 @@ enum TerminalRestore {
 }
 
 /// While curses owns the screen, anything written to stderr would land in the middle of it.
-/// Capture it in a temporary file and replay it once the terminal is restored (htop does this).
-final class StderrCapture {
-    private var saved: Int32 = -1
-    private var file: URL?
+/// Capture it in an unlinked temporary file and replay it once the terminal is restored (htop
+/// does this), on a normal exit and from the fatal-signal handler alike.
+nonisolated(unsafe) var capturedStderrFD: Int32 = -1
+nonisolated(unsafe) var savedStderrFD: Int32 = -1
 
+final class StderrCapture {
     func begin() {
-        guard isatty(2) != 0 else { return }
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vaultwatch-stderr-\(getpid()).log")
-        let fd = open(url.path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard isatty(2) != 0, savedStderrFD < 0 else { return }
+        var template = Array("\(NSTemporaryDirectory())/vaultwatch-stderr-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { return }
-        saved = dup(2)
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }  // nothing is left behind
+        savedStderrFD = dup(2)
         dup2(fd, 2)
-        close(fd)
-        file = url
+        capturedStderrFD = fd
     }
 
-    func end() {
-        guard saved >= 0, let file else { return }
-        dup2(saved, 2)
-        close(saved)
-        saved = -1
-        if let data = try? Data(contentsOf: file), !data.isEmpty {
-            FileHandle.standardError.write(data)
+    func end() { StderrCapture.restore() }
+
+    /// Puts stderr back and writes out what was captured. Only async-signal-safe calls, so the
+    /// fatal-signal handler can use it.
+    static func restore() {
+        guard savedStderrFD >= 0 else { return }
+        dup2(savedStderrFD, 2)
+        close(savedStderrFD)
+        savedStderrFD = -1
+        guard capturedStderrFD >= 0 else { return }
+        var buffer = (0..<4096).map { _ in UInt8(0) }
+        var offset: off_t = 0
+        while true {
+            let n = pread(capturedStderrFD, &buffer, buffer.count, offset)
+            if n <= 0 { break }
+            _ = write(2, buffer, n)
+            offset += off_t(n)
         }
-        try? FileManager.default.removeItem(at: file)
-        self.file = nil
+        close(capturedStderrFD)
+        capturedStderrFD = -1
     }
 }

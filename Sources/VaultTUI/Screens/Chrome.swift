@@ -23,7 +23,7 @@ enum Chrome {
         for (i, (text, role)) in parts.enumerated() {
             let w = DisplayWidth.of(InertText.make(text))
             let separator = i == 0 ? 0 : 3
-            guard right - w - separator > x + 12 else { break }
+            guard right - w - separator > x + 12 else { continue }
             if separator > 0 {
                 right -= 3
                 grid.write(" │ ", x: right, y: 0, role: .header)
@@ -45,7 +45,7 @@ enum Chrome {
         }
         guard let good = account.lastGoodSync else { return ("never synced", .headerWarning) }
         let age = state.now.timeIntervalSince(good.at)
-        let text = "synced \(Elapsed.ago(good.at, now: state.now))"
+        let text = age < 5 ? "synced just now" : "synced \(Elapsed.ago(good.at, now: state.now))"
         return (text, age > 300 ? .headerWarning : .header)
     }
 

@@ -61,7 +61,7 @@ enum NoticesOverlay {
             grid.write("Nothing to report: the store loaded cleanly.", x: content.x, y: content.y, role: .ok)
         }
         var y = content.y
-        for n in notices where y < content.y + content.height - 1 {
+        for n in notices.reversed() where y < content.y + content.height - 1 {  // newest first
             let role: Role = n.level == .error ? .danger : n.level == .warning ? .warning : .dialog
             grid.write("\(n.level.rawValue): \(n.text)", x: content.x, y: y, role: role, maxWidth: content.width)
             y += 1
