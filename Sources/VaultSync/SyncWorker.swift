@@ -27,6 +27,9 @@ public final class SyncWorker: @unchecked Sendable {
     private var started = false
     private var sourceStarted = false
     private var stopped = false
+    /// Consecutive source failures, and when to try the source again.
+    private var failures = 0
+    private var retryAt: Date?
     /// Source records not yet written because the store refused them (a full disk).
     private var unwritten: [Record] = []
 
@@ -82,8 +85,9 @@ public final class SyncWorker: @unchecked Sendable {
         }
     }
 
+    /// Stops polling. Does not wait: quitting must not hang behind a long initial load.
     public func stop() {
-        queue.sync {
+        queue.async { [self] in
             stopped = true
             timer?.cancel()
             timer = nil
@@ -124,6 +128,10 @@ public final class SyncWorker: @unchecked Sendable {
 
     private func tick() {
         guard !stopped else { return }
+        if let retryAt, Date() < retryAt {
+            pull(force: false)  // keep following the store while the source rests
+            return
+        }
         pollSource()
     }
 
@@ -133,8 +141,14 @@ public final class SyncWorker: @unchecked Sendable {
             do {
                 let records = sourceStarted ? try source.poll(at: now) : try source.start(resuming: state, at: now)
                 sourceStarted = true
+                failures = 0
+                retryAt = nil
                 ingest(records)
             } catch {
+                // Back off (1 s, 2 s, 4 s … up to a minute) rather than hammer a failing source
+                // and fill the store with one failure line every poll.
+                failures += 1
+                retryAt = Date().addingTimeInterval(min(60, pow(2, Double(failures - 1))))
                 note(.error, "\(source.name) source failed: \(error)")
                 ingest([.sync(SyncStatus(source: source.name, accountId: source.accountId, region: source.region, at: now, error: "\(error)"))])
             }
@@ -215,6 +229,8 @@ public final class SyncWorker: @unchecked Sendable {
     }
 
     private func note(_ level: Notice.Level, _ text: String) {
+        // The same notice again (a source failing the same way) is said once.
+        if notices.last == Notice(level, text) { return }
         notices.append(Notice(level, text))
         if notices.count > Self.noticeLimit { notices.removeFirst(notices.count - Self.noticeLimit) }
         publishSnapshot(loading: false)

@@ -112,6 +112,9 @@ final class Terminal {
         if cWidth < 0 {
             scalars = ["?"]
         } else if cell.width == 2 && cWidth == 1 {
+            // e.g. ❤️: drop the emoji selector so terminals that honour it do not draw it wide
+            // on top of our padding cell.
+            scalars.removeAll { $0.value == 0xFE0F }
             padAfter = true
         } else if cell.width == 1 && cWidth == 2 {
             scalars = ["\u{FFFD}"]

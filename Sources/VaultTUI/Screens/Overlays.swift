@@ -46,7 +46,9 @@ enum HelpOverlay {
             grid.write(keys, x: x, y: content.y + row, role: .emphasis, maxWidth: 12)
             grid.write(help, x: x + 13, y: content.y + row, role: .dialog, maxWidth: min(columnWidth - 14, content.x + content.width - x - 13))
         }
-        grid.write("Esc or ? closes", x: content.x, y: content.y + content.height - 1, role: .muted)
+        let hidden = rows.count - columns * max(content.height - 2, 0)
+        let footer = hidden > 0 ? "\(hidden) more: enlarge the terminal · Esc closes" : "Esc or ? closes"
+        grid.write(footer, x: content.x, y: content.y + content.height - 1, role: .muted, maxWidth: content.width)
     }
 }
 
