@@ -29,9 +29,11 @@ enum DashboardLauncher {
                 failure.set(message)
                 inbox.wake(UInt8(SIGTERM))
             })
+        let keyMap = try KeyMapFile.load(environment: environment)
         var state = AppState(
             snapshot: AccountSnapshot(sourceName: worker.sourceName, loading: true), now: clock.now(),
-            themeNames: themes.themes.map(\.name), identity: options.identity, readOnly: options.readOnly)
+            themeNames: themes.themes.map(\.name), identity: options.identity, keyMap: keyMap,
+            readOnly: options.readOnly)
         let wanted = options.theme ?? environment["VAULTWATCH_THEME"]
         if let wanted {
             guard let index = themes.index(named: wanted) else {
