@@ -19,26 +19,6 @@ public struct FixedClock: Clock {
     public func now() -> Date { instant }
 }
 
-/// Simulated time: starts at `origin` when created and runs `speed` times faster than `base`.
-/// The demo uses it so a cooling-off period can be watched ending in minutes rather than days.
-public struct ScaledClock: Clock {
-    public let origin: Date
-    public let speed: Double
-    public let base: any Clock
-    private let baseStart: Date
-
-    public init(origin: Date, speed: Double, base: any Clock = SystemClock()) {
-        self.origin = origin
-        self.speed = max(speed, 0)
-        self.base = base
-        self.baseStart = base.now()
-    }
-
-    public func now() -> Date {
-        origin.addingTimeInterval(base.now().timeIntervalSince(baseStart) * speed)
-    }
-}
-
 /// The demo's clock: simulated time running `speed` times faster than the wall clock, which can
 /// be moved forward once the store is loaded so a restarted demo resumes where it left off
 /// instead of going back in time. One instance is shared by the worker and the screen.

@@ -5,7 +5,7 @@ import VaultCore
 /// (or resumes it from the store) and drives it through simulated time. Deterministic: the same
 /// seed and the same `start`/`poll` instants give the same records.
 ///
-/// Time is whatever `now` the worker passes (a `ScaledClock` for `--speed`); the source only
+/// Time is whatever `now` the worker passes (a `SimulatedClock` for `--speed`); the source only
 /// moves forward. Plan runs happen at their scheduled instants, chance events in 5-minute
 /// steps. A huge jump stays bounded: chance events are played for the last simulated day only,
 /// and plan runs only when their points are still kept at `now`, so after any jump the vaults

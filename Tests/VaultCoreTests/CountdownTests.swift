@@ -80,3 +80,26 @@ import VaultCore
         #expect(Elapsed.until(now + secondsAhead, now: now) == text)
     }
 }
+
+@Suite struct SimulatedClockTests {
+    final class Wall: Clock, @unchecked Sendable {
+        var instant: Date
+        init(_ d: Date) { instant = d }
+        func now() -> Date { instant }
+    }
+
+    @Test func runsFasterThanTheWallAndOnlyEverResumesForward() {
+        let wall = Wall(Date(timeIntervalSince1970: 1_000))
+        let origin = UTC.date(year: 2026, month: 11, day: 23)
+        let clock = SimulatedClock(origin: origin, speed: 3600, base: wall)
+        wall.instant = wall.instant.addingTimeInterval(2)
+        #expect(clock.now() == origin.addingTimeInterval(7200))
+        clock.resume(from: origin)  // behind: ignored
+        #expect(clock.now() == origin.addingTimeInterval(7200))
+        let stored = origin.addingTimeInterval(86_400)
+        clock.resume(from: stored)  // a store that ran ahead: continue from it
+        #expect(clock.now() == stored)
+        wall.instant = wall.instant.addingTimeInterval(1)
+        #expect(clock.now() == stored.addingTimeInterval(3600))
+    }
+}
