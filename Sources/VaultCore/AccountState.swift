@@ -16,6 +16,12 @@ public struct AccountState: Equatable, Sendable {
     /// The newest instant any record carries: a demo resumes its simulated time from here.
     public private(set) var latestInstant: Date?
 
+    /// Bumped whenever vaults, recovery points, or alerts and their acknowledgements change, so
+    /// a screen can tell cheaply whether its rows need deriving again.
+    public private(set) var vaultsRevision = 0
+    public private(set) var pointsRevision = 0
+    public private(set) var alertsRevision = 0
+
     private var alertIndex: [String: Int] = [:]
     private var callIds: Set<String> = []
 
@@ -28,16 +34,21 @@ public struct AccountState: Equatable, Sendable {
         switch record {
         case .vault(let vault):
             vaults[vault.name] = vault
+            vaultsRevision += 1
             seen(vault.creationDate)
         case .vaultRemoved(let name, let at):
             vaults[name] = nil
             pointsByVault[name] = nil
+            vaultsRevision += 1
+            pointsRevision += 1
             seen(at)
         case .recoveryPoint(let point):
             pointsByVault[point.vaultName, default: PointList()].upsert(point)
+            pointsRevision += 1
             seen(point.creationDate)
         case .recoveryPointRemoved(let arn, let vault, let at):
             pointsByVault[vault]?.remove(arn: arn)
+            pointsRevision += 1
             seen(at)
         case .job(let job):
             jobs.append(job)
@@ -55,11 +66,13 @@ public struct AccountState: Equatable, Sendable {
                 alertIndex[alert.id] = alerts.count
                 alerts.append(alert)
             }
+            alertsRevision += 1
             seen(alert.time)
         case .acknowledgement(let ack):
             // Applying the same record twice (a re-read file) must not double the history.
             guard !(acknowledgements[ack.alertId]?.contains { $0.id == ack.id } ?? false) else { return }
             acknowledgements[ack.alertId, default: []].append(ack)
+            alertsRevision += 1
             seen(ack.at)
         case .sync(let status):
             lastSync = status
@@ -111,21 +124,29 @@ public struct AccountState: Equatable, Sendable {
 public struct PointList: Equatable, Sendable {
     public private(set) var items: [RecoveryPoint] = []
     private var index: [String: Int] = [:]
+    /// Kept up to date on every change, so screens never sum a vault's points per frame.
+    public private(set) var totalBytes: Int64 = 0
+    public private(set) var newestCreation: Date?
 
     public init() {}
 
     mutating func upsert(_ point: RecoveryPoint) {
         if let i = index[point.arn] {
+            totalBytes += point.sizeBytes - items[i].sizeBytes
             items[i] = point
         } else {
             index[point.arn] = items.count
             items.append(point)
+            totalBytes += point.sizeBytes
         }
+        if newestCreation.map({ point.creationDate > $0 }) ?? true { newestCreation = point.creationDate }
     }
 
     mutating func remove(arn: String) {
         guard let i = index.removeValue(forKey: arn) else { return }
-        items.remove(at: i)
+        let removed = items.remove(at: i)
         for j in i..<items.count { index[items[j].arn] = j }
+        totalBytes -= removed.sizeBytes
+        if removed.creationDate == newestCreation { newestCreation = items.map(\.creationDate).max() }
     }
 }

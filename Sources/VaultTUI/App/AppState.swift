@@ -52,6 +52,17 @@ public struct AppState: Sendable {
     public private(set) var pointRows: [RecoveryPoint] = []
     public private(set) var alertRows: [Alert] = []
 
+    /// What the point and alert rows were last derived from.
+    struct DerivationKey: Equatable, Sendable {
+        var revision: Int
+        var scope: String?
+        var filter: String
+        var order: String
+        var flag: Bool
+    }
+    private var derivedPoints: DerivationKey?
+    private var derivedAlerts: DerivationKey?
+
     public init(
         snapshot: AccountSnapshot = AccountSnapshot(), now: Date, width: Int = 80, height: Int = 24,
         themeNames: [String] = [Theme.builtin.name], identity: String = "operator",
@@ -85,11 +96,24 @@ public struct AppState: Sendable {
         let previous = Tab.allCases.map { selectedIndex($0) }
         let state = snapshot.state
         vaultRows = RowDerivation.vaults(state, filter: filters[.vaults]?.text ?? "", order: order(.vaults), now: now)
-        pointRows = RowDerivation.points(
-            state, vault: pointsVault, filter: filters[.recoveryPoints]?.text ?? "", order: order(.recoveryPoints),
-            now: now)
-        alertRows = RowDerivation.alerts(
-            state, filter: filters[.alerts]?.text ?? "", unacknowledgedOnly: unacknowledgedOnly, order: order(.alerts))
+        // Points and alerts can be many: derive them again only when what they depend on changed
+        // (a snapshot that only moved the sync time costs nothing).
+        let pointsKey = DerivationKey(
+            revision: state.pointsRevision, scope: pointsVault, filter: filters[.recoveryPoints]?.text ?? "",
+            order: order(.recoveryPoints), flag: false)
+        if pointsKey != derivedPoints {
+            pointRows = RowDerivation.points(
+                state, vault: pointsVault, filter: pointsKey.filter, order: pointsKey.order, now: now)
+            derivedPoints = pointsKey
+        }
+        let alertsKey = DerivationKey(
+            revision: state.alertsRevision, scope: nil, filter: filters[.alerts]?.text ?? "", order: order(.alerts),
+            flag: unacknowledgedOnly)
+        if alertsKey != derivedAlerts {
+            alertRows = RowDerivation.alerts(
+                state, filter: alertsKey.filter, unacknowledgedOnly: unacknowledgedOnly, order: alertsKey.order)
+            derivedAlerts = alertsKey
+        }
         // Pin the selection to a row's identity, so rows arriving above it do not move it; a
         // selected row that is gone leaves the selection where it was. A tab not yet looked at
         // keeps no selection, so it opens on its first row (the newest alert).

@@ -28,16 +28,14 @@ enum VaultsScreen {
             ) { row, column in
                 let v = rows[row]
                 let lock = v.lockState(at: now)
-                let points = state.account.points(in: v.name)
+                let points = state.account.pointsByVault[v.name]
                 switch column {
                 case 0: return (v.name, .normal)
                 case 1: return (Format.lock(lock, now: now), Format.role(lock))
                 case 2: return (Format.days(v.lock?.minRetentionDays), .normal)
                 case 3: return (Format.days(v.lock?.maxRetentionDays), .normal)
-                case 4: return (Format.count(points.count), .normal)
-                case 5:
-                    let newest = points.map(\.creationDate).max()
-                    return (newest.map { Elapsed.ago($0, now: now) } ?? "–", .muted)
+                case 4: return (Format.count(points?.items.count ?? 0), .normal)
+                case 5: return (points?.newestCreation.map { Elapsed.ago($0, now: now) } ?? "–", .muted)
                 default:
                     return (v.encryptionKeyType == .customerManaged ? "customer" : (v.encryptionKeyType == nil ? "–" : "AWS owned"), .muted)
                 }
@@ -85,10 +83,10 @@ enum VaultsScreen {
             p.add("Retention", "new backups and copies must keep \(l.retentionWindow)")
         }
         p.add("Key", Format.key(vault), vault.encryptionKeyType == .customerManaged ? .normal : .warning)
-        let points = state.account.points(in: vault.name)
-        if !points.isEmpty {
-            let size = points.reduce(Int64(0)) { $0 + $1.sizeBytes }
-            var text = "\(Format.count(points.count)) · \(Format.bytes(size))"
+        let list = state.account.pointsByVault[vault.name]
+        let points = list?.items ?? []
+        if let list, !points.isEmpty {
+            var text = "\(Format.count(points.count)) · \(Format.bytes(list.totalBytes))"
             if let next = points.compactMap(\.deleteAt).filter({ $0 > now }).min() {
                 text += " · next expiry \(Elapsed.until(next, now: now))"
             }
