@@ -1,0 +1,46 @@
+import Foundation
+
+/// An Amazon EventBridge event pattern (content filtering), compiled once and matched against events.
+///
+/// Semantics follow the EventBridge user guide: every field of the pattern must match (AND); a leaf is an
+/// array of matchers of which one must match (OR), against the value or, for an array, any of its elements;
+/// `$or` lists alternative sub-patterns. Operators: exact values (numbers compared numerically, `null`, `""`),
+/// `prefix`, `suffix` (each also with `equals-ignore-case`), `equals-ignore-case`, `wildcard`,
+/// `anything-but`, `numeric`, `exists`, `cidr`.
+public struct EventPattern: Sendable {
+    let root: EventPatternNode
+
+    public init(json: Data) throws(EventPatternError) {
+        let value: JSONValue
+        do {
+            value = try JSONValue(data: json)
+        } catch {
+            throw EventPatternError(path: "", message: "pattern is not valid JSON")
+        }
+        try self.init(value)
+    }
+
+    public init(_ pattern: JSONValue) throws(EventPatternError) {
+        root = try EventPatternCompiler.compile(pattern)
+    }
+
+    /// Throws `EventPatternError` when the event is not a JSON object.
+    public func matches(_ event: Data) throws -> Bool {
+        let value: JSONValue
+        do {
+            value = try JSONValue(data: event)
+        } catch {
+            throw EventPatternError(path: "", message: "event is not valid JSON")
+        }
+        guard case .object = value else {
+            throw EventPatternError(path: "", message: "event must be a JSON object, got \(value)")
+        }
+        return matches(value)
+    }
+
+    /// An event that is not a JSON object matches nothing.
+    public func matches(_ event: JSONValue) -> Bool {
+        guard case .object(let object) = event else { return false }
+        return root.matches(object)
+    }
+}
