@@ -1,18 +1,25 @@
-/// The seeds' alert rule: a sensitive action on a watched vault by anyone but the vault admins.
-/// (Full EventBridge patterns replace this matcher in a later step; the alert it raises stays.)
-public struct AlertRule: Codable, Equatable, Sendable {
+/// What raises an alert: a sensitive action on a watched vault by anyone but the vault admins.
+/// With an EventBridge `pattern` (the very pattern deployed in AWS), the pattern alone decides,
+/// matched against the call as EventBridge delivers it; without one, the action and admin lists do.
+public struct AlertRule: Sendable {
     public var name: String
     public var sensitiveActions: [String]
     /// Role ARNs (session issuers), user ARNs or root ARNs allowed to manage the vaults.
     public var adminArns: [String]
     /// Vault names watched; nil watches every vault.
     public var vaultNames: [String]?
+    /// An EventBridge event pattern that decides instead of the lists above.
+    public var pattern: EventPattern?
 
-    public init(name: String, sensitiveActions: [String], adminArns: [String], vaultNames: [String]? = nil) {
+    public init(
+        name: String, sensitiveActions: [String], adminArns: [String], vaultNames: [String]? = nil,
+        pattern: EventPattern? = nil
+    ) {
         self.name = name
         self.sensitiveActions = sensitiveActions
         self.adminArns = adminArns
         self.vaultNames = vaultNames
+        self.pattern = pattern
     }
 
     /// The actions the seeds' EventBridge rule and SCP cover.
@@ -23,25 +30,66 @@ public struct AlertRule: Codable, Equatable, Sendable {
         "DeleteBackupVaultNotifications", "PutBackupVaultNotifications",
     ]
 
-    /// The seeds' rule for a central backup account: the vault admin and the StackSet execution role.
+    /// The seeds' rule for a central backup account, as the seeds' EventBridge pattern: sensitive
+    /// AWS Backup calls whose session issuer is anything but the vault admin and the StackSet
+    /// execution role.
     public static func seed(account: String) -> AlertRule {
-        AlertRule(
-            name: "central-vault-unauthorized-actions",
-            sensitiveActions: seedSensitiveActions,
-            adminArns: [
-                "arn:aws:iam::\(account):role/BackupVaultAdmin",
-                "arn:aws:iam::\(account):role/AWSCloudFormationStackSetExecutionRole",
-            ])
+        let admins = [
+            "arn:aws:iam::\(account):role/BackupVaultAdmin",
+            "arn:aws:iam::\(account):role/AWSCloudFormationStackSetExecutionRole",
+        ]
+        return AlertRule(
+            name: "central-vault-unauthorized-actions", sensitiveActions: seedSensitiveActions, adminArns: admins,
+            pattern: defaultPattern(admins: admins))
+    }
+
+    /// The seeds' pattern with its blind spot closed. The seeds match `sessionIssuer.arn`
+    /// anything-but the admins, and `anything-but` never matches a missing field: root and IAM
+    /// users have no session issuer, so the deployed rule stays silent when they try. This
+    /// pattern also matches every identity that is not an assumed role.
+    public static func defaultPattern(admins: [String]) -> EventPattern {
+        let pattern: JSONValue = .object([
+            "source": .array([.string("aws.backup")]),
+            "detail-type": .array([.string("AWS API Call via CloudTrail")]),
+            "detail": .object([
+                "eventSource": .array([.string("backup.amazonaws.com")]),
+                "eventName": .array(seedSensitiveActions.map(JSONValue.string)),
+                "$or": .array([
+                    .object([
+                        "userIdentity": .object([
+                            "sessionContext": .object([
+                                "sessionIssuer": .object([
+                                    "arn": .array([.object(["anything-but": .array(admins.map(JSONValue.string))])])
+                                ])
+                            ])
+                        ])
+                    ]),
+                    .object([
+                        "userIdentity": .object([
+                            "type": .array([.object(["anything-but": .array([.string("AssumedRole")])])])
+                        ])
+                    ]),
+                ]),
+            ]),
+        ])
+        do {
+            return try EventPattern(pattern)
+        } catch {
+            preconditionFailure("the default alert pattern is valid: \(error)")
+        }
     }
 
     public func isAdmin(_ principal: Principal) -> Bool { adminArns.contains(principal.judgedArn) }
 
     /// The alert `call` raises, or nil when it is not a sensitive action by a non-admin.
     public func evaluate(_ call: ApiCall) -> Alert? {
-        guard sensitiveActions.contains(call.action), !isAdmin(call.principal) else { return nil }
         if let vaults = vaultNames {
             guard let vault = call.vaultName, vaults.contains(vault) else { return nil }
         }
+        if let pattern {
+            return pattern.matches(call.eventBridgeEvent) ? Alert(raisedBy: name, for: call) : nil
+        }
+        guard sensitiveActions.contains(call.action), !isAdmin(call.principal) else { return nil }
         return Alert(raisedBy: name, for: call)
     }
 }

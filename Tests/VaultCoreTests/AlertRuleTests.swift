@@ -127,3 +127,47 @@ import VaultCore
         #expect(Alert.id(forCall: "evt-1") != Alert.id(forCall: "evt-2"))
     }
 }
+
+/// The default rule is an EventBridge pattern matched against the call as EventBridge delivers it.
+@Suite struct AlertRulePatternTests {
+    static let account = "111122223333"
+    static let admin = Principal.role("BackupVaultAdmin", session: "ops", account: account)
+
+    func call(_ action: String, by who: Principal) -> ApiCall {
+        ApiCall(
+            id: "e-\(action)-\(who.arn)", time: UTC.date(year: 2026, month: 11, day: 23), action: action, principal: who,
+            vaultName: "central-backup-vault", errorCode: "AccessDenied", accountId: Self.account, region: "us-east-1")
+    }
+
+    @Test func theSeedsPatternIsBlindToRootAndIAMUsers() {
+        let seeds = EventPattern.seedRule(admins: AlertRule.seed(account: Self.account).adminArns)
+        #expect(seeds.matches(call("DeleteRecoveryPoint", by: .role("DevOps", session: "alice", account: Self.account)).eventBridgeEvent))
+        #expect(!seeds.matches(call("DeleteRecoveryPoint", by: .root(account: Self.account)).eventBridgeEvent))
+        #expect(!seeds.matches(call("DeleteRecoveryPoint", by: .user("ci-deployer", account: Self.account)).eventBridgeEvent))
+    }
+
+    @Test(arguments: [
+        (Principal.role("DevOps", session: "alice", account: account), true),
+        (Principal.root(account: account), true),
+        (Principal.user("ci-deployer", account: account), true),
+        (admin, false),
+        (Principal.role("AWSCloudFormationStackSetExecutionRole", session: "s", account: account), false),
+    ])
+    func theDefaultRuleAlertsOnEveryNonAdmin(who: Principal, alerts: Bool) {
+        let rule = AlertRule.seed(account: Self.account)
+        #expect((rule.evaluate(call("DeleteBackupVaultLockConfiguration", by: who)) != nil) == alerts)
+        #expect(rule.evaluate(call("ListBackupVaults", by: who)) == nil)
+    }
+
+    @Test func theEventCarriesWhatPatternsLookAt() throws {
+        let event = call("DeleteRecoveryPoint", by: .role("DevOps", session: "alice", account: Self.account)).eventBridgeEvent
+        guard case .object(let top) = event, case .object(let detail)? = top["detail"],
+            case .object(let identity)? = detail["userIdentity"]
+        else { Issue.record("not an EventBridge event: \(event)"); return }
+        #expect(top["source"] == .string("aws.backup"))
+        #expect(top["detail-type"] == .string("AWS API Call via CloudTrail"))
+        #expect(detail["eventName"] == .string("DeleteRecoveryPoint"))
+        #expect(detail["errorCode"] == .string("AccessDenied"))
+        #expect(identity["type"] == .string("AssumedRole"))
+    }
+}
