@@ -21,6 +21,8 @@ public struct AccountState: Equatable, Sendable {
     public private(set) var vaultsRevision = 0
     public private(set) var pointsRevision = 0
     public private(set) var alertsRevision = 0
+    /// Kept up to date as alerts and acknowledgements arrive: the header shows it every frame.
+    public private(set) var unacknowledgedAlertCount = 0
 
     private var alertIndex: [String: Int] = [:]
     private var callIds: Set<String> = []
@@ -65,12 +67,14 @@ public struct AccountState: Equatable, Sendable {
             } else {
                 alertIndex[alert.id] = alerts.count
                 alerts.append(alert)
+                if !isAcknowledged(alert.id) { unacknowledgedAlertCount += 1 }
             }
             alertsRevision += 1
             seen(alert.time)
         case .acknowledgement(let ack):
             // Applying the same record twice (a re-read file) must not double the history.
             guard !(acknowledgements[ack.alertId]?.contains { $0.id == ack.id } ?? false) else { return }
+            if !isAcknowledged(ack.alertId), alertIndex[ack.alertId] != nil { unacknowledgedAlertCount -= 1 }
             acknowledgements[ack.alertId, default: []].append(ack)
             alertsRevision += 1
             seen(ack.at)
@@ -96,6 +100,12 @@ public struct AccountState: Equatable, Sendable {
 
     public func points(in vault: String) -> [RecoveryPoint] { pointsByVault[vault]?.items ?? [] }
 
+    /// A recovery point by ARN, through each vault's index (vaults are few, points many).
+    public func point(arn: String) -> RecoveryPoint? {
+        for list in pointsByVault.values { if let p = list.point(arn: arn) { return p } }
+        return nil
+    }
+
     public var pointCount: Int { pointsByVault.values.reduce(0) { $0 + $1.items.count } }
 
     public func alert(id: String) -> Alert? { alertIndex[id].map { alerts[$0] } }
@@ -105,7 +115,6 @@ public struct AccountState: Equatable, Sendable {
 
     public func isAcknowledged(_ alertId: String) -> Bool { acknowledgements[alertId]?.isEmpty == false }
 
-    public var unacknowledgedAlertCount: Int { alerts.reduce(0) { $0 + (isAcknowledged($1.id) ? 0 : 1) } }
 
     /// Alert ids matching a prefix an operator typed: the CLI acknowledges by unique prefix.
     public func alertIds(withPrefix prefix: String) -> [String] {
@@ -129,6 +138,8 @@ public struct PointList: Equatable, Sendable {
     public private(set) var newestCreation: Date?
 
     public init() {}
+
+    public func point(arn: String) -> RecoveryPoint? { index[arn].map { items[$0] } }
 
     mutating func upsert(_ point: RecoveryPoint) {
         if let i = index[point.arn] {

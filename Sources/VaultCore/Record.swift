@@ -28,20 +28,6 @@ public enum Record: Equatable, Sendable {
         case .sync: return .sync
         }
     }
-
-    /// The vault a record belongs to, for records partitioned by vault.
-    public var vaultName: String? {
-        switch self {
-        case .vault(let v): return v.name
-        case .vaultRemoved(let name, _): return name
-        case .recoveryPoint(let p): return p.vaultName
-        case .recoveryPointRemoved(_, let vault, _): return vault
-        case .job(let j): return j.vaultName
-        case .call(let c): return c.vaultName
-        case .alert(let a): return a.vaultName
-        case .acknowledgement, .sync: return nil
-        }
-    }
 }
 
 public enum RecordType: String, Codable, Sendable, CaseIterable {

@@ -103,11 +103,10 @@ import VaultCore
         #expect(state.lastGoodSync == again)
     }
 
-    @Test func recordsNameTheirTypeAndVault() {
+    @Test func recordsNameTheirType() {
         let ack = Record.acknowledgement(Acknowledgement(id: "a", alertId: "b", by: "ops@host", at: Fixture.now, note: nil))
         #expect(Record.vaultRemoved(name: "a", at: Fixture.now).type.rawValue == "vault-removed")
-        #expect(Record.recoveryPoint(Fixture.point(in: "v")).vaultName == "v")
-        #expect(ack.vaultName == nil)
+        #expect(Record.recoveryPoint(Fixture.point(in: "v")).type == .recoveryPoint)
         #expect(ack.type == .acknowledgement)
     }
 }

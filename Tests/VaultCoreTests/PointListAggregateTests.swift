@@ -39,3 +39,26 @@ import VaultCore
         #expect(s.acknowledgements["a"]?.count == 1)
     }
 }
+
+@Suite struct UnacknowledgedCountTests {
+    func alert(_ id: String) -> Record {
+        .alert(Alert(raisedBy: "r", for: ApiCall(
+            id: id, time: PointListAggregateTests.t0, action: "DeleteRecoveryPoint",
+            principal: .root(account: "111122223333"), accountId: "111122223333", region: "us-east-1")))
+    }
+
+    func ack(_ id: String, for call: String) -> Record {
+        .acknowledgement(Acknowledgement(id: id, alertId: Alert.id(forCall: call), by: "x", at: PointListAggregateTests.t0, note: nil))
+    }
+
+    @Test func countsWhateverOrderAlertsAndAcknowledgementsArriveIn() {
+        var s = AccountState()
+        s.apply([alert("e1"), alert("e2"), alert("e1")])  // e1 again: the same alert
+        #expect(s.unacknowledgedAlertCount == 2)
+        s.apply([ack("k1", for: "e1"), ack("k2", for: "e1"), ack("k1", for: "e1")])  // a second ack, a replay
+        #expect(s.unacknowledgedAlertCount == 1)
+        s.apply([ack("k3", for: "e3"), alert("e3")])  // acknowledged before its alert was read
+        #expect(s.unacknowledgedAlertCount == 1)
+        #expect(s.unacknowledgedAlertCount == s.alerts.filter { !s.isAcknowledged($0.id) }.count)
+    }
+}

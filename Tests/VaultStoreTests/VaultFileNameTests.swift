@@ -69,3 +69,14 @@ struct VaultFileNameTests {
         }
     }
 }
+
+extension Record {
+    /// The vault of a point record (what the points file is partitioned by).
+    fileprivate var vaultName: String? {
+        switch self {
+        case .recoveryPoint(let p): return p.vaultName
+        case .recoveryPointRemoved(_, let vault, _): return vault
+        default: return nil
+        }
+    }
+}

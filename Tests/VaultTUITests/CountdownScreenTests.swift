@@ -40,11 +40,4 @@ import VaultCore
         #expect(text.contains("becomes permanent in 1d\u{00A0}20:10:27"))
         #expect(text.contains("After 2026-11-25 10:12 UTC this lock can no longer be changed or removed"))
     }
-
-    @Test func showsCountdownOnlyWhileAVaultIsInGrace() {
-        var s = Fixture.app()
-        #expect(s.showsCountdown)
-        _ = Update.apply(.tick(Fixture.lockDate), to: &s)
-        #expect(!s.showsCountdown)
-    }
 }

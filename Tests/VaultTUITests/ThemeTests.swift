@@ -48,7 +48,7 @@ import Testing
 
     @Test func monochromeHasNoColourButKeepsSelectionVisible() {
         #expect(Theme.monochrome.style(.selection).attributes.contains(.reverse))
-        #expect(Theme.builtin.withoutColour.styles.values.allSatisfy { $0.fg == .terminalDefault })
+        #expect(Theme.monochrome.styles.values.allSatisfy { $0.fg == .terminalDefault && $0.bg == .terminalDefault })
     }
 }
 

@@ -85,11 +85,6 @@ public struct AppState: Sendable {
 
     public var keyContext: KeyMap.Context { screen == .list ? tab.keyContext : .detail }
 
-    /// Whether any countdown is on screen: the loop then redraws every second.
-    public var showsCountdown: Bool {
-        account.vaults.values.contains { if case .complianceGrace = $0.lockState(at: now) { return true } else { return false } }
-    }
-
     // MARK: - Derived rows
 
     mutating func deriveRows() {

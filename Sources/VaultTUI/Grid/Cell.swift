@@ -13,6 +13,5 @@ public struct Cell: Equatable, Sendable {
         self.width = width
     }
 
-    public static let blank = Cell()
     public var isContinuation: Bool { width == 0 }
 }

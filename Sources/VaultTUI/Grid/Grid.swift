@@ -113,20 +113,6 @@ public struct Grid: Equatable, Sendable {
     public var text: String {
         (0..<height).map { line($0).replacingTrailingSpaces() }.joined(separator: "\n")
     }
-
-    /// A compact listing of roles: each row as runs `role×n`, for style assertions.
-    public func roleRuns(_ y: Int) -> [(Role, Int)] {
-        var runs: [(Role, Int)] = []
-        for x in 0..<width {
-            let r = self[x, y].role
-            if let last = runs.last, last.0 == r {
-                runs[runs.count - 1].1 += 1
-            } else {
-                runs.append((r, 1))
-            }
-        }
-        return runs
-    }
 }
 
 public struct Rect: Equatable, Sendable {

@@ -5,9 +5,7 @@ import VaultCore
 enum PointDetail {
     static func draw(into grid: inout Grid, _ state: AppState, arn: String, rect: Rect) {
         grid.fill(rect, role: .normal)
-        guard let point = state.pointRows.first(where: { $0.arn == arn })
-            ?? state.account.pointsByVault.values.lazy.compactMap({ $0.items.first { $0.arn == arn } }).first
-        else {
+        guard let point = state.account.point(arn: arn) else {
             grid.write("This recovery point is no longer in the vault (it expired or was deleted). Esc goes back.", x: 2, y: rect.y + 1, role: .warning)
             return
         }

@@ -65,11 +65,6 @@ public struct Theme: Equatable, Sendable {
             .footerKey: Style([.reverse]), .footerText: Style(), .status: Style([.bold]),
             .dialog: Style(), .dialogTitle: Style([.bold]), .input: Style([.underline]),
         ])
-
-    /// The theme with every colour removed and its attributes kept.
-    public var withoutColour: Theme {
-        Theme(name: name, styles: styles.mapValues { Style(fg: .terminalDefault, bg: .terminalDefault, $0.attributes) })
-    }
 }
 
 public struct ThemeError: Error, CustomStringConvertible, Equatable {
