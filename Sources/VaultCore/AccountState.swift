@@ -13,6 +13,10 @@ public struct AccountState: Equatable, Sendable {
     public private(set) var lastSync: SyncStatus?
     /// The last sync that succeeded (the header's "synced 4s ago").
     public private(set) var lastGoodSync: SyncStatus?
+    /// Vault access policies by vault name, and SCPs by policy name, as last observed; a policy
+    /// whose document is nil was removed.
+    public private(set) var accessPolicies: [String: GuardrailPolicy] = [:]
+    public private(set) var serviceControlPolicies: [String: GuardrailPolicy] = [:]
     /// The newest instant any record carries: a demo resumes its simulated time from here.
     public private(set) var latestInstant: Date?
 
@@ -21,6 +25,7 @@ public struct AccountState: Equatable, Sendable {
     public private(set) var vaultsRevision = 0
     public private(set) var pointsRevision = 0
     public private(set) var alertsRevision = 0
+    public private(set) var policiesRevision = 0
     /// Kept up to date as alerts and acknowledgements arrive: the header shows it every frame.
     public private(set) var unacknowledgedAlertCount = 0
 
@@ -82,6 +87,13 @@ public struct AccountState: Equatable, Sendable {
             lastSync = status
             if status.error == nil { lastGoodSync = status }
             seen(status.at)
+        case .policy(let policy):
+            switch policy.kind {
+            case .vaultAccessPolicy: accessPolicies[policy.name] = policy
+            case .serviceControlPolicy: serviceControlPolicies[policy.name] = policy
+            }
+            policiesRevision += 1
+            seen(policy.observedAt)
         }
     }
 

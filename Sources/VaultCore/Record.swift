@@ -13,6 +13,8 @@ public enum Record: Equatable, Sendable {
     case alert(Alert)
     case acknowledgement(Acknowledgement)
     case sync(SyncStatus)
+    /// A vault access policy or an SCP as last observed.
+    case policy(GuardrailPolicy)
 
     /// The record type written on each line.
     public var type: RecordType {
@@ -26,6 +28,7 @@ public enum Record: Equatable, Sendable {
         case .alert: return .alert
         case .acknowledgement: return .acknowledgement
         case .sync: return .sync
+        case .policy: return .policy
         }
     }
 }
@@ -33,5 +36,5 @@ public enum Record: Equatable, Sendable {
 public enum RecordType: String, Codable, Sendable, CaseIterable {
     case vault, vaultRemoved = "vault-removed", recoveryPoint = "recovery-point"
     case recoveryPointRemoved = "recovery-point-removed", job, call, alert
-    case acknowledgement, sync
+    case acknowledgement, sync, policy
 }

@@ -53,14 +53,25 @@ public enum DemoAccount {
     /// The SNS topic the seeds' EventBridge rule notifies.
     public static let alertTopicArn = "arn:aws:sns:us-east-1:111122223333:central-backup-vault-alerts"
 
-    /// Makes the account's resources known to `backend`, and, when resuming, puts back what the
-    /// store does not hold (the access policies of the guarded vaults).
-    static func provision(_ backend: DemoBackend, resuming: Bool) {
+    /// Makes the account's resources known to `backend`. When resuming, puts back the access
+    /// policies as the store last saw them; a store written before policies were recorded gets
+    /// the seeds' policy on each guarded vault, and the records saying so.
+    static func provision(_ backend: DemoBackend, resuming state: AccountState?, at now: Date) -> [Record] {
         for entry in DemoCatalog.entries { backend.register(entry.resource) }
         for resource in DemoCatalog.unscheduled { backend.register(resource) }
-        guard resuming else { return }
+        guard let state else { return [] }
+        var records: [Record] = []
         for name in guardedVaults.sorted() where backend.vault(named: name) != nil {
-            backend.installAccessPolicy(accessPolicy, on: name)
+            if let stored = state.accessPolicies[name] {
+                if let document = stored.document { backend.installAccessPolicy(document, on: name) }
+            } else {
+                backend.installAccessPolicy(accessPolicy, on: name)
+                records.append(.policy(.accessPolicy(of: name, document: accessPolicy, at: now)))
+            }
         }
+        if state.serviceControlPolicies[guardrail.policyName] == nil {
+            records.append(guardrail.record(account: accountId, at: now))
+        }
+        return records
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 import VaultCore
 
 extension DemoBackend {
-    /// `PutBackupVaultAccessPolicy`. The document must be a JSON object; it is kept, not evaluated
-    /// (the guardrail stands in for policy evaluation).
+    /// `PutBackupVaultAccessPolicy`. The document must be a JSON object; it is kept and recorded,
+    /// not enforced (the simulated SCP stands in for enforcement; vaultwatch evaluates it).
     public func putBackupVaultAccessPolicy(
         backupVaultName: String, policy: String, by principal: Principal, from origin: CallOrigin = .cli, at now: Date
     ) -> Result<Void, BackupServiceError> {
@@ -18,6 +18,7 @@ extension DemoBackend {
             }
             holding.accessPolicy = policy
             holdings[backupVaultName] = holding
+            emit(.policy(.accessPolicy(of: backupVaultName, document: policy, at: now)))
         }
     }
 
@@ -45,6 +46,7 @@ extension DemoBackend {
             var holding = try requireVault(backupVaultName)
             holding.accessPolicy = nil
             holdings[backupVaultName] = holding
+            emit(.policy(.accessPolicy(of: backupVaultName, document: nil, at: now)))
         }
     }
 

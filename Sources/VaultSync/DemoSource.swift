@@ -35,8 +35,9 @@ public final class DemoSource: Source {
     }
 
     /// With an empty state, seeds the account as of `now` (to the whole second) and answers the
-    /// seed's records; otherwise rebuilds the backend from the stored vaults and points and
-    /// continues from the newest instant the store holds, answering nothing new.
+    /// seed's records; otherwise rebuilds the backend from the stored vaults, points and policies
+    /// and continues from the newest instant the store holds, answering only the policies a store
+    /// written by an older vaultwatch lacks.
     public func start(resuming state: AccountState, at now: Date) throws -> [Record] {
         if let foreign = state.sortedVaults.first(where: { $0.accountId != accountId }) {
             throw DemoSourceError.foreignAccount(foreign.accountId)
@@ -44,8 +45,10 @@ public final class DemoSource: Source {
         if state.vaults.isEmpty {
             let start = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
             let backend = DemoBackend(accountId: accountId, region: region, guardrail: DemoAccount.guardrail)
-            DemoAccount.provision(backend, resuming: false)
-            let records = DemoSeeder.seed(backend, start: start, seed: seed)
+            _ = DemoAccount.provision(backend, resuming: nil, at: start)
+            let records =
+                DemoSeeder.seed(backend, start: start, seed: seed)
+                + [DemoAccount.guardrail.record(account: accountId, at: start)]
             self.backend = backend
             cursor = start
             opening = DemoOpening.acts(start: start)
@@ -54,12 +57,13 @@ public final class DemoSource: Source {
         }
         let backend = DemoBackend(
             restoring: state, accountId: accountId, region: region, guardrail: DemoAccount.guardrail)
-        DemoAccount.provision(backend, resuming: true)
+        let resumeAt = state.latestInstant ?? now
+        let missing = DemoAccount.provision(backend, resuming: state, at: resumeAt)
         self.backend = backend
-        cursor = state.latestInstant ?? now
+        cursor = resumeAt
         opening = []
         openingImmediate = 0
-        return []
+        return missing
     }
 
     public func poll(at now: Date) throws -> [Record] {

@@ -22,7 +22,7 @@ struct RoundTripTests {
         let dir = TemporaryDirectory()
         try Store(directory: dir.store).append(Fixture.everyKind)
         let files = snapshot(of: dir.store)
-        #expect(files.count == 7)
+        #expect(files.count == 8)
         for (name, content) in files {
             #expect(content.last == UInt8(ascii: "\n"), "\(name)")
             let raw = content.dropLast().filter { $0 < 0x20 && $0 != UInt8(ascii: "\n") }

@@ -7,7 +7,7 @@ struct StoreFile: Hashable, Sendable, Comparable {
     /// Audit-trail files are flushed to disk before an append returns: an operator who is told an
     /// acknowledgement is recorded must find it there after a crash.
     let isAuditTrail: Bool
-    /// Where the file comes in a load: vaults, points, jobs, events, alerts, acks, sync.
+    /// Where the file comes in a load: vaults, points, jobs, events, alerts, acks, sync, policies.
     private let rank: Int
 
     static let vaults = StoreFile(relativePath: "vaults.jsonl", isAuditTrail: false, rank: 0)
@@ -16,6 +16,7 @@ struct StoreFile: Hashable, Sendable, Comparable {
     static let alerts = StoreFile(relativePath: "alerts.jsonl", isAuditTrail: true, rank: 4)
     static let acks = StoreFile(relativePath: "acks.jsonl", isAuditTrail: true, rank: 5)
     static let sync = StoreFile(relativePath: "sync.jsonl", isAuditTrail: false, rank: 6)
+    static let policies = StoreFile(relativePath: "policies.jsonl", isAuditTrail: false, rank: 7)
 
     static let pointsFolder = "points"
     static let suffix = ".jsonl"
@@ -42,6 +43,7 @@ struct StoreFile: Hashable, Sendable, Comparable {
         case .alert: self = .alerts
         case .acknowledgement: self = .acks
         case .sync: self = .sync
+        case .policy: self = .policies
         }
     }
 
@@ -65,6 +67,6 @@ struct StoreFile: Hashable, Sendable, Comparable {
         let pointFiles = try directory.list(pointsFolder)
             .filter { $0.hasSuffix(suffix) && $0.utf8.count > suffix.utf8.count }
             .map { StoreFile.points(fileName: $0) }
-        return ([vaults, jobs, events, alerts, acks, sync] + pointFiles).sorted()
+        return ([vaults, jobs, events, alerts, acks, sync, policies] + pointFiles).sorted()
     }
 }

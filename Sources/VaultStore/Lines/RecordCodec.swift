@@ -30,6 +30,7 @@ enum RecordCodec {
         case .alert: return .alert(try c.decode(Alert.self, forKey: .data))
         case .acknowledgement: return .acknowledgement(try c.decode(Acknowledgement.self, forKey: .data))
         case .sync: return .sync(try c.decode(SyncStatus.self, forKey: .data))
+        case .policy: return .policy(try c.decode(GuardrailPolicy.self, forKey: .data))
         }
     }
 }

@@ -29,6 +29,7 @@ struct RecordEncoder {
             case .alert(let alert): return try encode(alert)
             case .acknowledgement(let ack): return try encode(ack)
             case .sync(let status): return try encode(status)
+            case .policy(let policy): return try encode(policy)
             }
         } catch {
             throw .cannotEncode(type: record.type, reason: Self.reason(error))

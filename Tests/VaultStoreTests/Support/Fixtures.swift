@@ -83,7 +83,7 @@ enum Fixture {
         error: "ExpiredToken: \(hostileTexts[2])")
 
     /// One of each record kind, in the order a load returns them (vaults, points, jobs, events,
-    /// alerts, acks, sync).
+    /// alerts, acks, sync, policies).
     static var everyKind: [Record] {
         let vaultName = "中央备份 \u{1B}[1m🔒\u{202E}"
         let alert = alert("ev-1")
@@ -101,6 +101,8 @@ enum Fixture {
             .acknowledgement(Acknowledgement(id: "ack-2", alertId: alert.id, by: "bob@host", at: now, note: nil)),
             .sync(sync),
             .sync(failedSync),
+            .policy(.accessPolicy(of: vaultName, document: #"{"Statement":[]}"#, at: now)),
+            .policy(.serviceControlPolicy(named: "guard\u{1B}]0;x\u{7}", document: nil, at: now)),
         ]
     }
 }
