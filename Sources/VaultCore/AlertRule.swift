@@ -10,16 +10,22 @@ public struct AlertRule: Sendable {
     public var vaultNames: [String]?
     /// An EventBridge event pattern that decides instead of the lists above.
     public var pattern: EventPattern?
+    /// A rule read from `aws events describe-rule` can be `DISABLED`: it then raises nothing.
+    public var isEnabled: Bool
+    /// Where the deployed rule sends its events (ARNs); nil when not known, e.g. a bare pattern.
+    public var targets: [String]?
 
     public init(
         name: String, sensitiveActions: [String], adminArns: [String], vaultNames: [String]? = nil,
-        pattern: EventPattern? = nil
+        pattern: EventPattern? = nil, isEnabled: Bool = true, targets: [String]? = nil
     ) {
         self.name = name
         self.sensitiveActions = sensitiveActions
         self.adminArns = adminArns
         self.vaultNames = vaultNames
         self.pattern = pattern
+        self.isEnabled = isEnabled
+        self.targets = targets
     }
 
     /// The actions the seeds' EventBridge rule and SCP cover.
@@ -83,6 +89,7 @@ public struct AlertRule: Sendable {
 
     /// The alert `call` raises, or nil when it is not a sensitive action by a non-admin.
     public func evaluate(_ call: ApiCall) -> Alert? {
+        guard isEnabled else { return nil }
         if let vaults = vaultNames {
             guard let vault = call.vaultName, vaults.contains(vault) else { return nil }
         }
@@ -91,5 +98,15 @@ public struct AlertRule: Sendable {
         }
         guard sensitiveActions.contains(call.action), !isAdmin(call.principal) else { return nil }
         return Alert(raisedBy: name, for: call)
+    }
+}
+
+extension [AlertRule] {
+    /// The alert the first rule that matches raises: one alert per call, however many rules match.
+    public func alert(for call: ApiCall) -> Alert? {
+        for rule in self {
+            if let alert = rule.evaluate(call) { return alert }
+        }
+        return nil
     }
 }

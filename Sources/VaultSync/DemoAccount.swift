@@ -28,6 +28,14 @@ public enum DemoAccount {
 
     public static var guardrail: DemoGuardrail { .seed(account: accountId, guardedVaults: guardedVaults) }
 
+    /// What the posture checks hold the demo to: the seeds' admins and organization, a 7-day
+    /// retention floor (which the central vault's 5-day minimum does not meet), and a recovery
+    /// point every 8 days per resource (the demo's plans run daily to weekly).
+    public static var guardrailSettings: GuardrailSettings {
+        GuardrailSettings(
+            adminArns: adminArns, organizationId: organizationId, minRetentionDays: 7, recoveryPointMaxAgeHours: 8 * 24)
+    }
+
     /// The alert rule the seeds' EventBridge rule stands for, over this account.
     public static var alertRule: AlertRule { .seed(account: accountId) }
 

@@ -13,7 +13,7 @@ public final class SyncWorker: @unchecked Sendable {
     private let queue = DispatchQueue(label: "vaultwatch.sync", qos: .userInitiated)
     private let store: Store
     private let source: (any Source)?
-    private let rule: AlertRule
+    private let rules: [AlertRule]
     private let clock: any Clock
     private let pollInterval: DispatchTimeInterval
     private let publish: @Sendable (AccountSnapshot) -> Void
@@ -44,14 +44,14 @@ public final class SyncWorker: @unchecked Sendable {
     ///   - fail: called once if the store cannot be read at all (e.g. a newer schema); the
     ///     worker stops.
     public init(
-        store: Store, source: (any Source)?, rule: AlertRule, clock: any Clock,
+        store: Store, source: (any Source)?, rules: [AlertRule], clock: any Clock,
         pollInterval: DispatchTimeInterval = .milliseconds(500),
         publish: @escaping @Sendable (AccountSnapshot) -> Void,
         fail: @escaping @Sendable (String) -> Void
     ) {
         self.store = store
         self.source = source
-        self.rule = rule
+        self.rules = rules
         self.clock = clock
         self.pollInterval = pollInterval
         self.publish = publish
@@ -214,7 +214,7 @@ public final class SyncWorker: @unchecked Sendable {
         var raised: [Record] = []
         var seen = Set<String>()
         for case .call(let call) in records {
-            guard let alert = rule.evaluate(call), state.alert(id: alert.id) == nil, seen.insert(alert.id).inserted
+            guard let alert = rules.alert(for: call), state.alert(id: alert.id) == nil, seen.insert(alert.id).inserted
             else { continue }
             raised.append(.alert(alert))
         }

@@ -12,7 +12,9 @@ enum DashboardLauncher {
         var identity: String
     }
 
-    static func run(store: Store, source: (any Source)?, rule: AlertRule, clock: any Clock, options: Options) throws {
+    static func run(
+        store: Store, source: (any Source)?, guardrails: GuardrailOptions.Loaded, clock: any Clock, options: Options
+    ) throws {
         guard isatty(0) != 0, isatty(1) != 0 else {
             throw CLIError("the dashboard needs a terminal; for scripts use `vaultwatch vaults|points|alerts --json`")
         }
@@ -23,7 +25,7 @@ enum DashboardLauncher {
         let inbox = Inbox()
         let failure = FailureBox()
         let worker = SyncWorker(
-            store: store, source: source, rule: rule, clock: clock,
+            store: store, source: source, rules: guardrails.rules, clock: clock,
             publish: { inbox.post(.snapshot($0)) },
             fail: { message in
                 failure.set(message)

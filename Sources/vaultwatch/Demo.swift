@@ -14,6 +14,7 @@ struct Demo: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var display: DisplayOptions
+    @OptionGroup var guardrails: GuardrailOptions
 
     @Option(help: "Run simulated time this many times faster than real time (e.g. 3600: an hour a second).")
     var speed: Double = 1
@@ -31,10 +32,12 @@ struct Demo: ParsableCommand {
     func run() throws {
         let directory = storeOptions.directory(defaultProfile: "demo")
         if reset { try Demo.remove(directory) }
+        let loaded = try guardrails.load(
+            defaultRules: [DemoAccount.alertRule], defaultSettings: DemoAccount.guardrailSettings)
         let store = try storeOptions.open(defaultProfile: "demo")
         let clock = SimulatedClock(origin: Date(), speed: speed)
         try DashboardLauncher.run(
-            store: store, source: DemoSource(seed: seed), rule: DemoAccount.alertRule, clock: clock,
+            store: store, source: DemoSource(seed: seed), guardrails: loaded, clock: clock,
             options: display.launcherOptions)
     }
 

@@ -7,10 +7,7 @@ import VaultTUI
 /// A bad file stops the program with one line naming the file and the entry at fault.
 enum KeyMapFile {
     static func url(environment: [String: String]) -> URL {
-        let config =
-            environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : nil }
-            ?? URL(fileURLWithPath: environment["HOME"] ?? "/").appendingPathComponent(".config")
-        return config.appendingPathComponent("vaultwatch/keys.json")
+        ConfigDirectory(environment: environment).file("keys.json")
     }
 
     static func load(environment: [String: String]) throws -> KeyMap {

@@ -10,15 +10,17 @@ struct Watch: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var display: DisplayOptions
+    @OptionGroup var guardrails: GuardrailOptions
 
-    @Option(help: "Account id of the central backup account, for the alert rule's admin roles.")
+    @Option(help: "Account id of the central backup account, for the default admin roles (see --guardrails).")
     var account: String = "111122223333"
 
     func run() throws {
         let store = try storeOptions.open()
+        let loaded = try guardrails.load(
+            defaultRules: [AlertRule.seed(account: account)], defaultSettings: .seed(account: account))
         try DashboardLauncher.run(
-            store: store, source: nil, rule: AlertRule.seed(account: account), clock: SystemClock(),
-            options: display.launcherOptions)
+            store: store, source: nil, guardrails: loaded, clock: SystemClock(), options: display.launcherOptions)
     }
 }
 

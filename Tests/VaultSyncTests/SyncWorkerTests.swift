@@ -20,7 +20,7 @@ import VaultStore
 
     func worker(_ published: Published, source: (any Source)? = DemoSource(), at instant: Date = start) throws -> SyncWorker {
         SyncWorker(
-            store: try Store(directory: directory), source: source, rule: DemoAccount.alertRule,
+            store: try Store(directory: directory), source: source, rules: [DemoAccount.alertRule],
             clock: FixedClock(instant), publish: { s in published.snapshots.withLock { $0.append(s) } },
             fail: { m in published.failures.withLock { $0.append(m) } })
     }

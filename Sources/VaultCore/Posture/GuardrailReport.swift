@@ -1,0 +1,74 @@
+import Foundation
+
+/// Every posture check of the account at one instant: per vault, then for the account.
+public struct GuardrailReport: Equatable, Sendable {
+    public var results: [PostureResult]
+    public var evaluatedAt: Date
+
+    public init(results: [PostureResult], evaluatedAt: Date) {
+        self.results = results
+        self.evaluatedAt = evaluatedAt
+    }
+
+    public func results(for subject: PostureSubject) -> [PostureResult] { results.filter { $0.subject == subject } }
+
+    /// Subjects in report order: the account first, then vaults by name.
+    public var subjects: [PostureSubject] {
+        var seen = Set<PostureSubject>()
+        return results.map(\.subject).filter { seen.insert($0).inserted }
+    }
+
+    /// The worst verdict of a subject's checks; nil when it has none.
+    public func worst(for subject: PostureSubject) -> PostureVerdict? { results(for: subject).map(\.verdict).max() }
+
+    public func count(_ verdict: PostureVerdict) -> Int { results.count { $0.verdict == verdict } }
+
+    public var hasFailures: Bool { results.contains { $0.verdict == .fail } }
+}
+
+/// What the posture checks read: the account state with its stored policies, the alert rules,
+/// SCPs the operator supplied besides those in the store, and the settings.
+public struct GuardrailInputs: Sendable {
+    public var state: AccountState
+    public var rules: [AlertRule]
+    /// SCP documents from files, by name; added to the store's.
+    public var suppliedSCPs: [GuardrailPolicy]
+    public var settings: GuardrailSettings
+    public var recency: RecoveryPointRecency
+
+    public init(
+        state: AccountState, rules: [AlertRule], suppliedSCPs: [GuardrailPolicy] = [], settings: GuardrailSettings,
+        recency: RecoveryPointRecency? = nil
+    ) {
+        self.state = state
+        self.rules = rules
+        self.suppliedSCPs = suppliedSCPs
+        self.settings = settings
+        self.recency = recency ?? RecoveryPointRecency(state)
+    }
+
+    /// The SCPs that apply: the store's current ones (detached ones have no document) and the
+    /// supplied ones, which win on a name clash.
+    public var serviceControlPolicies: [GuardrailPolicy] {
+        var byName = state.serviceControlPolicies.filter { $0.value.document != nil }
+        for policy in suppliedSCPs { byName[policy.name] = policy }
+        return byName.values.sorted { $0.name < $1.name }
+    }
+}
+
+public enum PostureChecks {
+    /// Runs every check at `now`.
+    public static func evaluate(_ inputs: GuardrailInputs, at now: Date) -> GuardrailReport {
+        let settings = inputs.settings
+        var results = [AlertCoverageCheck.enabledResult(rules: inputs.rules)]
+        results += PolicyChecks.accountResults(inputs)
+        for vault in inputs.state.sortedVaults where settings.covers(vault: vault.name) {
+            results += LockChecks.results(for: vault, settings: settings, now: now)
+            results.append(KeyCheck.result(for: vault))
+            results += PolicyChecks.results(for: vault, inputs: inputs)
+            results.append(AlertCoverageCheck.result(for: vault, rules: inputs.rules, settings: settings, now: now))
+            results.append(inputs.recency.result(for: vault.name, settings: settings, now: now))
+        }
+        return GuardrailReport(results: results, evaluatedAt: now)
+    }
+}

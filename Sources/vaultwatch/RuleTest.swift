@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import VaultCore
+import VaultTUI
+
+/// `vaultwatch rule`: alert rules as EventBridge patterns.
+struct Rule: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Work with alert rules (EventBridge event patterns).", subcommands: [RuleTest.self])
+}
+
+/// `vaultwatch rule test`: answers like `aws events test-event-pattern`, locally and exactly.
+struct RuleTest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Test an event pattern against an event, or against every event of a JSON-lines file.",
+        discussion: """
+            With --event, prints true or false and exits 0 when the event matches, 1 when it does not.
+            With --events, prints every matching line and exits 0 when at least one matched, 1 when none did.
+            An invalid pattern or event exits 2 with a message naming the file and the field; in a JSON-lines
+            file, each unreadable line is reported on stderr with its line number, the other lines are still
+            tested, and the exit status is 2.
+            The pattern file may hold a bare pattern or the output of `aws events describe-rule`.
+            """)
+
+    @Option(help: ArgumentHelp("The event pattern (or a describe-rule output).", valueName: "file"))
+    var pattern: String
+    @Option(help: ArgumentHelp("One event (a JSON object).", valueName: "file"))
+    var event: String?
+    @Option(help: ArgumentHelp("Events, one JSON object per line.", valueName: "file.jsonl"))
+    var events: String?
+
+    func validate() throws {
+        guard (event == nil) != (events == nil) else { throw ValidationError("give exactly one of --event and --events") }
+    }
+
+    func run() throws {
+        let rule = try Self.rule(at: pattern)
+        guard let compiled = rule.pattern else { throw Self.invalid("\(pattern): no event pattern") }
+        if let event {
+            let matched: Bool
+            do {
+                matched = try compiled.matches(try Self.read(event))
+            } catch let error as EventPatternError {
+                throw Self.invalid("\(event): \(error)")
+            }
+            print(matched ? "true" : "false")
+            if !matched { throw ExitCode.failure }
+        } else if let events {
+            try testLines(of: events, against: compiled)
+        }
+    }
+
+    private func testLines(of path: String, against pattern: EventPattern) throws {
+        let data = try Self.read(path)
+        var matchedAny = false
+        var unreadable = 0
+        var lineNumber = 0
+        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }) {
+                continue
+            }
+            do {
+                if try pattern.matches(Data(line)) {
+                    matchedAny = true
+                    FileHandle.standardOutput.write(Data(line) + Data("\n".utf8))
+                }
+            } catch {
+                unreadable += 1
+                Self.warn("\(path):\(lineNumber): \(error)")
+            }
+        }
+        if unreadable > 0 { throw ExitCode(2) }
+        if !matchedAny { throw ExitCode.failure }
+    }
+
+    /// The rule in a pattern file; exit 2 when it is not one.
+    static func rule(at path: String) throws -> AlertRule {
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        do {
+            return try AlertRule.definition(try read(path), fallbackName: name)
+        } catch let error as EventPatternError {
+            throw invalid("\(path): invalid pattern: \(error)")
+        }
+    }
+
+    static func read(_ path: String) throws -> Data {
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw invalid("\(path): cannot be read (\((error as NSError).localizedDescription))")
+        }
+    }
+
+    static func invalid(_ message: String) -> ExitCode {
+        warn(message)
+        return ExitCode(2)
+    }
+
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("vaultwatch: \(TextTable.sanitize(message))\n".utf8))
+    }
+}

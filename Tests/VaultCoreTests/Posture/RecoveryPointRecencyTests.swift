@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+import VaultCore
+
+/// `vault.recent_recovery_point`: per protected resource, the newest good point against the window.
+@Suite struct RecoveryPointRecencyTests {
+    let now = Fixture.now
+    let settings = GuardrailSettings.seed(account: Fixture.account)
+
+    func result(_ points: [RecoveryPoint]) -> PostureResult? {
+        var state = AccountState()
+        state.apply(.vault(Fixture.vault()))
+        state.apply(points.map(Record.recoveryPoint))
+        let report = PostureChecks.evaluate(GuardrailInputs(state: state, rules: [], settings: settings), at: now)
+        return report.results.first { $0.checkId == "vault.recent_recovery_point" }
+    }
+
+    @Test func aPointExactlyAtTheWindowPassesAndOneSecondOlderFails() {
+        #expect(result([Fixture.point("a", created: now - 86_400)])?.verdict == .pass)
+        let stale = result([Fixture.point("a", created: now - 86_401)])
+        #expect(stale?.verdict == .fail)
+        #expect(stale?.evidence == ["arn:aws:elasticfilesystem:us-east-1:444455556666:file-system/fs-a: newest recovery point 1d ago"])
+    }
+
+    @Test func onlyTheNewestCompletedPointOfEachResourceCounts() {
+        var newer = Fixture.point("a", created: now - 3600, status: .partial)
+        newer.arn += "-2"
+        let older = Fixture.point("a", created: now - 3 * 86_400)
+        #expect(result([older, newer])?.verdict == .fail, "a partial backup is not a recovery point to rely on")
+        var good = newer
+        good.status = .completed
+        #expect(result([older, good])?.verdict == .pass)
+    }
+
+    @Test func eachStaleResourceIsNamedOldestFirst() throws {
+        let r = try #require(result([
+            Fixture.point("fresh", created: now - 60), Fixture.point("b", created: now - 2 * 86_400),
+            Fixture.point("c", created: now - 5 * 86_400),
+        ]))
+        #expect(r.reason == "2 of 3 protected resources have no recovery point younger than 1 day.")
+        #expect(r.evidence.map { $0.components(separatedBy: ":").dropLast().joined(separator: ":") }.count == 2)
+        #expect(r.evidence.first?.contains("fs-c") == true)
+    }
+
+    @Test func anEmptyVaultHasNothingToCheck() {
+        #expect(result([])?.verdict == .pass)
+    }
+}
