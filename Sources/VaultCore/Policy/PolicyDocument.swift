@@ -1,0 +1,30 @@
+import Foundation
+
+/// An IAM policy document (a vault access policy, an SCP), with the name the operator knows it by.
+public struct PolicyDocument: Equatable, Sendable {
+    /// What the operator calls it: a file name, "access policy of WORM_vault", an SCP's name.
+    public var name: String
+    /// `2012-10-17`, `2008-10-17`, or `nil` when absent (which IAM reads as `2008-10-17`).
+    public var version: String?
+    public var statements: [PolicyStatement]
+
+    public init(name: String, version: String? = "2012-10-17", statements: [PolicyStatement]) {
+        self.name = name
+        self.version = version
+        self.statements = statements
+    }
+
+    /// The versions IAM accepts.
+    public static let versions = ["2012-10-17", "2008-10-17"]
+
+    /// Reads a policy document's JSON text, refusing what IAM refuses with the offending field's path.
+    public static func parse(_ text: String, name: String) throws(PolicyError) -> PolicyDocument {
+        let json: JSONValue
+        do {
+            json = try JSONValue(data: Data(text.utf8))
+        } catch {
+            throw PolicyError(path: "", message: "policy is not valid JSON")
+        }
+        return try PolicyParser.document(json, name: name)
+    }
+}
