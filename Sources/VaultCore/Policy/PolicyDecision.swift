@@ -80,7 +80,7 @@ extension PolicyDocument {
     /// `Principal` or `NotPrincipal`, or an SCP statement with one.
     public func validate(as kind: PolicyKind) throws(PolicyError) {
         for statement in statements {
-            let path = statements.count == 1 && statement.index == 0 ? "Statement" : "Statement[\(statement.index)]"
+            let path = path(ofStatement: statement.index)
             switch (kind, statement.principal) {
             case (.resourcePolicy, nil):
                 throw PolicyError(path: path, message: "a resource policy statement needs Principal or NotPrincipal")

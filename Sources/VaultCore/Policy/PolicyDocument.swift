@@ -7,6 +7,8 @@ public struct PolicyDocument: Equatable, Sendable {
     /// `2012-10-17`, `2008-10-17`, or `nil` when absent (which IAM reads as `2008-10-17`).
     public var version: String?
     public var statements: [PolicyStatement]
+    /// Whether `Statement` was a list (paths `Statement[0]`, …) rather than one object (path `Statement`).
+    var statementIsList = true
 
     public init(name: String, version: String? = "2012-10-17", statements: [PolicyStatement]) {
         self.name = name
@@ -15,6 +17,9 @@ public struct PolicyDocument: Equatable, Sendable {
     }
 
     /// The versions IAM accepts.
+    /// The path of the statement at `index` in errors: `Statement[1]`, or `Statement` for a lone object.
+    func path(ofStatement index: Int) -> String { statementIsList ? "Statement[\(index)]" : "Statement" }
+
     public static let versions = ["2012-10-17", "2008-10-17"]
 
     /// Reads a policy document's JSON text, refusing what IAM refuses with the offending field's path.

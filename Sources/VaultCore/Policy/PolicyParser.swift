@@ -35,7 +35,9 @@ enum PolicyParser {
         case let other?:
             throw PolicyError(path: "Statement", message: "must be an object or a list of objects, got \(other)")
         }
-        return PolicyDocument(name: name, version: version, statements: statements)
+        var document = PolicyDocument(name: name, version: version, statements: statements)
+        if case .object = root["Statement"] { document.statementIsList = false }
+        return document
     }
 
     private static let statementFields: Set<String> = [
