@@ -4,10 +4,11 @@ import VaultCore
 import VaultSync
 
 /// `vaultwatch guardrails`: whether the guardrails hold, and why.
-struct Guardrails: ParsableCommand {
+struct GuardrailsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "guardrails",
         abstract: "Check the guardrails (Vault Lock, access policies, SCPs, alert rules) and explain decisions.",
-        subcommands: [GuardrailsCheck.self])
+        subcommands: [GuardrailsCheck.self, GuardrailsExplain.self])
 }
 
 /// What the guardrail commands share: the store, the configuration, and the demo's defaults.

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import VaultCore
+
+/// `vaultwatch guardrails explain`: could this principal perform this action on this vault, and
+/// which statements decide it.
+struct GuardrailsExplain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain whether a principal could perform an action on a vault, and which statements decide it.",
+        discussion: """
+            Evaluates the vault's access policy (from the store) and the SCPs (from the store and --scp files) as IAM
+            does, Conditions included. Prints the decision, then each policy's own answer. Exits 0 when the call is
+            denied, 1 when nothing denies it, 2 when the answer is unknown (a condition vaultwatch cannot evaluate).
+            """)
+
+    @OptionGroup var context: GuardrailContext
+    @Option(help: ArgumentHelp("The vault.", valueName: "name")) var vault: String
+    @Option(help: ArgumentHelp("The principal: a role, user or root ARN (not a session).", valueName: "arn"))
+    var principal: String
+    @Option(help: ArgumentHelp("The action, e.g. backup:DeleteRecoveryPoint.", valueName: "action")) var action: String
+    @Option(help: ArgumentHelp("aws:PrincipalOrgID of the principal (default: the settings' organization).", valueName: "id"))
+    var orgId: String?
+
+    func run() throws {
+        let (state, inputs, now) = try context.load()
+        guard let target = state.vaults[vault] else { throw CLIError("no vault named \"\(vault)\"") }
+        let bare = action.hasPrefix("backup:") ? String(action.dropFirst(7)) : action
+        let qualified = action.contains(":") ? action : "backup:\(action)"
+        let resource =
+            SensitiveAction.isRecoveryPointAction(bare)
+            ? "arn:aws:backup:\(target.region):\(target.accountId):recovery-point:*" : target.arn
+        let request = AccessRequest(
+            principalArn: principal, action: qualified, resource: resource,
+            orgID: orgId ?? inputs.settings.organizationId)
+
+        let vaultPolicy = try document(state.accessPolicies[vault], kind: .resourcePolicy)
+        let scps = try inputs.serviceControlPolicies.compactMap { try document($0, kind: .serviceControlPolicy) }
+        let decision = Guardrails.decide(request, vaultPolicy: vaultPolicy, scps: scps)
+
+        var lines = [
+            "\(qualified) by \(principal)", "  on \(resource)", "",
+            "\(verdict(decision.outcome)): \(decision.reason)",
+        ]
+        for match in decision.deciding {
+            lines.append("  \(match.statementLabel) of \(cited(match)): \(match.reason)")
+        }
+        lines.append("")
+        lines.append("Each policy on its own:")
+        if let vaultPolicy {
+            lines.append("  \(vaultPolicy.name): \(vaultPolicy.evaluate(request, as: .resourcePolicy).reason)")
+        } else {
+            lines.append("  the vault has no access policy")
+        }
+        if scps.isEmpty { lines.append("  no SCP is known (give them with --scp FILE)") }
+        for scp in scps { lines.append("  SCP \(scp.name): \(scp.evaluate(request, as: .serviceControlPolicy).reason)") }
+        // Policies decide who may call; Vault Lock decides what the call may still do.
+        lines.append("  Vault Lock: \(target.lockState(at: now).meaning)")
+        print(lines.map(TextTable.sanitize).joined(separator: "\n"))
+
+        switch decision.outcome {
+        case .denied: return
+        case .notDenied: throw ExitCode.failure
+        case .unknown: throw ExitCode(2)
+        }
+    }
+
+    private func document(_ policy: GuardrailPolicy?, kind: PolicyKind) throws -> PolicyDocument? {
+        guard let policy, let text = policy.document else { return nil }
+        let name = kind == .resourcePolicy ? "access policy of \(policy.name)" : policy.name
+        do {
+            let document = try PolicyDocument.parse(text, name: name)
+            try document.validate(as: kind)
+            return document
+        } catch {
+            throw CLIError("\(name) cannot be read: \(error)")
+        }
+    }
+
+    private func verdict(_ outcome: GuardrailOutcome) -> String {
+        switch outcome {
+        case .denied: return "DENIED"
+        case .notDenied(let allowed): return allowed ? "ALLOWED" : "NOT DENIED"
+        case .unknown: return "UNKNOWN"
+        }
+    }
+
+    private func cited(_ match: StatementMatch) -> String {
+        match.policyKind == .serviceControlPolicy ? "SCP \(match.policyName)" : match.policyName
+    }
+}
