@@ -35,7 +35,9 @@ enum DashboardLauncher {
         var state = AppState(
             snapshot: AccountSnapshot(sourceName: worker.sourceName, loading: true), now: clock.now(),
             themeNames: themes.themes.map(\.name), identity: options.identity, keyMap: keyMap,
-            readOnly: options.readOnly)
+            readOnly: options.readOnly,
+            guardrailSetup: GuardrailSetup(
+                rules: guardrails.rules, suppliedSCPs: guardrails.scps, settings: guardrails.settings))
         let wanted = options.theme ?? environment["VAULTWATCH_THEME"]
         if let wanted {
             guard let index = themes.index(named: wanted) else {

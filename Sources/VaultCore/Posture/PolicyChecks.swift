@@ -95,16 +95,16 @@ enum PolicyChecks {
                 reason: "The vault has no access policy: only IAM policies and SCPs stand between a principal and "
                     + "its recovery points.")
         }
-        var open: [String] = []
-        var unknown: [String] = []
+        var open: [(action: String, who: String, reason: String)] = []
+        var unknown: [(action: String, who: String, reason: String)] = []
         var deciding: [String] = []
         for action in deletionActions {
             for who in context.representatives {
                 let decision = policy.evaluate(context.request(action, by: who.principal.judgedArn), as: .resourcePolicy)
                 switch decision.outcome {
                 case .explicitlyDenied: deciding += decision.deciding.map(cite)
-                case .unknown: unknown.append("\(action) by \(who.description): \(decision.reason)")
-                case .allowed, .notApplicable: open.append("\(action) by \(who.description): \(decision.reason)")
+                case .unknown: unknown.append((action, who.description, decision.reason))
+                case .allowed, .notApplicable: open.append((action, who.description, decision.reason))
                 }
             }
         }
@@ -112,12 +112,12 @@ enum PolicyChecks {
             return PostureResult(
                 id, deniesDeletionTitle, subject: subject, verdict: .fail,
                 reason: "The access policy does not deny \(open.count) action/principal pair(s) it should.",
-                evidence: open + unknown)
+                evidence: grouped(open + unknown))
         }
         if !unknown.isEmpty {
             return PostureResult(
                 id, deniesDeletionTitle, subject: subject, verdict: .unknown,
-                reason: "Part of the access policy cannot be evaluated.", evidence: unknown)
+                reason: "Part of the access policy cannot be evaluated.", evidence: grouped(unknown))
         }
         return PostureResult(
             id, deniesDeletionTitle, subject: subject, verdict: .pass,
@@ -216,8 +216,8 @@ enum PolicyChecks {
             return PostureResult(
                 id, title, subject: subject, verdict: .unknown, reason: "An SCP cannot be read.", evidence: scps.errors)
         }
-        var open: [String] = []
-        var unknown: [String] = []
+        var open: [(action: String, who: String, reason: String)] = []
+        var unknown: [(action: String, who: String, reason: String)] = []
         var deciding: [String] = []
         for action in context.settings.sensitiveActions {
             for who in context.representatives {
@@ -225,24 +225,24 @@ enum PolicyChecks {
                     context.request(action, by: who.principal.judgedArn), vaultPolicy: policy, scps: scps.documents)
                 switch decision.outcome {
                 case .denied: deciding += decision.deciding.map(cite)
-                case .unknown: unknown.append("\(action) by \(who.description): \(decision.reason)")
-                case .notDenied: open.append("\(action) by \(who.description): \(decision.reason)")
+                case .unknown: unknown.append((action, who.description, decision.reason))
+                case .notDenied: open.append((action, who.description, decision.reason))
                 }
             }
         }
         let count = context.settings.sensitiveActions.count
         if !open.isEmpty {
-            let actions = unique(open.map { String($0.prefix { $0 != " " }) })
+            let actions = unique(open.map(\.action))
             return PostureResult(
                 id, title, subject: subject, verdict: .fail,
                 reason: "A non-admin could still call \(actions.count) of \(count) sensitive actions: "
                     + actions.joined(separator: ", ") + ".",
-                evidence: open + unknown)
+                evidence: grouped(open + unknown))
         }
         if !unknown.isEmpty {
             return PostureResult(
                 id, title, subject: subject, verdict: .unknown,
-                reason: "Part of the guardrails cannot be evaluated.", evidence: unknown)
+                reason: "Part of the guardrails cannot be evaluated.", evidence: grouped(unknown))
         }
         return PostureResult(
             id, title, subject: subject, verdict: .pass,
@@ -303,6 +303,22 @@ enum PolicyChecks {
     static func cite(_ match: StatementMatch) -> String {
         let policy = match.policyKind == .serviceControlPolicy ? "SCP \(match.policyName)" : match.policyName
         return "\(policy), \(match.statementLabel): \(match.reason)"
+    }
+
+    /// One line per action and reason: "DeleteBackupVault by a non-admin role, an IAM user, the
+    /// root user: not denied: …" rather than the same reason three times.
+    static func grouped(_ findings: [(action: String, who: String, reason: String)]) -> [String] {
+        var order: [String] = []
+        var whos: [String: [String]] = [:]
+        for f in findings {
+            let key = "\(f.action)\u{1F}\(f.reason)"
+            if whos[key] == nil { order.append(key) }
+            whos[key, default: []].append(f.who)
+        }
+        return order.map { key in
+            let parts = key.split(separator: "\u{1F}", maxSplits: 1).map(String.init)
+            return "\(parts[0]) by \(whos[key]!.joined(separator: ", ")): \(parts.count > 1 ? parts[1] : "")"
+        }
     }
 
     static func unique(_ lines: [String]) -> [String] {

@@ -17,6 +17,9 @@ public struct AppState: Sendable {
     public var selectedVault: String?
     public var selectedPoint: String?
     public var selectedAlert: String?
+    public var selectedCheck: String?
+    /// How far a long detail screen (a check's evidence) is scrolled.
+    public var detailScroll = 0
     /// First visible row of each tab's list.
     public var scrollTop: [Tab: Int] = [:]
 
@@ -51,6 +54,25 @@ public struct AppState: Sendable {
     public private(set) var vaultRows: [Vault] = []
     public private(set) var pointRows: [RecoveryPoint] = []
     public private(set) var alertRows: [Alert] = []
+    public private(set) var guardrailRows: [GuardrailRow] = []
+
+    /// How the Guardrails tab judges the account; nil hides its verdicts ("not configured").
+    public var guardrailSetup: GuardrailSetup?
+    /// The posture checks as of the last derivation: again when the state changes, and every
+    /// second while the tab is on screen (a grace period's countdown is in its reason), else
+    /// every minute.
+    public private(set) var guardrailReport: GuardrailReport?
+    private var recency: (revision: Int, value: RecoveryPointRecency)?
+    private var derivedReport: ReportKey?
+    private var derivedGuardrails: DerivationKey?
+    private var reportGeneration = 0
+
+    struct ReportKey: Equatable, Sendable {
+        var vaults: Int
+        var points: Int
+        var policies: Int
+        var instant: Int
+    }
 
     /// What the point and alert rows were last derived from.
     struct DerivationKey: Equatable, Sendable {
@@ -66,7 +88,7 @@ public struct AppState: Sendable {
     public init(
         snapshot: AccountSnapshot = AccountSnapshot(), now: Date, width: Int = 80, height: Int = 24,
         themeNames: [String] = [Theme.builtin.name], identity: String = "operator",
-        keyMap: KeyMap = .standard, readOnly: Bool = false
+        keyMap: KeyMap = .standard, readOnly: Bool = false, guardrailSetup: GuardrailSetup? = nil
     ) {
         self.snapshot = snapshot
         self.now = now
@@ -76,6 +98,7 @@ public struct AppState: Sendable {
         self.identity = identity
         self.keyMap = readOnly ? keyMap.readOnly : keyMap
         self.readOnly = readOnly
+        self.guardrailSetup = guardrailSetup
         deriveRows()
     }
 
@@ -109,6 +132,7 @@ public struct AppState: Sendable {
                 state, filter: alertsKey.filter, unacknowledgedOnly: unacknowledgedOnly, order: alertsKey.order)
             derivedAlerts = alertsKey
         }
+        deriveGuardrails()
         // Pin the selection to a row's identity, so rows arriving above it do not move it; a
         // selected row that is gone leaves the selection where it was. A tab not yet looked at
         // keeps no selection, so it opens on its first row (the newest alert).
@@ -122,6 +146,7 @@ public struct AppState: Sendable {
         case .vaults: return selectedVault != nil
         case .recoveryPoints: return selectedPoint != nil
         case .alerts: return selectedAlert != nil
+        case .guardrails: return selectedCheck != nil
         }
     }
 
@@ -130,6 +155,7 @@ public struct AppState: Sendable {
         case .vaults: return selectedVault.map { id in vaultRows.contains { $0.name == id } } ?? false
         case .recoveryPoints: return selectedPoint.map { id in pointRows.contains { $0.arn == id } } ?? false
         case .alerts: return selectedAlert.map { id in alertRows.contains { $0.id == id } } ?? false
+        case .guardrails: return selectedCheck.map { id in guardrailRows.contains { $0.id == id } } ?? false
         }
     }
 
@@ -140,6 +166,7 @@ public struct AppState: Sendable {
         case .vaults: return vaultRows.count
         case .recoveryPoints: return pointRows.count
         case .alerts: return alertRows.count
+        case .guardrails: return guardrailRows.count
         }
     }
 
@@ -149,6 +176,7 @@ public struct AppState: Sendable {
         case .vaults: return selectedVault.flatMap { id in vaultRows.firstIndex { $0.name == id } } ?? 0
         case .recoveryPoints: return selectedPoint.flatMap { id in pointRows.firstIndex { $0.arn == id } } ?? 0
         case .alerts: return selectedAlert.flatMap { id in alertRows.firstIndex { $0.id == id } } ?? 0
+        case .guardrails: return selectedCheck.flatMap { id in guardrailRows.firstIndex { $0.id == id } } ?? 0
         }
     }
 
@@ -160,10 +188,43 @@ public struct AppState: Sendable {
         case .vaults: selectedVault = vaultRows[i].name
         case .recoveryPoints: selectedPoint = pointRows[i].arn
         case .alerts: selectedAlert = alertRows[i].id
+        case .guardrails: selectedCheck = guardrailRows[i].id
         }
     }
 
     public var currentVault: Vault? { vaultRows.isEmpty ? nil : vaultRows[selectedIndex(.vaults)] }
     public var currentPoint: RecoveryPoint? { pointRows.isEmpty ? nil : pointRows[selectedIndex(.recoveryPoints)] }
     public var currentAlert: Alert? { alertRows.isEmpty ? nil : alertRows[selectedIndex(.alerts)] }
+    public var currentCheck: GuardrailRow? {
+        guardrailRows.isEmpty ? nil : guardrailRows[selectedIndex(.guardrails)]
+    }
+
+    /// Runs the posture checks when their inputs changed, and derives the tab's rows.
+    mutating func deriveGuardrails() {
+        let state = snapshot.state
+        if let setup = guardrailSetup, !snapshot.loading {
+            let seconds = Int(now.timeIntervalSince1970.rounded(.down))
+            let key = ReportKey(
+                vaults: state.vaultsRevision, points: state.pointsRevision, policies: state.policiesRevision,
+                instant: tab == .guardrails ? seconds : seconds / 60)
+            if key != derivedReport {
+                if recency?.revision != state.pointsRevision {
+                    recency = (state.pointsRevision, RecoveryPointRecency(state))
+                }
+                let inputs = GuardrailInputs(
+                    state: state, rules: setup.rules, suppliedSCPs: setup.suppliedSCPs, settings: setup.settings,
+                    recency: recency?.value)
+                guardrailReport = PostureChecks.evaluate(inputs, at: now)
+                derivedReport = key
+                reportGeneration += 1
+            }
+        }
+        let rowsKey = DerivationKey(
+            revision: reportGeneration, scope: nil, filter: filters[.guardrails]?.text ?? "",
+            order: order(.guardrails), flag: false)
+        if rowsKey != derivedGuardrails {
+            guardrailRows = RowDerivation.guardrails(guardrailReport, filter: rowsKey.filter, order: rowsKey.order)
+            derivedGuardrails = rowsKey
+        }
+    }
 }

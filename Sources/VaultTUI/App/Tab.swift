@@ -1,20 +1,25 @@
 /// The dashboard's tabs, in the order `Tab` cycles through them.
 public enum Tab: Int, CaseIterable, Sendable {
-    case vaults, recoveryPoints, alerts
+    case vaults, recoveryPoints, alerts, guardrails
 
     public var title: String {
         switch self {
         case .vaults: return "Vaults"
         case .recoveryPoints: return "Recovery points"
         case .alerts: return "Alerts"
+        case .guardrails: return "Guardrails"
         }
     }
+
+    /// For the tab line of a narrow terminal, so what shapes the list still fits beside it.
+    public var shortTitle: String { self == .recoveryPoints ? "Points" : title }
 
     var keyContext: KeyMap.Context {
         switch self {
         case .vaults: return .vaults
         case .recoveryPoints: return .recoveryPoints
         case .alerts: return .alerts
+        case .guardrails: return .guardrails
         }
     }
 
@@ -24,6 +29,7 @@ public enum Tab: Int, CaseIterable, Sendable {
         case .vaults: return ["name", "lock", "points"]
         case .recoveryPoints: return ["newest", "expires", "vault", "size"]
         case .alerts: return ["newest", "severity", "unacked first"]
+        case .guardrails: return ["vault", "worst first"]
         }
     }
 }
@@ -34,6 +40,8 @@ public enum Screen: Equatable, Sendable {
     case vaultDetail(name: String)
     case pointDetail(arn: String)
     case alertDetail(id: String)
+    /// One posture check, by `GuardrailRow.id`.
+    case checkDetail(id: String)
 }
 
 /// The filter bar: off, being typed, or applied (bubbles' FilterState).

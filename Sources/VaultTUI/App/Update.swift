@@ -14,6 +14,10 @@ public enum Update {
             keepSelectionVisible(&state)
         case .tick(let now):
             state.now = now
+            // Verdicts that depend on the time (a grace period, a recovery point's age) move on.
+            let before = state.guardrailRows.count
+            state.deriveGuardrails()
+            if state.guardrailRows.count != before { keepSelectionVisible(&state) }
         case .second:
             // Once a real second whatever the simulated speed: a status lasts about 6 s.
             if state.statusTicksLeft > 0 {
@@ -135,6 +139,7 @@ public enum Update {
         case .showVaults: switchTab(to: .vaults, &state)
         case .showRecoveryPoints: switchTab(to: .recoveryPoints, &state)
         case .showAlerts: switchTab(to: .alerts, &state)
+        case .showGuardrails: switchTab(to: .guardrails, &state)
         case .open: open(&state)
         case .back: back(&state)
         case .filter:
@@ -172,11 +177,19 @@ public enum Update {
     // MARK: - Movement
 
     static func move(by delta: Int, _ state: inout AppState) {
+        if case .checkDetail(let id) = state.screen {
+            state.detailScroll = min(max(state.detailScroll + delta, 0), CheckDetail.maxScroll(state, id: id))
+            return
+        }
         guard state.screen == .list else { return }
         move(to: state.selectedIndex(state.tab) + delta, &state)
     }
 
     static func move(to index: Int, _ state: inout AppState) {
+        if case .checkDetail(let id) = state.screen {
+            state.detailScroll = index <= 0 ? 0 : CheckDetail.maxScroll(state, id: id)
+            return
+        }
         guard state.screen == .list else { return }
         state.select(state.tab, index: index)
         keepSelectionVisible(&state)
@@ -209,6 +222,11 @@ public enum Update {
                 if let p = state.currentPoint { state.screen = .pointDetail(arn: p.arn) }
             case .alerts:
                 if let a = state.currentAlert { state.screen = .alertDetail(id: a.id) }
+            case .guardrails:
+                if let c = state.currentCheck {
+                    state.detailScroll = 0
+                    state.screen = .checkDetail(id: c.id)
+                }
             }
         case .vaultDetail(let name):
             // From a vault, Enter goes to its recovery points.
@@ -217,7 +235,7 @@ public enum Update {
             state.scrollTop[.recoveryPoints] = 0
             state.deriveRows()
             switchTab(to: .recoveryPoints, &state)
-        case .pointDetail, .alertDetail:
+        case .pointDetail, .alertDetail, .checkDetail:
             break
         }
     }

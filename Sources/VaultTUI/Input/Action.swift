@@ -2,7 +2,7 @@
 /// data (see `KeyMap`); no screen hard-codes a key.
 public enum Action: String, CaseIterable, Codable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
-    case nextTab, previousTab, showVaults, showRecoveryPoints, showAlerts
+    case nextTab, previousTab, showVaults, showRecoveryPoints, showAlerts, showGuardrails
     case open, back, filter, sort, toggleUnacknowledged, acknowledge
     case help, nextTheme, togglePause, redraw, quit
 
@@ -19,6 +19,7 @@ public enum Action: String, CaseIterable, Codable, Sendable {
         case .showVaults: return "vaults"
         case .showRecoveryPoints: return "recovery points"
         case .showAlerts: return "alerts"
+        case .showGuardrails: return "guardrails"
         case .open: return "open"
         case .back: return "back"
         case .filter: return "filter"

@@ -3,7 +3,7 @@
 /// with what the keys do.
 public struct KeyMap: Equatable, Sendable {
     public enum Context: String, CaseIterable, Sendable {
-        case global, vaults, recoveryPoints, alerts, detail
+        case global, vaults, recoveryPoints, alerts, guardrails, detail
 
         /// How the help screen names it.
         public var title: String {
@@ -12,6 +12,7 @@ public struct KeyMap: Equatable, Sendable {
             case .vaults: return "vaults"
             case .recoveryPoints: return "recovery points"
             case .alerts: return "alerts"
+            case .guardrails: return "guardrails"
             case .detail: return "details"
             }
         }
@@ -49,7 +50,7 @@ public struct KeyMap: Equatable, Sendable {
             .up: .moveUp, .char("k"): .moveUp, .down: .moveDown, .char("j"): .moveDown,
             .pageUp: .pageUp, .pageDown: .pageDown, .char("g"): .top, .home: .top, .char("G"): .bottom,
             .end: .bottom, .tab: .nextTab, .backTab: .previousTab, .char("1"): .showVaults,
-            .char("2"): .showRecoveryPoints, .char("3"): .showAlerts, .enter: .open, .escape: .back,
+            .char("2"): .showRecoveryPoints, .char("3"): .showAlerts, .char("4"): .showGuardrails, .enter: .open, .escape: .back,
             .char("/"): .filter, .char("s"): .sort, .char("?"): .help, .char("t"): .nextTheme,
             .char("p"): .togglePause, .ctrl("l"): .redraw, .char("q"): .quit,
         ],

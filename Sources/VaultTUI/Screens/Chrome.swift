@@ -53,11 +53,14 @@ enum Chrome {
         grid.fill(y: 1, role: .normal)
         var x = 1
         for tab in Tab.allCases {
-            var title = "\(tab.rawValue + 1) \(tab.title)"
+            var title = "\(tab.rawValue + 1) \(grid.width < 100 ? tab.shortTitle : tab.title)"
             if tab == .alerts, state.account.unacknowledgedAlertCount > 0 {
                 title += " (\(state.account.unacknowledgedAlertCount))"
             }
             if tab == .recoveryPoints, let v = state.pointsVault { title += ": \(v)" }
+            if tab == .guardrails, let failed = state.guardrailReport?.count(.fail), failed > 0 {
+                title += " (\(failed) FAIL)"
+            }
             let active = tab == state.tab
             let shown = active ? "[\(title)]" : " \(title) "
             x += grid.write(shown, x: x, y: 1, role: active ? .tabActive : .tabInactive, maxWidth: 40) + 2
@@ -154,6 +157,9 @@ enum Chrome {
             add(.back)
             if case .vaultDetail = state.screen { add(.open, "its recovery points") }
             if case .alertDetail(let id) = state.screen, !state.account.isAcknowledged(id) { add(.acknowledge) }
+            if case .checkDetail = state.screen, let up = key(.moveUp), let down = key(.moveDown) {
+                list.append((up + down, "scroll"))
+            }
             add(.nextTab, "next tab")
         }
         if state.overlay == .none {
@@ -168,6 +174,7 @@ enum Chrome {
         case .vaults: return "details"
         case .recoveryPoints: return "why / why not"
         case .alerts: return "details"
+        case .guardrails: return "deciding statements"
         }
     }
 }

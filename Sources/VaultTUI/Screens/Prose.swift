@@ -16,14 +16,20 @@ struct Prose {
 
     mutating func gap() { lines.append(Line(label: "", text: "", role: .normal)) }
 
-    /// Draws into `rect`, wrapping each text under its label. Returns the rows used.
+    /// Draws into `rect`, wrapping each text under its label, after skipping the first `skip`
+    /// wrapped rows (a scrolled detail screen). Returns the rows used.
     @discardableResult
-    func draw(into grid: inout Grid, rect: Rect) -> Int {
+    func draw(into grid: inout Grid, rect: Rect, skip: Int = 0) -> Int {
         var y = rect.y
+        var skipped = 0
         let textWidth = max(rect.width - labelWidth - 1, 8)
         for line in lines {
             let wrapped = line.text.isEmpty ? [""] : Prose.wrap(InertText.make(line.text), width: textWidth)
             for (i, part) in wrapped.enumerated() {
+                if skipped < skip {
+                    skipped += 1
+                    continue
+                }
                 guard y < rect.y + rect.height else { return y - rect.y }
                 if i == 0, !line.label.isEmpty {
                     grid.write(line.label, x: rect.x, y: y, role: .muted, maxWidth: labelWidth)
@@ -33,6 +39,12 @@ struct Prose {
             }
         }
         return y - rect.y
+    }
+
+    /// How many rows the prose takes at `width`.
+    func rowCount(width: Int) -> Int {
+        let textWidth = max(width - labelWidth - 1, 8)
+        return lines.reduce(0) { $0 + ($1.text.isEmpty ? 1 : Prose.wrap(InertText.make($1.text), width: textWidth).count) }
     }
 
     /// Greedy word wrap by display width; a word longer than the line is cut.

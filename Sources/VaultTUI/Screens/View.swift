@@ -19,6 +19,7 @@ public enum View {
             case .vaults: VaultsScreen.draw(into: &grid, state, layout)
             case .recoveryPoints: PointsScreen.draw(into: &grid, state, layout)
             case .alerts: AlertsScreen.draw(into: &grid, state, layout)
+            case .guardrails: GuardrailsScreen.draw(into: &grid, state, layout)
             }
         case .vaultDetail(let name):
             VaultDetail.draw(into: &grid, state, name: name, rect: layout.body)
@@ -26,6 +27,8 @@ public enum View {
             PointDetail.draw(into: &grid, state, arn: arn, rect: layout.body)
         case .alertDetail(let id):
             AlertDetail.draw(into: &grid, state, id: id, rect: layout.body)
+        case .checkDetail(let id):
+            CheckDetail.draw(into: &grid, state, id: id, rect: layout.body)
         }
         Chrome.footer(into: &grid, state)
         switch state.overlay {

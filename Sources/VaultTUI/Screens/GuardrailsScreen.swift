@@ -1,0 +1,131 @@
+import Foundation
+import VaultCore
+
+/// The Guardrails tab: every posture check, per vault and for the account, PASS/WARN/FAIL/UNKNOWN
+/// with its reason; the selected check's evidence (the deciding statements) in the pane, and in
+/// full one key away.
+enum GuardrailsScreen {
+    static let table = Table(columns: [
+        Column(title: "VERDICT", width: 7, priority: 9),
+        Column(title: "VAULT", width: 14, flex: 1, priority: 8),
+        Column(title: "CHECK", width: 24, priority: 9),
+        Column(title: "REASON", width: 20, flex: 5, priority: 4),
+    ])
+
+    static func draw(into grid: inout Grid, _ state: AppState, _ layout: Layout) {
+        let rows = state.guardrailRows
+        let (listRect, paneRect) = layout.split(.guardrails, rowCount: rows.count)
+        var position: String?
+        if rows.isEmpty {
+            grid.write(emptyText(state), x: 2, y: listRect.y + 1, role: .muted, maxWidth: listRect.width - 3)
+        } else {
+            position = table.draw(
+                into: &grid, rect: listRect, rowCount: rows.count, top: state.scrollTop[.guardrails] ?? 0,
+                selected: state.selectedIndex(.guardrails)
+            ) { row, column in
+                let r = rows[row].result
+                switch column {
+                case 0: return (r.verdict.rawValue, role(r.verdict))
+                case 1: return (rows[row].subjectText, r.subject == .account ? .muted : .normal)
+                case 2: return (shortTitle(r), .normal)
+                default: return (r.reason, .muted)
+                }
+            }
+        }
+        guard let paneRect, let row = state.currentCheck else { return }
+        let content = Pane.frame(
+            into: &grid, rect: paneRect, title: "\(row.subjectText) · \(row.result.checkId)", side: false,
+            position: position)
+        summary(row.result, evidenceLimit: nil).draw(into: &grid, rect: content)
+    }
+
+    /// A list-sized name for each check; the pane and the detail give the full title.
+    static func shortTitle(_ r: PostureResult) -> String {
+        let names = [
+            "alerts.rule.enabled": "alert rule enabled", "org.scp.backup_guardrail": "SCP guardrail",
+            "vault.lock.enabled": "lock enabled", "vault.lock.mode": "lock mode",
+            "vault.lock.min_retention": "min retention", "vault.lock.max_retention": "max retention",
+            "vault.kms.customer_managed": "customer-managed key", "vault.policy.denies_deletion": "policy denies deletion",
+            "vault.policy.admins_exempt": "admins keep access", "vault.policy.no_public_allow": "no outside access",
+            "vault.guardrails.sensitive_actions": "sensitive actions denied",
+            "alerts.rule.covers_sensitive_actions": "alerts cover actions",
+            "vault.recent_recovery_point": "recent recovery points",
+        ]
+        return names[r.checkId] ?? r.title
+    }
+
+    static func emptyText(_ state: AppState) -> String {
+        if state.guardrailSetup == nil { return "Guardrail checks are not configured for this dashboard." }
+        if state.snapshot.loading { return "Loading the account before checking its guardrails…" }
+        if !state.filter.text.isEmpty { return "No check matches “\(state.filter.text)”. Esc clears the filter." }
+        return "No vaults to check yet."
+    }
+
+    static func role(_ verdict: PostureVerdict) -> Role {
+        switch verdict {
+        case .pass: return .ok
+        case .warn: return .warning
+        case .unknown: return .muted
+        case .fail: return .danger
+        }
+    }
+
+    /// The verdict, its reason and the evidence, each line under its label.
+    static func summary(_ r: PostureResult, evidenceLimit: Int?) -> Prose {
+        var p = Prose()
+        p.labelWidth = 9
+        p.add("Check", r.title)
+        p.add("Verdict", "\(r.verdict.rawValue) — \(r.reason)", role(r.verdict))
+        let shown = evidenceLimit.map { Array(r.evidence.prefix($0)) } ?? r.evidence
+        for (i, line) in shown.enumerated() {
+            p.add(i == 0 ? label(for: r) : "", line, .normal)
+        }
+        if shown.count < r.evidence.count {
+            p.add("", "… \(r.evidence.count - shown.count) more: Enter shows all", .muted)
+        }
+        return p
+    }
+
+    /// Statements decide policy checks; elsewhere the evidence is what was found.
+    static func label(for r: PostureResult) -> String {
+        r.checkId.contains("policy") || r.checkId.contains("guardrails") ? "Because" : "Found"
+    }
+}
+
+/// One posture check in full: every piece of evidence, scrollable.
+enum CheckDetail {
+    static func row(_ state: AppState, id: String) -> GuardrailRow? {
+        state.guardrailRows.first { $0.id == id }
+            ?? state.guardrailReport?.results.map(GuardrailRow.init).first { $0.id == id }
+    }
+
+    /// The furthest the detail can scroll at the current size.
+    static func maxScroll(_ state: AppState, id: String) -> Int {
+        guard let row = row(state, id: id) else { return 0 }
+        let body = Layout(width: state.width, height: state.height).body
+        let total = GuardrailsScreen.summary(row.result, evidenceLimit: nil).rowCount(width: body.width - 2)
+        return max(total - (body.height - 1), 0)
+    }
+
+    static func draw(into grid: inout Grid, _ state: AppState, id: String, rect: Rect) {
+        grid.fill(rect, role: .normal)
+        guard let row = row(state, id: id) else {
+            grid.write("This check is no longer in the report. Esc goes back.", x: 2, y: rect.y + 1, role: .warning)
+            return
+        }
+        let title = "\(row.result.verdict.rawValue) · \(row.subjectText) · \(row.result.checkId)"
+        let prose = GuardrailsScreen.summary(row.result, evidenceLimit: nil)
+        let body = Rect(x: 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
+        let total = prose.rowCount(width: body.width)
+        let skip = min(state.detailScroll, max(total - body.height, 0))
+        prose.draw(into: &grid, rect: body, skip: skip)
+        var room = rect.width - 2
+        if total > body.height {
+            let more = "\(skip + 1)–\(min(skip + body.height, total)) of \(total) ↑↓"
+            let w = DisplayWidth.of(more)
+            grid.write(more, x: rect.width - w - 2, y: rect.y, role: .muted)
+            room -= w + 2
+        }
+        grid.write(title, x: 1, y: rect.y, role: GuardrailsScreen.role(row.result.verdict), maxWidth: max(room, 1))
+    }
+}
