@@ -11,8 +11,12 @@ import VaultCore
 
     static let fullAccess = #"{"Effect": "Allow", "Action": "*", "Resource": "*"}"#
     static let s3Only = #"{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}"#
-    static let undecidedAllow = #"{"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"StringEquals": {"aws:RequestedRegion": "us-east-1"}}}"#
-    static let undecidedDeny = #"{"Sid": "DenyOutsideRegion", "Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"StringNotEquals": {"aws:RequestedRegion": "us-east-1"}}}"#
+    static let undecidedAllow =
+        #"{"Effect": "Allow", "Action": "*", "Resource": "*", "#
+        + #""Condition": {"StringEquals": {"aws:RequestedRegion": "us-east-1"}}}"#
+    static let undecidedDeny =
+        #"{"Sid": "DenyOutsideRegion", "Effect": "Deny", "Action": "*", "Resource": "*", "#
+        + #""Condition": {"StringNotEquals": {"aws:RequestedRegion": "us-east-1"}}}"#
 
     static let request = Seed.request(Seed.intern, "DeleteBackupVault")
 
@@ -29,14 +33,16 @@ import VaultCore
         let scps = [try Self.scp("region", Self.undecidedDeny), try Seed.scp()]
         #expect(Guardrails.decide(Self.request, vaultPolicy: nil, scps: scps).outcome == .denied)
         let vaultDeny = Seed.request(Seed.intern, "StartRestoreJob")
-        let decision = Guardrails.decide(vaultDeny, vaultPolicy: try Seed.vaultPolicy(), scps: [try Self.scp("region", Self.undecidedDeny)])
+        let decision = Guardrails.decide(
+            vaultDeny, vaultPolicy: try Seed.vaultPolicy(), scps: [try Self.scp("region", Self.undecidedDeny)])
         #expect(decision.outcome == .denied)
         #expect(decision.deciding.map(\.policyKind) == [.resourcePolicy])
     }
 
     @Test func anScpDenyThatMightApplyIsUnknown() throws {
-        let decision = Guardrails.decide(Seed.request(Seed.admin, "DeleteBackupVault"), vaultPolicy: nil,
-                                         scps: [try Self.scp("region", Self.undecidedDeny)])
+        let decision = Guardrails.decide(
+            Seed.request(Seed.admin, "DeleteBackupVault"), vaultPolicy: nil,
+            scps: [try Self.scp("region", Self.undecidedDeny)])
         #expect(decision.outcome == .unknown)
         #expect(
             decision.reason
@@ -53,7 +59,8 @@ import VaultCore
                 == "denied: not allowed by any SCP (the SCPs hold Allow statements, and none allows "
                 + "backup:DeleteBackupVault on \(Seed.vaultArn))")
         let allowed = Guardrails.decide(
-            Self.request, vaultPolicy: nil, scps: [try Self.scp("s3-only", Self.s3Only), try Self.scp("FullAWSAccess", Self.fullAccess)])
+            Self.request, vaultPolicy: nil,
+            scps: [try Self.scp("s3-only", Self.s3Only), try Self.scp("FullAWSAccess", Self.fullAccess)])
         #expect(allowed.outcome == .notDenied(allowedByResourcePolicy: false))
         #expect(
             allowed.reason
@@ -62,16 +69,20 @@ import VaultCore
     }
 
     @Test func anScpAllowThatMightApplyIsUnknownWhenNoOtherAllows() throws {
-        let open = Guardrails.decide(Self.request, vaultPolicy: nil, scps: [try Self.scp("regional", Self.undecidedAllow)])
+        let open = Guardrails.decide(
+            Self.request, vaultPolicy: nil, scps: [try Self.scp("regional", Self.undecidedAllow)])
         #expect(open.outcome == .unknown)
         let settled = Guardrails.decide(
-            Self.request, vaultPolicy: nil, scps: [try Self.scp("regional", Self.undecidedAllow), try Self.scp("full", Self.fullAccess)])
+            Self.request, vaultPolicy: nil,
+            scps: [try Self.scp("regional", Self.undecidedAllow), try Self.scp("full", Self.fullAccess)])
         #expect(settled.outcome == .notDenied(allowedByResourcePolicy: false))
     }
 
     @Test func theVaultPolicysAllowIsReported() throws {
         let vaultPolicy = try PolicyDocument.parse(
-            statementDocument(#""Sid": "AllowAccount", "Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "backup:*", "Resource": "*""#),
+            statementDocument(
+                #""Sid": "AllowAccount", "Effect": "Allow", "Principal": {"AWS": "111122223333"}, "#
+                    + #""Action": "backup:*", "Resource": "*""#),
             name: "access policy of central-backup-vault")
         let decision = Guardrails.decide(Self.request, vaultPolicy: vaultPolicy, scps: [])
         #expect(decision.outcome == .notDenied(allowedByResourcePolicy: true))
@@ -91,19 +102,24 @@ import VaultCore
             without.reason
                 == "denied: account 444455556666 is not the vault's account 111122223333, and a call from another "
                 + "account needs an Allow in the vault access policy, which has none for it")
-        let allowCopyIn = #"{"Sid": "AllowOrganizationCopyIn", "Effect": "Allow", "Principal": "*", "#
+        let allowCopyIn =
+            #"{"Sid": "AllowOrganizationCopyIn", "Effect": "Allow", "Principal": "*", "#
             + #""Action": "backup:CopyIntoBackupVault", "Resource": "*", "#
             + #""Condition": {"StringEquals": {"aws:PrincipalOrgID": "\#(Seed.organization)"}}}"#
-        let vaultPolicy = try PolicyDocument.parse(#"{"Version": "2012-10-17", "Statement": [\#(allowCopyIn)]}"#, name: "v")
+        let vaultPolicy = try PolicyDocument.parse(
+            #"{"Version": "2012-10-17", "Statement": [\#(allowCopyIn)]}"#, name: "v")
         let with = Guardrails.decide(copy, vaultPolicy: vaultPolicy, scps: [try Seed.scp()])
         #expect(with.outcome == .notDenied(allowedByResourcePolicy: true))
-        let outsider = AccessRequest(principalArn: member, action: "backup:CopyIntoBackupVault", resource: Seed.vaultArn)
+        let outsider = AccessRequest(
+            principalArn: member, action: "backup:CopyIntoBackupVault", resource: Seed.vaultArn)
         #expect(Guardrails.decide(outsider, vaultPolicy: vaultPolicy, scps: []).outcome == .denied)
     }
 
     @Test func anInvalidScpLeavesTheAnswerUnknown() throws {
-        let invalid = try Self.scp("with-principal", #"{"Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "*"}"#)
-        let decision = Guardrails.decide(Seed.request(Seed.admin, "DeleteBackupVault"), vaultPolicy: nil, scps: [invalid])
+        let invalid = try Self.scp(
+            "with-principal", #"{"Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "*"}"#)
+        let decision = Guardrails.decide(
+            Seed.request(Seed.admin, "DeleteBackupVault"), vaultPolicy: nil, scps: [invalid])
         #expect(decision.outcome == .unknown)
         #expect(decision.reason.contains("not a valid service control policy"))
     }

@@ -6,14 +6,23 @@ import VaultCore
 @Suite struct PolicyEvaluationTests {
     typealias Seed = SeedPolicies
 
-    static let denyInterns = #"{"Sid": "DenyInterns", "Effect": "Deny", "Principal": {"AWS": "\#(Seed.intern)"}, "Action": "backup:*", "Resource": "*"}"#
-    static let allowAccount = #"{"Sid": "AllowAccount", "Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "backup:*", "Resource": "*"}"#
-    static let undecidedDeny = #"{"Effect": "Deny", "Principal": "*", "Action": "backup:*", "Resource": "*", "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": 3600}}}"#
-    static let undecidedAllow = #"{"Effect": "Allow", "Principal": "*", "Action": "backup:*", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalTag/team": "backup"}}}"#
+    static let denyInterns =
+        #"{"Sid": "DenyInterns", "Effect": "Deny", "Principal": {"AWS": "\#(Seed.intern)"}, "#
+        + #""Action": "backup:*", "Resource": "*"}"#
+    static let allowAccount =
+        #"{"Sid": "AllowAccount", "Effect": "Allow", "Principal": {"AWS": "111122223333"}, "#
+        + #""Action": "backup:*", "Resource": "*"}"#
+    static let undecidedDeny =
+        #"{"Effect": "Deny", "Principal": "*", "Action": "backup:*", "Resource": "*", "#
+        + #""Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": 3600}}}"#
+    static let undecidedAllow =
+        #"{"Effect": "Allow", "Principal": "*", "Action": "backup:*", "Resource": "*", "#
+        + #""Condition": {"StringEquals": {"aws:PrincipalTag/team": "backup"}}}"#
 
     static func decide(_ statements: [String], for principal: String = Seed.intern) throws -> PolicyDecision {
         let text = #"{"Version": "2012-10-17", "Statement": [\#(statements.joined(separator: ", "))]}"#
-        let request = AccessRequest(principalArn: principal, action: "backup:DeleteRecoveryPoint", resource: Seed.vaultArn)
+        let request = AccessRequest(
+            principalArn: principal, action: "backup:DeleteRecoveryPoint", resource: Seed.vaultArn)
         return try PolicyDocument.parse(text, name: "vault policy").evaluate(request, as: .resourcePolicy)
     }
 
@@ -36,7 +45,10 @@ import VaultCore
 
     @Test func noStatementApplies() throws {
         let decision = try Self.decide([Self.denyInterns], for: Seed.admin)
-        #expect(decision == PolicyDecision(outcome: .notApplicable, deciding: [], reason: "no statement of vault policy applies"))
+        #expect(
+            decision
+                == PolicyDecision(outcome: .notApplicable, deciding: [], reason: "no statement of vault policy applies")
+        )
     }
 
     @Test func anApplyingDenySettlesWhatAnotherStatementLeavesOpen() throws {
@@ -66,7 +78,8 @@ import VaultCore
 
     @Test func documentInvalidForItsKindIsUnknown() throws {
         let request = Seed.request(Seed.intern, "DeleteBackupVault")
-        let scpWithPrincipal = try Seed.scp(statementDocument(#""Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "*""#))
+        let scpWithPrincipal = try Seed.scp(
+            statementDocument(#""Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "*""#))
         let decision = scpWithPrincipal.evaluate(request, as: .serviceControlPolicy)
         #expect(decision.outcome == .unknown)
         #expect(
@@ -80,13 +93,17 @@ import VaultCore
     @Test func scpStatementsBindEveryPrincipal() throws {
         let scp = try Seed.scp(statementDocument(#""Effect": "Deny", "Action": "backup:Delete*", "Resource": "*""#))
         for principal in [Seed.intern, Seed.admin, Seed.root, "arn:aws:iam::444455556666:user/ops"] {
-            #expect(scp.evaluate(Seed.request(principal, "DeleteBackupVault"), as: .serviceControlPolicy).outcome == .explicitlyDenied)
+            #expect(
+                scp.evaluate(Seed.request(principal, "DeleteBackupVault"), as: .serviceControlPolicy).outcome
+                    == .explicitlyDenied)
         }
     }
 
     @Test func conditionReasonsSayWhyTheStatementApplies() throws {
-        let statement = #"{"Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "*", "Condition": {"#
-            + #""StringNotEqualsIfExists": {"aws:SourceAccount": "111122223333"}, "Null": {"aws:PrincipalOrgID": "false"}, "#
+        let statement =
+            #"{"Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "*", "Condition": {"#
+            + #""StringNotEqualsIfExists": {"aws:SourceAccount": "111122223333"}, "#
+            + #""Null": {"aws:PrincipalOrgID": "false"}, "#
             + #""ForAnyValue:StringLike": {"aws:PrincipalAccount": ["4444*", "1111*"]}}}"#
         let text = #"{"Version": "2012-10-17", "Statement": [\#(statement)]}"#
         let request = Seed.request(Seed.intern, "DeleteBackupVault")

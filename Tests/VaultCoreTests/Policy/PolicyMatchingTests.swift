@@ -79,7 +79,9 @@ import VaultCore
         .init(#""Effect": "Deny", "Principal": {"AWS": "111122223333"}, \#(anyAction)"#, true),
         .init(#""Effect": "Deny", "Principal": {"AWS": "111122223333"}, \#(anyAction)"#, member, false),
         .init(#""Effect": "Deny", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, \#(anyAction)"#, true),
-        .init(#""Effect": "Deny", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, \#(anyAction)"#, Seed.root, true),
+        .init(
+            #""Effect": "Deny", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, \#(anyAction)"#, Seed.root, true
+        ),
         .init(#""Effect": "Deny", "Principal": {"AWS": "arn:aws-cn:iam::111122223333:root"}, \#(anyAction)"#, false),
         .init(#""Effect": "Deny", "Principal": {"AWS": ["\#(Seed.admin)", "\#(Seed.intern)"]}, \#(anyAction)"#, true),
         .init(#""Effect": "Deny", "Principal": {"AWS": "\#(Seed.admin)"}, \#(anyAction)"#, false),
@@ -87,8 +89,9 @@ import VaultCore
         .init(#""Effect": "Deny", "Principal": {"Federated": "cognito-identity.amazonaws.com"}, \#(anyAction)"#, false),
         // NotPrincipal: a role is spared only when its account is listed too (IAM User Guide, NotPrincipal).
         .init(#""Effect": "Deny", "NotPrincipal": {"AWS": "\#(Seed.admin)"}, \#(anyAction)"#, Seed.admin, true),
-        .init(#""Effect": "Deny", "NotPrincipal": {"AWS": ["\#(Seed.admin)", "\#(Seed.root)"]}, \#(anyAction)"#,
-              Seed.admin, false),
+        .init(
+            #""Effect": "Deny", "NotPrincipal": {"AWS": ["\#(Seed.admin)", "\#(Seed.root)"]}, \#(anyAction)"#,
+            Seed.admin, false),
         .init(#""Effect": "Deny", "NotPrincipal": {"AWS": ["\#(Seed.admin)", "\#(Seed.root)"]}, \#(anyAction)"#, true),
         .init(#""Effect": "Deny", "NotPrincipal": {"AWS": "111122223333"}, \#(anyAction)"#, Seed.root, false),
         .init(#""Effect": "Deny", "NotPrincipal": {"AWS": "111122223333"}, \#(anyAction)"#, true),
@@ -102,34 +105,41 @@ import VaultCore
         .init(#""Effect": "Deny", "Principal": "*", "NotAction": "backup:Get*", "Resource": "*""#, true),
         .init(#""Effect": "Deny", "Principal": "*", "NotAction": ["s3:*", "backup:*"], "Resource": "*""#, false),
         .init(#""Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "\#(vault)""#, true),
-        .init(#""Effect": "Deny", "Principal": "*", "Action": "*", "Resource": ["arn:aws:s3:::b", "arn:aws:backup:*"]"#,
-              true),
+        .init(
+            #""Effect": "Deny", "Principal": "*", "Action": "*", "Resource": ["arn:aws:s3:::b", "arn:aws:backup:*"]"#,
+            true),
         .init(#""Effect": "Deny", "Principal": "*", "Action": "*", "NotResource": "\#(vault)""#, false),
         .init(#""Effect": "Deny", "Principal": "*", "Action": "*", "NotResource": "arn:aws:s3:::*""#, true),
     ]
 
     @Test(arguments: principalRows + actionAndResourceRows) func statements(_ row: StatementRow) throws {
         let document = try PolicyDocument.parse(statementDocument(row.fields), name: "matching")
-        let request = AccessRequest(principalArn: row.principal, action: "backup:DeleteRecoveryPoint", resource: Self.vault)
+        let request = AccessRequest(
+            principalArn: row.principal, action: "backup:DeleteRecoveryPoint", resource: Self.vault)
         let outcome = document.evaluate(request, as: .resourcePolicy).outcome
         #expect(outcome == (row.applies ? .explicitlyDenied : .notApplicable))
     }
 
     @Test func resourceWithAPolicyVariableIsUnknownUnlessAnotherPatternDecides() throws {
         let undecided = try PolicyDocument.parse(
-            statementDocument(#""Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "arn:aws:backup:*:${aws:PrincipalAccount}:*""#),
+            statementDocument(
+                #""Effect": "Deny", "Principal": "*", "Action": "*", "#
+                    + #""Resource": "arn:aws:backup:*:${aws:PrincipalAccount}:*""#),
             name: "variables")
         let request = AccessRequest(principalArn: Seed.intern, action: "backup:StartCopyJob", resource: Self.vault)
         let decision = undecided.evaluate(request, as: .resourcePolicy)
         #expect(decision.outcome == .unknown)
-        #expect(decision.reason.contains(#"Resource "arn:aws:backup:*:${aws:PrincipalAccount}:*" uses a policy variable"#))
+        #expect(
+            decision.reason.contains(#"Resource "arn:aws:backup:*:${aws:PrincipalAccount}:*" uses a policy variable"#))
         let decided = try PolicyDocument.parse(
-            statementDocument(#""Effect": "Deny", "Principal": "*", "Action": "*", "Resource": ["arn:aws:backup:*:${x}:*", "*"]"#),
+            statementDocument(
+                #""Effect": "Deny", "Principal": "*", "Action": "*", "Resource": ["arn:aws:backup:*:${x}:*", "*"]"#),
             name: "variables")
         #expect(decided.evaluate(request, as: .resourcePolicy).outcome == .explicitlyDenied)
         let literal = try PolicyDocument.parse(
-            statementDocument(#""Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "arn:aws:backup:*:${x}:*""#,
-                              version: "2008-10-17"),
+            statementDocument(
+                #""Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "arn:aws:backup:*:${x}:*""#,
+                version: "2008-10-17"),
             name: "no variables before 2012-10-17")
         #expect(literal.evaluate(request, as: .resourcePolicy).outcome == .notApplicable)
     }
