@@ -22,11 +22,12 @@ public struct RequestContext: Equatable, Sendable {
         set { values[key.lowercased()] = newValue }
     }
 
-    /// Whether a condition on `key` can be decided: the request carries it, or it is a supported key.
-    func knows(_ key: String) -> Bool {
-        let folded = key.lowercased()
-        return values[folded] != nil || Self.supportedFoldedKeys.contains(folded)
-    }
+    /// The values of a key already lowercased.
+    func values(folded key: String) -> [String]? { values[key] }
+
+    /// Whether a condition on the lowercased `key` can be decided: the request carries it, or it is a
+    /// supported key.
+    func knows(folded key: String) -> Bool { values[key] != nil || Self.supportedFoldedKeys.contains(key) }
 }
 
 /// One call to judge: who (`principalArn`), what (`action`, e.g. `backup:DeleteRecoveryPoint`), on what

@@ -17,6 +17,8 @@ public struct PolicyCondition: Equatable, Sendable {
     /// Whether a value holds a policy variable (`${…}`) that this evaluator does not resolve. Variables
     /// exist only in Version `2012-10-17`; under `2008-10-17` or no Version, `${…}` is literal text.
     public var hasPolicyVariable: Bool
+    /// The key lowercased once, for the case-insensitive lookups in the request's context.
+    let foldedKey: String
     let likePatterns: [PolicyPattern]
     /// Per value, its six colon-separated segments as patterns; `nil` for a value that is not an ARN.
     let arnPatterns: [[PolicyPattern]?]
@@ -25,6 +27,7 @@ public struct PolicyCondition: Equatable, Sendable {
         self.operatorName = operatorName
         conditionOperator = ConditionOperator(operatorName)
         self.key = key
+        foldedKey = key.lowercased()
         self.values = values
         hasPolicyVariable = resolvesPolicyVariables && values.contains { $0.contains("${") }
         switch conditionOperator?.test {
@@ -51,13 +54,13 @@ public struct PolicyCondition: Equatable, Sendable {
         guard let op = conditionOperator else {
             return .unknown("condition operator \"\(operatorName)\" is not supported")
         }
-        guard context.knows(key) else {
+        guard context.knows(folded: foldedKey) else {
             return .unknown("condition key \"\(key)\" is not known for this request")
         }
         if hasPolicyVariable, let value = values.first(where: { $0.contains("${") }) {
             return .unknown("\(operatorName) on \(key) uses the policy variable in \"\(value)\", which is not resolved")
         }
-        let present = context[key].flatMap { $0.isEmpty ? nil : $0 }
+        let present = context.values(folded: foldedKey).flatMap { $0.isEmpty ? nil : $0 }
         if op.test == .null { return evaluateNull(present: present) }
         if op.test == .bool, let odd = values.first(where: { Self.boolean($0) == nil }) {
             return .unknown("Bool on \(key) takes true or false, got \"\(odd)\"")
@@ -132,7 +135,7 @@ public struct PolicyCondition: Equatable, Sendable {
         guard let segments = segments(of: value) else { return false }
         return patterns.contains { pattern in
             guard let pattern else { return false }
-            return zip(pattern, segments).allSatisfy { $0.matches(String($1)) }
+            return zip(pattern, segments).allSatisfy { $0.matches($1) }
         }
     }
 

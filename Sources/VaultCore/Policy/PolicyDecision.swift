@@ -29,7 +29,7 @@ public struct StatementMatch: Equatable, Sendable {
     }
 
     /// The policy as a reason names it: `SCP BackupGuardrail`, or the vault access policy's own name.
-    var citedPolicy: String { policyKind == .serviceControlPolicy ? "SCP \(policyName)" : policyName }
+    public var citedPolicy: String { policyKind == .serviceControlPolicy ? "SCP \(policyName)" : policyName }
 }
 
 extension [StatementMatch] {

@@ -55,9 +55,10 @@ public struct PolicyPattern: Equatable, Sendable, CustomStringConvertible {
 
     /// Whether `subject` matches. The pattern is run as a set of positions (no backtracking), so a
     /// subject is read once whatever the stars.
-    public func matches(_ subject: String) -> Bool {
+    public func matches(_ subject: some StringProtocol) -> Bool {
         if isLiteral {
-            return ignoresCase ? Self.equalIgnoringCase(text, subject) : text == subject
+            return ignoresCase
+                ? Self.equalIgnoringCase(text, subject) : text.unicodeScalars.elementsEqual(subject.unicodeScalars)
         }
         let width = tokens.count + 1
         return withUnsafeTemporaryAllocation(of: Bool.self, capacity: 2 * width) { buffer in
@@ -109,7 +110,7 @@ public struct PolicyPattern: Equatable, Sendable, CustomStringConvertible {
         return Unicode.Scalar(scalar.value + 32)!
     }
 
-    private static func equalIgnoringCase(_ a: String, _ b: String) -> Bool {
+    private static func equalIgnoringCase(_ a: String, _ b: some StringProtocol) -> Bool {
         a.unicodeScalars.lazy.map(folded).elementsEqual(b.unicodeScalars.lazy.map(folded))
     }
 }

@@ -20,7 +20,7 @@ struct PolicyTally: Sendable {
         } catch {
             invalid = StatementMatch(
                 policyName: document.name, policyKind: kind, statementLabel: error.path, effect: .deny,
-                reason: "\(document.name) is not a valid \(kind.noun): \(error)")
+                reason: "not a valid \(kind.noun): \(error.message)")
             return
         }
         for statement in document.statements {

@@ -65,7 +65,8 @@ struct ConditionCase: Sendable, CustomTestStringConvertible {
         .init(#"{"StringLike": {"aws:PrincipalArn": "*Intern"}}"#, org, .holds),
         .init(#"{"StringNotLike": {"aws:PrincipalArn": "*Intern"}}"#, org, .fails),
         .init(#"{"StringNotLike": {"aws:SourceAccount": "1111*"}}"#, org, .holds),
-        .init(#"{"StringEquals": {"aws:SourceAccount": 111122223333}}"#, ["aws:SourceAccount": ["111122223333"]], .holds),
+        .init(
+            #"{"StringEquals": {"aws:SourceAccount": 111122223333}}"#, ["aws:SourceAccount": ["111122223333"]], .holds),
     ]
 
     static let ifExistsRows: [Row] = [
@@ -81,12 +82,14 @@ struct ConditionCase: Sendable, CustomTestStringConvertible {
 
     /// Operators AND, keys of one operator AND, values of one key OR.
     static let combinationRows: [Row] = [
-        .init(#"{"StringEquals": {"aws:PrincipalOrgID": "o-1", "aws:PrincipalAccount": "111122223333"}}"#,
-              org.merging(["aws:PrincipalAccount": ["111122223333"]]) { $1 }, .holds),
+        .init(
+            #"{"StringEquals": {"aws:PrincipalOrgID": "o-1", "aws:PrincipalAccount": "111122223333"}}"#,
+            org.merging(["aws:PrincipalAccount": ["111122223333"]]) { $1 }, .holds),
         .init(#"{"StringEquals": {"aws:PrincipalOrgID": "o-1", "aws:PrincipalAccount": "111122223333"}}"#, org, .fails),
         .init(#"{"StringEquals": {"aws:PrincipalOrgID": "o-1"}, "ArnLike": {"aws:PrincipalArn": "*"}}"#, org, .fails),
-        .init(#"{"StringEquals": {"aws:PrincipalOrgID": "o-1"}, "ArnLike": {"aws:PrincipalArn": "arn:*:*:*:*:*"}}"#,
-              org, .holds),
+        .init(
+            #"{"StringEquals": {"aws:PrincipalOrgID": "o-1"}, "ArnLike": {"aws:PrincipalArn": "arn:*:*:*:*:*"}}"#,
+            org, .holds),
     ]
 
     static let arnRows: [Row] = [
@@ -102,12 +105,14 @@ struct ConditionCase: Sendable, CustomTestStringConvertible {
         .init(#"{"ArnEquals": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/Int?rn"}}"#, org, .holds),
         .init(#"{"ArnEquals": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/Intern"}}"#, org, .holds),
         .init(#"{"ArnNotEquals": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/Intern"}}"#, org, .fails),
-        .init(#"{"ArnNotLike": {"aws:PrincipalArn": ["arn:aws:iam::*:role/Admin", "arn:aws:iam::*:role/Ops"]}}"#,
-              org, .holds),
+        .init(
+            #"{"ArnNotLike": {"aws:PrincipalArn": ["arn:aws:iam::*:role/Admin", "arn:aws:iam::*:role/Ops"]}}"#,
+            org, .holds),
         .init(#"{"ArnNotLike": {"aws:SourceAccount": "arn:aws:iam::*:root"}}"#, org, .holds),
         .init(#"{"ArnLike": {"aws:PrincipalAccount": "*"}}"#, ["aws:PrincipalAccount": ["111122223333"]], .fails),
-        .init(#"{"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/Intern:*"}}"#,
-              ["aws:PrincipalArn": ["arn:aws:iam::111122223333:role/Intern:x"]], .holds),
+        .init(
+            #"{"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/Intern:*"}}"#,
+            ["aws:PrincipalArn": ["arn:aws:iam::111122223333:role/Intern:x"]], .holds),
     ]
 
     static let boolAndNullRows: [Row] = [
@@ -156,8 +161,9 @@ struct ConditionCase: Sendable, CustomTestStringConvertible {
         .init(#"{"StringEquals": {"aws:PrincipalTag/team": "backup"}}"#, org, .unknown),
         .init(#"{"StringEquals": {"aws:PrincipalTag/team": "backup"}}"#, ["aws:PrincipalTag/team": ["backup"]], .holds),
         .init(#"{"StringEquals": {"aws:PrincipalOrgID": "${aws:PrincipalTag/org}"}}"#, org, .unknown),
-        .init(#"{"StringEquals": {"aws:PrincipalOrgID": "${x}"}}"#, ["aws:PrincipalOrgID": ["${x}"]], .holds,
-              version: "2008-10-17"),
+        .init(
+            #"{"StringEquals": {"aws:PrincipalOrgID": "${x}"}}"#, ["aws:PrincipalOrgID": ["${x}"]], .holds,
+            version: "2008-10-17"),
         // A false test settles the block, whatever an undecidable one would say.
         .init(#"{"StringEquals": {"aws:PrincipalOrgID": "o-2"}, "NumericLessThan": {"aws:X": 1}}"#, org, .fails),
     ]
@@ -171,9 +177,12 @@ struct ConditionCase: Sendable, CustomTestStringConvertible {
     @Test(arguments: unknownRows) func unknown(_ row: Row) throws { try row.check() }
 
     @Test func operatorNames() {
-        #expect(ConditionOperator("ForAllValues:StringNotLikeIfExists")
-            == ConditionOperator(test: .stringNotLike, qualifier: .forAllValues, ifExists: true))
-        #expect(ConditionOperator("ForAllValues:StringNotLikeIfExists")?.description == "ForAllValues:StringNotLikeIfExists")
+        #expect(
+            ConditionOperator("ForAllValues:StringNotLikeIfExists")
+                == ConditionOperator(test: .stringNotLike, qualifier: .forAllValues, ifExists: true))
+        #expect(
+            ConditionOperator("ForAllValues:StringNotLikeIfExists")?.description == "ForAllValues:StringNotLikeIfExists"
+        )
         #expect(ConditionOperator("Null") == ConditionOperator(test: .null))
         #expect(ConditionOperator("NumericEquals") == nil)
         #expect(ConditionOperator("ForAnyValue:") == nil)

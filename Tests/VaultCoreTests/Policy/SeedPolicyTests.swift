@@ -77,7 +77,8 @@ import VaultCore
         let decision = Guardrails.decide(request, vaultPolicy: vaultPolicy, scps: [scp])
         #expect(decision.outcome == .denied)
         #expect(decision.deciding.count == 2)
-        #expect(decision.reason.hasPrefix("denied by SCP central-backup-vault-guardrail, Sid \"DenyCentralVaultChanges\""))
+        #expect(
+            decision.reason.hasPrefix("denied by SCP central-backup-vault-guardrail, Sid \"DenyCentralVaultChanges\""))
     }
 
     // MARK: StringLike where ArnLike was meant
@@ -98,18 +99,25 @@ import VaultCore
     /// that name in any account.
     static let likeRows: [LikeRow] = [
         .init(exempt: Seed.admin, principal: Seed.admin, arnNotLike: .notApplicable, stringNotLike: .notApplicable),
-        .init(exempt: Seed.admin, principal: Seed.intern, arnNotLike: .explicitlyDenied, stringNotLike: .explicitlyDenied),
-        .init(exempt: Seed.admin, principal: memberAdmin, arnNotLike: .explicitlyDenied, stringNotLike: .explicitlyDenied),
-        .init(exempt: "*:role/BackupVaultAdmin", principal: Seed.admin,
-              arnNotLike: .explicitlyDenied, stringNotLike: .notApplicable),
-        .init(exempt: "*:role/BackupVaultAdmin", principal: memberAdmin,
-              arnNotLike: .explicitlyDenied, stringNotLike: .notApplicable),
-        .init(exempt: "arn:aws:iam::*:role/BackupVaultAdmin", principal: memberAdmin,
-              arnNotLike: .notApplicable, stringNotLike: .notApplicable),
-        .init(exempt: "arn:aws:iam::*BackupVaultAdmin", principal: Seed.admin,
-              arnNotLike: .explicitlyDenied, stringNotLike: .notApplicable),
-        .init(exempt: "arn:aws:iam::111122223333:role/backupvaultadmin", principal: Seed.admin,
-              arnNotLike: .explicitlyDenied, stringNotLike: .explicitlyDenied),
+        .init(
+            exempt: Seed.admin, principal: Seed.intern, arnNotLike: .explicitlyDenied, stringNotLike: .explicitlyDenied),
+        .init(
+            exempt: Seed.admin, principal: memberAdmin, arnNotLike: .explicitlyDenied, stringNotLike: .explicitlyDenied),
+        .init(
+            exempt: "*:role/BackupVaultAdmin", principal: Seed.admin,
+            arnNotLike: .explicitlyDenied, stringNotLike: .notApplicable),
+        .init(
+            exempt: "*:role/BackupVaultAdmin", principal: memberAdmin,
+            arnNotLike: .explicitlyDenied, stringNotLike: .notApplicable),
+        .init(
+            exempt: "arn:aws:iam::*:role/BackupVaultAdmin", principal: memberAdmin,
+            arnNotLike: .notApplicable, stringNotLike: .notApplicable),
+        .init(
+            exempt: "arn:aws:iam::*BackupVaultAdmin", principal: Seed.admin,
+            arnNotLike: .explicitlyDenied, stringNotLike: .notApplicable),
+        .init(
+            exempt: "arn:aws:iam::111122223333:role/backupvaultadmin", principal: Seed.admin,
+            arnNotLike: .explicitlyDenied, stringNotLike: .explicitlyDenied),
     ]
 
     @Test(arguments: likeRows) func stringLikeWhereArnLikeWasMeant(_ row: LikeRow) throws {

@@ -1,0 +1,126 @@
+import Testing
+import VaultCore
+
+/// The guardrail question over the vault access policy and the SCPs together.
+@Suite struct GuardrailsTests {
+    typealias Seed = SeedPolicies
+
+    static func scp(_ name: String, _ statements: String) throws -> PolicyDocument {
+        try PolicyDocument.parse(#"{"Version": "2012-10-17", "Statement": [\#(statements)]}"#, name: name)
+    }
+
+    static let fullAccess = #"{"Effect": "Allow", "Action": "*", "Resource": "*"}"#
+    static let s3Only = #"{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}"#
+    static let undecidedAllow =
+        #"{"Effect": "Allow", "Action": "*", "Resource": "*", "#
+        + #""Condition": {"StringEquals": {"aws:RequestedRegion": "us-east-1"}}}"#
+    static let undecidedDeny =
+        #"{"Sid": "DenyOutsideRegion", "Effect": "Deny", "Action": "*", "Resource": "*", "#
+        + #""Condition": {"StringNotEquals": {"aws:RequestedRegion": "us-east-1"}}}"#
+
+    static let request = Seed.request(Seed.intern, "DeleteBackupVault")
+
+    @Test func anExplicitDenyInAnScpWins() throws {
+        let decision = Guardrails.decide(Self.request, vaultPolicy: try Seed.vaultPolicy(), scps: [try Seed.scp()])
+        #expect(decision.outcome == .denied)
+        #expect(
+            decision.reason
+                == #"denied by SCP central-backup-vault-guardrail, Sid "DenyCentralVaultChanges" (Deny applies: "#
+                + "aws:PrincipalArn \(Seed.intern) is not like any of [\(Seed.admin), \(Seed.stackSet)])")
+    }
+
+    @Test func anExplicitDenyWinsOverAnUndecidedStatement() throws {
+        let scps = [try Self.scp("region", Self.undecidedDeny), try Seed.scp()]
+        #expect(Guardrails.decide(Self.request, vaultPolicy: nil, scps: scps).outcome == .denied)
+        let vaultDeny = Seed.request(Seed.intern, "StartRestoreJob")
+        let decision = Guardrails.decide(
+            vaultDeny, vaultPolicy: try Seed.vaultPolicy(), scps: [try Self.scp("region", Self.undecidedDeny)])
+        #expect(decision.outcome == .denied)
+        #expect(decision.deciding.map(\.policyKind) == [.resourcePolicy])
+    }
+
+    @Test func anScpDenyThatMightApplyIsUnknown() throws {
+        let decision = Guardrails.decide(
+            Seed.request(Seed.admin, "DeleteBackupVault"), vaultPolicy: nil,
+            scps: [try Self.scp("region", Self.undecidedDeny)])
+        #expect(decision.outcome == .unknown)
+        #expect(
+            decision.reason
+                == #"unknown: SCP region, Sid "DenyOutsideRegion" (Deny undecided: condition key "#
+                + #""aws:RequestedRegion" is not known for this request)"#)
+    }
+
+    @Test func scpsWithAllowStatementsMustAllowTheAction() throws {
+        let denied = Guardrails.decide(Self.request, vaultPolicy: nil, scps: [try Self.scp("s3-only", Self.s3Only)])
+        #expect(denied.outcome == .denied)
+        #expect(denied.deciding.isEmpty)
+        #expect(
+            denied.reason
+                == "denied: not allowed by any SCP (the SCPs hold Allow statements, and none allows "
+                + "backup:DeleteBackupVault on \(Seed.vaultArn))")
+        let allowed = Guardrails.decide(
+            Self.request, vaultPolicy: nil,
+            scps: [try Self.scp("s3-only", Self.s3Only), try Self.scp("FullAWSAccess", Self.fullAccess)])
+        #expect(allowed.outcome == .notDenied(allowedByResourcePolicy: false))
+        #expect(
+            allowed.reason
+                == "not denied: the vault has no access policy and nothing in the SCPs denies it; the principal's own "
+                + "IAM policies decide")
+    }
+
+    @Test func anScpAllowThatMightApplyIsUnknownWhenNoOtherAllows() throws {
+        let open = Guardrails.decide(
+            Self.request, vaultPolicy: nil, scps: [try Self.scp("regional", Self.undecidedAllow)])
+        #expect(open.outcome == .unknown)
+        let settled = Guardrails.decide(
+            Self.request, vaultPolicy: nil,
+            scps: [try Self.scp("regional", Self.undecidedAllow), try Self.scp("full", Self.fullAccess)])
+        #expect(settled.outcome == .notDenied(allowedByResourcePolicy: false))
+    }
+
+    @Test func theVaultPolicysAllowIsReported() throws {
+        let vaultPolicy = try PolicyDocument.parse(
+            statementDocument(
+                #""Sid": "AllowAccount", "Effect": "Allow", "Principal": {"AWS": "111122223333"}, "#
+                    + #""Action": "backup:*", "Resource": "*""#),
+            name: "access policy of central-backup-vault")
+        let decision = Guardrails.decide(Self.request, vaultPolicy: vaultPolicy, scps: [])
+        #expect(decision.outcome == .notDenied(allowedByResourcePolicy: true))
+        #expect(
+            decision.reason
+                == #"not denied: access policy of central-backup-vault, Sid "AllowAccount" (Allow applies: it covers "#
+                + "backup:DeleteBackupVault on \(Seed.vaultArn) without conditions) allows it and nothing denies it; "
+                + "no SCP supplied, so the default FullAWSAccess SCP is assumed")
+    }
+
+    @Test func aCallFromAnotherAccountNeedsTheVaultPolicysAllow() throws {
+        let member = "arn:aws:iam::444455556666:role/BackupCopier"
+        let copy = Seed.request(member, "CopyIntoBackupVault")
+        let without = Guardrails.decide(copy, vaultPolicy: try Seed.vaultPolicy(), scps: [try Seed.scp()])
+        #expect(without.outcome == .denied)
+        #expect(
+            without.reason
+                == "denied: account 444455556666 is not the vault's account 111122223333, and a call from another "
+                + "account needs an Allow in the vault access policy, which has none for it")
+        let allowCopyIn =
+            #"{"Sid": "AllowOrganizationCopyIn", "Effect": "Allow", "Principal": "*", "#
+            + #""Action": "backup:CopyIntoBackupVault", "Resource": "*", "#
+            + #""Condition": {"StringEquals": {"aws:PrincipalOrgID": "\#(Seed.organization)"}}}"#
+        let vaultPolicy = try PolicyDocument.parse(
+            #"{"Version": "2012-10-17", "Statement": [\#(allowCopyIn)]}"#, name: "v")
+        let with = Guardrails.decide(copy, vaultPolicy: vaultPolicy, scps: [try Seed.scp()])
+        #expect(with.outcome == .notDenied(allowedByResourcePolicy: true))
+        let outsider = AccessRequest(
+            principalArn: member, action: "backup:CopyIntoBackupVault", resource: Seed.vaultArn)
+        #expect(Guardrails.decide(outsider, vaultPolicy: vaultPolicy, scps: []).outcome == .denied)
+    }
+
+    @Test func anInvalidScpLeavesTheAnswerUnknown() throws {
+        let invalid = try Self.scp(
+            "with-principal", #"{"Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "*"}"#)
+        let decision = Guardrails.decide(
+            Seed.request(Seed.admin, "DeleteBackupVault"), vaultPolicy: nil, scps: [invalid])
+        #expect(decision.outcome == .unknown)
+        #expect(decision.reason.contains("not a valid service control policy"))
+    }
+}
