@@ -91,7 +91,34 @@ enum Fixture {
             id: "ack-1", alertId: Alert.id(forCall: "evt-1"), by: "sam@ops", at: now.addingTimeInterval(-3000),
             note: "alice's break-glass test, ticket OPS-1142")))
         r.append(.sync(SyncStatus(source: "demo", accountId: account, region: "us-east-1", at: now.addingTimeInterval(-4))))
+        for vault in ["central-backup-vault", "WORM_vault"] {
+            r.append(.policy(.accessPolicy(of: vault, document: accessPolicy, at: now.addingTimeInterval(-days(2)))))
+        }
+        r.append(.policy(.serviceControlPolicy(named: "central-backup-guardrail", document: scp, at: now)))
         return r
+    }
+
+    static let admins = AlertRule.seed(account: account).adminArns
+
+    /// Denies deleting and changing to all but the admins.
+    static var accessPolicy: String {
+        let actions = ["DeleteRecoveryPoint", "UpdateRecoveryPointLifecycle", "PutBackupVaultAccessPolicy",
+            "DeleteBackupVaultAccessPolicy", "PutBackupVaultLockConfiguration", "DeleteBackupVaultLockConfiguration"]
+        return #"{"Version":"2012-10-17","Statement":[{"Sid":"DenyAllButVaultAdmins","Effect":"Deny","Principal":"*","#
+            + #""Action":[\#(actions.map { "\"backup:\($0)\"" }.joined(separator: ","))],"Resource":"*","#
+            + #""Condition":{"ArnNotLike":{"aws:PrincipalArn":[\#(admins.map { "\"\($0)\"" }.joined(separator: ","))]}}}]}"#
+    }
+
+    /// Scoped to the vault's ARN only, as the seeds describe it: recovery-point actions slip past it.
+    static var scp: String {
+        let actions = AlertRule.seedSensitiveActions.map { "\"backup:\($0)\"" }.joined(separator: ",")
+        return #"{"Version":"2012-10-17","Statement":{"Sid":"DenyVaultChanges","Effect":"Deny","Action":[\#(actions)],"#
+            + #""Resource":"arn:aws:backup:*:\#(account):backup-vault:central-backup-vault","#
+            + #""Condition":{"ArnNotLike":{"aws:PrincipalArn":[\#(admins.map { "\"\($0)\"" }.joined(separator: ","))]}}}}"#
+    }
+
+    static var guardrails: GuardrailSetup {
+        GuardrailSetup(rules: [rule], settings: GuardrailSettings(adminArns: admins, minRetentionDays: 7))
     }
 
     static var state: AccountState {
@@ -103,6 +130,6 @@ enum Fixture {
     static func app(width: Int = 80, height: Int = 24) -> AppState {
         AppState(
             snapshot: AccountSnapshot(state: state, sourceName: "demo", generation: 1), now: now, width: width,
-            height: height, identity: "tester@host")
+            height: height, identity: "tester@host", guardrailSetup: guardrails)
     }
 }

@@ -43,6 +43,21 @@ import VaultCore
         try ScreenExpectations.check(render(s), named: "vault-detail-\(width)x\(height)")
     }
 
+    @Test(arguments: [(80, 24), (120, 40)])
+    func guardrailsTab(width: Int, height: Int) throws {
+        var s = Fixture.app(width: width, height: height)
+        keys(&s, [.char("4"), .char("s"), .char("g")])  // worst first, from the top
+        try ScreenExpectations.check(render(s), named: "guardrails-\(width)x\(height)")
+    }
+
+    @Test func checkDetailScrolls() throws {
+        var s = Fixture.app()
+        keys(&s, [.char("4"), .char("/")] + "could still".map { .char($0) } + [.enter, .enter])
+        try ScreenExpectations.check(render(s), named: "check-detail-80x24")
+        keys(&s, [.char("G")])
+        try ScreenExpectations.check(render(s), named: "check-detail-80x24-end")
+    }
+
     @Test func pointDetail() throws {
         var s = Fixture.app()
         keys(&s, [.char("2"), .enter])

@@ -15,9 +15,11 @@ import VaultCore
         press(&s, .char("3"))
         #expect(s.tab == .alerts)
         press(&s, .tab)
+        #expect(s.tab == .guardrails)
+        press(&s, .tab)
         #expect(s.tab == .vaults)
         press(&s, .backTab)
-        #expect(s.tab == .alerts)
+        #expect(s.tab == .guardrails)
     }
 
     @Test func movementIsClampedAndPagesByVisibleRows() {

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import VaultCore
+
+@testable import VaultTUI
+
+/// The Guardrails tab as keys drive it: verdicts from the pure state, re-judged as time passes.
+@Suite struct GuardrailsTabTests {
+    func keys(_ state: inout AppState, _ keys: [Key]) {
+        for k in keys { _ = Update.apply(.key(k), to: &state) }
+    }
+
+    @Test func fourOpensTheTabAndTabCyclesThroughAllFour() {
+        var s = Fixture.app()
+        keys(&s, [.char("4")])
+        #expect(s.tab == .guardrails)
+        #expect(s.guardrailRows.first?.result.checkId == "alerts.rule.enabled")
+        keys(&s, [.tab])
+        #expect(s.tab == .vaults)
+        keys(&s, [.backTab])
+        #expect(s.tab == .guardrails)
+    }
+
+    @Test func worstFirstPutsFailuresOnTopAndKeepsReportOrderWithinAVerdict() {
+        var s = Fixture.app()
+        keys(&s, [.char("4"), .char("s")])
+        let verdicts = s.guardrailRows.map(\.result.verdict)
+        #expect(verdicts == verdicts.sorted(by: >))
+        #expect(s.guardrailRows.first?.result.checkId == "vault.guardrails.sensitive_actions", "WORM_vault's, the first failure in report order")
+    }
+
+    @Test func enterShowsTheCheckAndScrollingStopsAtItsEnd() throws {
+        var s = Fixture.app()
+        keys(&s, [.char("4"), .char("/")] + "could still".map { .char($0) } + [.enter, .enter])
+        guard case .checkDetail(let id) = s.screen else {
+            Issue.record("Enter should open the check")
+            return
+        }
+        let end = CheckDetail.maxScroll(s, id: id)
+        #expect(end > 0)
+        keys(&s, Array(repeating: .down, count: end + 10))
+        #expect(s.detailScroll == end)
+        keys(&s, [.char("g")])
+        #expect(s.detailScroll == 0)
+        keys(&s, [.escape])
+        #expect(s.screen == .list)
+    }
+
+    @Test func theGracePeriodCountdownInTheVerdictTicksAndTurnsToAPassAtTheLockDate() throws {
+        var s = Fixture.app()
+        keys(&s, [.char("4")])
+        func mode() -> PostureResult? {
+            s.guardrailRows.first { $0.subjectText == "WORM_vault" && $0.result.checkId == "vault.lock.mode" }?.result
+        }
+        _ = Update.apply(.tick(Fixture.lockDate - 2), to: &s)
+        #expect(mode()?.verdict == .warn)
+        #expect(mode()?.reason.contains("for 00:00:02,") == true)
+        _ = Update.apply(.tick(Fixture.lockDate - 1), to: &s)
+        #expect(mode()?.reason.contains("for 00:00:01,") == true)
+        _ = Update.apply(.tick(Fixture.lockDate), to: &s)
+        #expect(mode()?.verdict == .pass)
+    }
+
+    @Test func withoutASetupTheTabSaysSo() {
+        var s = AppState(snapshot: AccountSnapshot(state: Fixture.state, sourceName: "demo"), now: Fixture.now)
+        keys(&s, [.char("4")])
+        #expect(s.guardrailRows.isEmpty)
+        let text = View.render(s).text
+        #expect(text.contains("Guardrail checks are not configured for this dashboard."))
+    }
+
+    @Test func aPolicyChangeInTheStoreIsJudgedAtOnce() {
+        var s = Fixture.app()
+        keys(&s, [.char("4")])
+        func denies() -> PostureVerdict? {
+            s.guardrailRows.first {
+                $0.subjectText == "WORM_vault" && $0.result.checkId == "vault.policy.denies_deletion"
+            }?.result.verdict
+        }
+        #expect(denies() == .pass)
+        var state = s.snapshot.state
+        state.apply(.policy(.accessPolicy(of: "WORM_vault", document: nil, at: Fixture.now)))
+        _ = Update.apply(.snapshot(AccountSnapshot(state: state, sourceName: "demo", generation: 2)), to: &s)
+        #expect(denies() == .fail)
+    }
+}
