@@ -73,6 +73,7 @@ public final class SyncWorker: @unchecked Sendable {
             // The tail leaves an unfinished last line alone (a writer may be mid-line); one left
             // by a crashed writer is set aside and reported, never silently dropped.
             for problem in store.setAsideTornLines() { note(.warning, "\(problem)") }
+            verifyChains()
             if let clock = clock as? SimulatedClock, let latest = state.latestInstant {
                 clock.resume(from: latest)
             }
@@ -119,6 +120,7 @@ public final class SyncWorker: @unchecked Sendable {
                 started = true
                 guard pull(force: true) else { return }
                 for problem in store.setAsideTornLines() { note(.warning, "\(problem)") }
+                verifyChains()
             }
             pollSource()
         }
@@ -207,6 +209,16 @@ public final class SyncWorker: @unchecked Sendable {
             timer?.cancel()
             fail("\(error)")
             return false
+        }
+    }
+
+    /// A broken hash chain in alerts or acks is an error on screen: "alerts.jsonl: hash chain
+    /// broken at line 17: …" (see `Store.verify()`).
+    private func verifyChains() {
+        do {
+            for file in try store.verify().files where file.breakage != nil { note(.error, "\(file)") }
+        } catch {
+            note(.error, "could not check the store's hash chains: \(error)")
         }
     }
 
