@@ -43,7 +43,9 @@ struct Demo: ParsableCommand {
         let fm = FileManager.default
         guard fm.fileExists(atPath: directory.path) else { return }
         let names = (try? fm.contentsOfDirectory(atPath: directory.path)) ?? []
-        let known = names.allSatisfy { $0.hasSuffix(".jsonl") || $0.hasSuffix(".jsonl.torn") || $0 == "points" }
+        let known = names.allSatisfy {
+            $0.hasSuffix(".jsonl") || $0.hasSuffix(".jsonl.torn") || $0.hasSuffix(".jsonl.compacting") || $0 == "points"
+        }
         guard known, names.contains(where: { $0.hasSuffix(".jsonl") }) else {
             throw CLIError("refusing to reset \(directory.path): it holds files that are not a vaultwatch store")
         }
