@@ -30,7 +30,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "VaultCoreTests", dependencies: ["VaultCore"]),
-        .testTarget(name: "VaultStoreTests", dependencies: ["VaultStore"]),
+        // The writer the store's multi-process tests start and kill; not a product.
+        .executableTarget(name: "vaultwatch-store-probe", dependencies: ["VaultCore", "VaultStore"]),
+        .testTarget(name: "VaultStoreTests", dependencies: ["VaultStore", "vaultwatch-store-probe"]),
         .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync"]),
         // Screen expectations live in Tests/VaultTUITests/Screens and are read by path.
         .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI"], exclude: ["Screens"]),
