@@ -15,26 +15,17 @@ struct Demo: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var display: DisplayOptions
 
-    @Option(help: "Run simulated time this many times faster than real time (e.g. 3600: an hour a second).")
-    var speed: Double = 1
-
-    @Option(help: "Seed of the simulation: the same seed gives the same account and activity.")
-    var seed: UInt64 = DemoSource.defaultSeed
+    @OptionGroup var simulation: DemoOptions
 
     @Flag(help: "Delete the demo store first and start a new simulated account.")
     var reset = false
-
-    func validate() throws {
-        guard speed > 0, speed <= 1_000_000 else { throw ValidationError("--speed must be more than 0 and at most 1000000 (got \(speed))") }
-    }
 
     func run() throws {
         let directory = storeOptions.directory(defaultProfile: "demo")
         if reset { try Demo.remove(directory) }
         let store = try storeOptions.open(defaultProfile: "demo")
-        let clock = SimulatedClock(origin: Date(), speed: speed)
         try DashboardLauncher.run(
-            store: store, source: DemoSource(seed: seed), rule: DemoAccount.alertRule, clock: clock,
+            store: store, source: simulation.source(), rule: DemoAccount.alertRule, clock: simulation.clock(),
             options: display.launcherOptions)
     }
 
@@ -51,4 +42,21 @@ struct Demo: ParsableCommand {
         }
         try fm.removeItem(at: directory)
     }
+}
+
+/// `--speed` and `--seed`: how the demo account is simulated, for `demo` and `sync --source demo`.
+struct DemoOptions: ParsableArguments {
+    @Option(help: "Run simulated time this many times faster than real time (e.g. 3600: an hour a second).")
+    var speed: Double = 1
+
+    @Option(help: "Seed of the simulation: the same seed gives the same account and activity.")
+    var seed: UInt64 = DemoSource.defaultSeed
+
+    func validate() throws {
+        guard speed > 0, speed <= 1_000_000 else { throw ValidationError("--speed must be more than 0 and at most 1000000 (got \(speed))") }
+    }
+
+    func source() -> DemoSource { DemoSource(seed: seed) }
+
+    func clock() -> SimulatedClock { SimulatedClock(origin: Date(), speed: speed) }
 }

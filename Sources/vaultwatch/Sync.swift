@@ -27,18 +27,10 @@ struct Sync: ParsableCommand {
     @Option(help: "Where records come from: \(SourceKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var source: SourceKind
 
-    @Option(help: "Run simulated time this many times faster than real time (demo source).")
-    var speed: Double = 1
-
-    @Option(help: "Seed of the simulation (demo source).")
-    var seed: UInt64 = DemoSource.defaultSeed
+    @OptionGroup(title: "Demo source") var simulation: DemoOptions
 
     @Flag(help: "Start the source (seeding or resuming the account), poll it once, and exit.")
     var once = false
-
-    func validate() throws {
-        guard speed > 0, speed <= 1_000_000 else { throw ValidationError("--speed must be more than 0 and at most 1000000 (got \(speed))") }
-    }
 
     func run() throws {
         let store = try storeOptions.open(defaultProfile: source.defaultProfile)
@@ -46,8 +38,7 @@ struct Sync: ParsableCommand {
         let failure = FailureBox()
         let stop = DispatchSemaphore(value: 0)
         let worker = SyncWorker(
-            store: store, source: DemoSource(seed: seed), rule: DemoAccount.alertRule,
-            clock: SimulatedClock(origin: Date(), speed: speed),
+            store: store, source: simulation.source(), rule: DemoAccount.alertRule, clock: simulation.clock(),
             publish: { printer.show($0) },
             fail: { message in
                 failure.set(message)
