@@ -8,14 +8,18 @@ let package = Package(
         .executable(name: "vaultwatch", targets: ["vaultwatch"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // SHA-256 for the hash chain of alerts and acknowledgements.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         // C shim over ncursesw: NCURSES_WIDECHAR is defined in the header itself, since the
         // pkgConfig route silently drops it (see shared/docs/swift-on-this-machine.md §1).
         .systemLibrary(name: "CNCurses"),
         .target(name: "VaultCore"),
-        .target(name: "VaultStore", dependencies: ["VaultCore"]),
+        .target(
+            name: "VaultStore",
+            dependencies: ["VaultCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore"]),
         .target(name: "VaultTUI", dependencies: ["VaultCore", "CNCurses"]),
         .executableTarget(
@@ -26,7 +30,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "VaultCoreTests", dependencies: ["VaultCore"]),
-        .testTarget(name: "VaultStoreTests", dependencies: ["VaultStore"]),
+        // The writer the store's multi-process tests start and kill; not a product.
+        .executableTarget(name: "vaultwatch-store-probe", dependencies: ["VaultCore", "VaultStore"]),
+        .testTarget(name: "VaultStoreTests", dependencies: ["VaultStore", "vaultwatch-store-probe"]),
         .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync"]),
         // Screen expectations live in Tests/VaultTUITests/Screens and are read by path.
         .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI"], exclude: ["Screens"]),

@@ -4,8 +4,8 @@ extension Store {
     /// Appends records, each to the file of its kind, in the order given.
     ///
     /// For each file, under an exclusive lock: a torn last line left by a crashed writer is first
-    /// set aside, the lines get the next sequence numbers, and all of them are written with one
-    /// buffer. Alerts, acknowledgements and API calls are flushed to disk before this returns.
+    /// set aside, the lines get the next sequence numbers (and in alerts and acks, each the hash of
+    /// the line before it: see `ChainHash`), and all of them are written with one buffer. Alerts, acknowledgements and API calls are flushed to disk before this returns.
     ///
     /// On failure (ENOSPC, EIO, …) the failing file is cut back to what it held before, so no part
     /// of its lines remains, and `StoreError.writeFailed` is thrown. Files are appended one after
@@ -32,10 +32,9 @@ extension Store {
         if file.relativePath.hasPrefix(StoreFile.pointsFolder + "/") {
             try root.ensureFolder(StoreFile.pointsFolder)
         }
-        guard let handle = try OpenFile.open(path, for: .append) else {
+        guard let handle = try OpenFile.openLocked(path, for: .append, .exclusive) else {
             throw .cannotOpen(path: path, reason: "it vanished while being created")
         }
-        try handle.lock(.exclusive)
         var status = try handle.status()
         try handle.tightenMode(status)
         if try TornLine.setAside(
@@ -44,16 +43,23 @@ extension Store {
             status = try handle.status()
         }
 
-        let lastSeq: Int
-        if let cached = sequences.lastSeq(of: file, status) {
-            lastSeq = cached
+        let end: FileEnd
+        if let cached = sequences.end(of: file, status) {
+            end = cached
         } else {
-            lastSeq = try SequenceReader.lastSeq(in: handle, size: status.size, decoder: RecordDecoder())
+            end = FileEnd(
+                lastSeq: try SequenceReader.lastSeq(in: handle, size: status.size, decoder: RecordDecoder()),
+                lastLineHash: file.isChained
+                    ? try LastLineHash.read(in: handle, size: status.size, storeFile: file) : nil)
         }
         var buffer: [UInt8] = []
-        buffer.reserveCapacity(lines.reduce(0) { $0 + $1.data.count + 64 })
+        buffer.reserveCapacity(lines.reduce(0) { $0 + $1.data.count + 140 })
+        // Each chained line carries the hash of the one before it, so it is hashed once written.
+        var prev = end.lastLineHash
         for (index, line) in lines.enumerated() {
-            RecordEncoder.appendLine(to: &buffer, type: line.type, data: line.data, seq: lastSeq + 1 + index)
+            let start = buffer.count
+            RecordEncoder.appendLine(to: &buffer, type: line.type, data: line.data, seq: end.lastSeq + 1 + index, prev: prev)
+            if prev != nil { prev = ChainHash.of(buffer[start..<(buffer.count - 1)]) }
         }
 
         if let code = handle.writeAll(buffer, with: calls) {
@@ -65,7 +71,9 @@ extension Store {
             let cause = "cannot flush it to disk: \(osReason(code))"
             throw .writeFailed(path: path, reason: rollBack(handle, to: status.size, because: cause))
         }
-        sequences.remember(file, status, size: status.size + buffer.count, lastSeq: lastSeq + lines.count)
+        sequences.remember(
+            file, status, size: status.size + buffer.count,
+            end: FileEnd(lastSeq: end.lastSeq + lines.count, lastLineHash: prev))
         // Closing the file releases the lock.
     }
 

@@ -3,7 +3,8 @@ import VaultCore
 
 /// The JSON-lines store of one profile: a directory (0700) of append-only files (0600).
 ///
-/// Every line is `{"data":{…},"schema":1,"seq":N,"type":"…"}`. Records go to the file of their
+/// Every line is `{"data":{…},"schema":2,"seq":N,"type":"…"}` (alerts and acks also carry
+/// `"prev"`, the hash chain: see `ChainHash` and `verify()`). Records go to the file of their
 /// kind: `vaults.jsonl`, `points/<vault>.jsonl`, `jobs.jsonl`, `events.jsonl`, `alerts.jsonl`,
 /// `acks.jsonl`, `sync.jsonl`. Appends are serialized across threads and processes by an
 /// exclusive `flock` on the file being appended to. Any number of `Store` instances, in any

@@ -16,6 +16,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotSetAside(path: String, reason: String)
     /// A record could not be turned into a line (e.g. a date beyond year 9999).
     case cannotEncode(type: RecordType, reason: String)
+    /// A compaction could not write or rename its new file; the file it was compacting is as it was.
+    case compactionFailed(path: String, reason: String)
     /// A line was written by a newer vaultwatch; nothing was loaded and nothing on disk changed.
     case newerSchema(file: String, line: Int, version: Int, supported: Int)
 
@@ -37,6 +39,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot set aside the torn last line of \(path): \(reason) (nothing was appended)"
         case .cannotEncode(let type, let reason):
             return "cannot store a \(type.rawValue) record: \(reason)"
+        case .compactionFailed(let path, let reason):
+            return "cannot compact \(path): \(reason)"
         case .newerSchema(let file, let line, let version, let supported):
             return "\(file):\(line) was written by a newer vaultwatch (store schema \(version); this one reads up to \(supported)): upgrade vaultwatch to read this store"
         }

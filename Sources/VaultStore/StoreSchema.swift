@@ -1,8 +1,14 @@
 /// The version of the line format. Every line carries the version it was written with; this
 /// vaultwatch writes `current` and reads `oldestReadable...current`. A line from a newer version
 /// stops the load (`StoreError.newerSchema`) rather than being misread. Upgrades of older lines
-/// happen where `RecordCodec.record(_:schema:in:)` decodes a line's data.
+/// happen in memory where `RecordCodec.record(_:schema:in:)` decodes a line's data; nothing on
+/// disk is rewritten.
+///
+/// - 1: `{"data":{…},"schema":1,"seq":N,"type":"…"}`.
+/// - 2: alerts and acks lines also carry `"prev"`, the hash of the line before them (see
+///   `ChainHash`). Payloads are unchanged, so a schema-1 line reads as today's record; in a chained
+///   file it is an unchained line, written before the chain existed, and the chain starts after it.
 public enum StoreSchema {
-    public static let current = 1
+    public static let current = 2
     public static let oldestReadable = 1
 }

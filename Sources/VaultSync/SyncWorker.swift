@@ -69,13 +69,7 @@ public final class SyncWorker: @unchecked Sendable {
             guard !started else { return }
             started = true
             publishSnapshot(loading: true)
-            guard pull(force: true) else { return }
-            // The tail leaves an unfinished last line alone (a writer may be mid-line); one left
-            // by a crashed writer is set aside and reported, never silently dropped.
-            for problem in store.setAsideTornLines() { note(.warning, "\(problem)") }
-            if let clock = clock as? SimulatedClock, let latest = state.latestInstant {
-                clock.resume(from: latest)
-            }
+            guard open() else { return }
             pollSource()
             let timer = DispatchSource.makeTimerSource(queue: queue)
             timer.schedule(deadline: .now() + pollInterval, repeating: pollInterval, leeway: .milliseconds(50))
@@ -87,11 +81,13 @@ public final class SyncWorker: @unchecked Sendable {
 
     /// Stops polling. Does not wait: quitting must not hang behind a long initial load.
     public func stop() {
-        queue.async { [self] in
-            stopped = true
-            timer?.cancel()
-            timer = nil
-        }
+        queue.async { [self] in halt() }
+    }
+
+    /// Stops polling and waits for a poll in progress to finish, so a process can exit with
+    /// nothing half done (`vaultwatch sync` on SIGINT or SIGTERM).
+    public func stopAndWait() {
+        queue.sync { [self] in halt() }
     }
 
     /// Records an acknowledgement (durable before `completion` is called with nil) and
@@ -117,14 +113,33 @@ public final class SyncWorker: @unchecked Sendable {
         queue.sync { [self] in
             if !started {
                 started = true
-                guard pull(force: true) else { return }
-                for problem in store.setAsideTornLines() { note(.warning, "\(problem)") }
+                guard open() else { return }
             }
             pollSource()
         }
     }
 
     // MARK: - On the queue
+
+    /// The first load of the store, and what follows it before the source is polled. Returns
+    /// false when the store cannot be read at all.
+    private func open() -> Bool {
+        guard pull(force: true) else { return false }
+        // The tail leaves an unfinished last line alone (a writer may be mid-line); one left
+        // by a crashed writer is set aside and reported, never silently dropped.
+        for problem in store.setAsideTornLines() { note(.warning, "\(problem)") }
+        verifyChains()
+        if let clock = clock as? SimulatedClock, let latest = state.latestInstant {
+            clock.resume(from: latest)
+        }
+        return true
+    }
+
+    private func halt() {
+        stopped = true
+        timer?.cancel()
+        timer = nil
+    }
 
     private func tick() {
         guard !stopped else { return }
@@ -207,6 +222,16 @@ public final class SyncWorker: @unchecked Sendable {
             timer?.cancel()
             fail("\(error)")
             return false
+        }
+    }
+
+    /// A broken hash chain in alerts or acks is an error on screen: "alerts.jsonl: hash chain
+    /// broken at line 17: …" (see `Store.verify()`).
+    private func verifyChains() {
+        do {
+            for file in try store.verify().files where file.breakage != nil { note(.error, "\(file)") }
+        } catch {
+            note(.error, "could not check the store's hash chains: \(error)")
         }
     }
 

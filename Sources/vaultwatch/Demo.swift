@@ -16,18 +16,10 @@ struct Demo: ParsableCommand {
     @OptionGroup var display: DisplayOptions
     @OptionGroup var guardrails: GuardrailOptions
 
-    @Option(help: "Run simulated time this many times faster than real time (e.g. 3600: an hour a second).")
-    var speed: Double = 1
-
-    @Option(help: "Seed of the simulation: the same seed gives the same account and activity.")
-    var seed: UInt64 = DemoSource.defaultSeed
+    @OptionGroup var simulation: DemoOptions
 
     @Flag(help: "Delete the demo store first and start a new simulated account.")
     var reset = false
-
-    func validate() throws {
-        guard speed > 0, speed <= 1_000_000 else { throw ValidationError("--speed must be more than 0 and at most 1000000 (got \(speed))") }
-    }
 
     func run() throws {
         let directory = storeOptions.directory(defaultProfile: "demo")
@@ -35,9 +27,8 @@ struct Demo: ParsableCommand {
         let loaded = try guardrails.load(
             defaultRules: [DemoAccount.alertRule], defaultSettings: DemoAccount.guardrailSettings)
         let store = try storeOptions.open(defaultProfile: "demo")
-        let clock = SimulatedClock(origin: Date(), speed: speed)
         try DashboardLauncher.run(
-            store: store, source: DemoSource(seed: seed), guardrails: loaded, clock: clock,
+            store: store, source: simulation.source(), guardrails: loaded, clock: simulation.clock(),
             options: display.launcherOptions)
     }
 
@@ -46,10 +37,29 @@ struct Demo: ParsableCommand {
         let fm = FileManager.default
         guard fm.fileExists(atPath: directory.path) else { return }
         let names = (try? fm.contentsOfDirectory(atPath: directory.path)) ?? []
-        let known = names.allSatisfy { $0.hasSuffix(".jsonl") || $0.hasSuffix(".jsonl.torn") || $0 == "points" }
+        let known = names.allSatisfy {
+            $0.hasSuffix(".jsonl") || $0.hasSuffix(".jsonl.torn") || $0.hasSuffix(".jsonl.compacting") || $0 == "points"
+        }
         guard known, names.contains(where: { $0.hasSuffix(".jsonl") }) else {
             throw CLIError("refusing to reset \(directory.path): it holds files that are not a vaultwatch store")
         }
         try fm.removeItem(at: directory)
     }
+}
+
+/// `--speed` and `--seed`: how the demo account is simulated, for `demo` and `sync --source demo`.
+struct DemoOptions: ParsableArguments {
+    @Option(help: "Run simulated time this many times faster than real time (e.g. 3600: an hour a second).")
+    var speed: Double = 1
+
+    @Option(help: "Seed of the simulation: the same seed gives the same account and activity.")
+    var seed: UInt64 = DemoSource.defaultSeed
+
+    func validate() throws {
+        guard speed > 0, speed <= 1_000_000 else { throw ValidationError("--speed must be more than 0 and at most 1000000 (got \(speed))") }
+    }
+
+    func source() -> DemoSource { DemoSource(seed: seed) }
+
+    func clock() -> SimulatedClock { SimulatedClock(origin: Date(), speed: speed) }
 }

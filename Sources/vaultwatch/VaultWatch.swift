@@ -8,7 +8,10 @@ struct VaultWatch: ParsableCommand {
         abstract: "A terminal dashboard for the central backup account of an AWS organization.",
         discussion: "With no subcommand, opens the dashboard on the configured store (the watch command). "
             + "`vaultwatch demo` opens it on an embedded, simulated central backup account instead.",
-        subcommands: [Watch.self, Demo.self, Vaults.self, Points.self, Alerts.self, Ack.self, Rule.self, GuardrailsCommand.self],
+        subcommands: [
+            Watch.self, Demo.self, Vaults.self, Points.self, Alerts.self, Ack.self, Sync.self, StoreCommand.self,
+            Rule.self, GuardrailsCommand.self,
+        ],
         defaultSubcommand: Watch.self
     )
 }

@@ -81,18 +81,35 @@ struct E2EError: Error, CustomStringConvertible {
 enum Shell {
     @discardableResult
     static func run(_ tool: String, _ args: [String], capture: Bool = true) throws -> String {
+        let result = try outcome(tool, args, capture: capture)
+        guard result.status == 0 else {
+            throw E2EError("\(tool) \(args.joined(separator: " ")) failed (status \(result.status)): \(result.stderr)\(result.stdout)")
+        }
+        return result.stdout
+    }
+
+    /// Runs a tool to the end: its wait status (the exit code shifted left by 8, or the signal)
+    /// and what it wrote.
+    static func outcome(_ tool: String, _ args: [String], capture: Bool = true) throws -> (status: Int32, stdout: String, stderr: String) {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("vw-e2e-\(UUID().uuidString).out")
         defer { try? FileManager.default.removeItem(at: output) }
+        let errors = output.appendingPathExtension("err")
+        defer { try? FileManager.default.removeItem(at: errors) }
+        let pid = try spawn(tool, args, stdout: capture ? output.path : "/dev/null", stderr: errors.path)
+        let status = wait(pid)
+        let text = capture ? ((try? String(contentsOf: output, encoding: .utf8)) ?? "") : ""
+        return (status, text, (try? String(contentsOf: errors, encoding: .utf8)) ?? "")
+    }
+
+    /// Starts a tool with stdin from /dev/null and stdout and stderr to files (never a pipe: a
+    /// daemon that keeps it open cannot block us), with a clean signal mask.
+    static func spawn(_ tool: String, _ args: [String], stdout: String, stderr: String) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        // Output goes to a file, never a pipe: a daemon that keeps it open cannot block us.
-        let path = capture ? output.path : "/dev/null"
-        posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let errors = output.appendingPathExtension("err")
-        defer { try? FileManager.default.removeItem(at: errors) }
-        posix_spawn_file_actions_addopen(&actions, 2, errors.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         var attr = posix_spawnattr_t()
         posix_spawnattr_init(&attr)
         defer { posix_spawnattr_destroy(&attr) }
@@ -109,16 +126,14 @@ enum Shell {
         var pid: pid_t = 0
         let rc = posix_spawn(&pid, "/usr/bin/env", &actions, &attr, &cArgs, environ)
         guard rc == 0 else { throw E2EError("cannot start \(tool): \(String(cString: strerror(rc)))") }
+        return pid
+    }
+
+    /// Waits for a child; returns its wait status.
+    static func wait(_ pid: pid_t) -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let text = capture ? ((try? String(contentsOf: output, encoding: .utf8)) ?? "") : ""
-        let exited = (status & 0x7f) == 0
-        let code = (status >> 8) & 0xff
-        guard exited && code == 0 else {
-            let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
-            throw E2EError("\(tool) \(args.joined(separator: " ")) failed (status \(status)): \(stderr)\(text)")
-        }
-        return text
+        return status
     }
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }

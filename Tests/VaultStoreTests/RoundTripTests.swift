@@ -55,12 +55,12 @@ struct RoundTripTests {
             .recoveryPointRemoved(arn: "arn:aws:backup:eu-west-1:111122223333:recovery-point:1", vaultName: "prod", at: Fixture.instant(1_795_601_558_000)),
         ])
         #expect(lines(of: dir.file("vaults.jsonl")) == [
-            #"{"data":{"at":"2026-11-25T10:12:38.089Z","name":"prod"},"schema":1,"seq":1,"type":"vault-removed"}"#
+            #"{"data":{"at":"2026-11-25T10:12:38.089Z","name":"prod"},"schema":2,"seq":1,"type":"vault-removed"}"#
         ])
         #expect(lines(of: dir.file("points/prod.jsonl")) == [
-            #"{"data":{"arn":"arn:aws:backup:eu-west-1:111122223333:recovery-point:1","at":"2026-11-25T10:12:38.000Z","vaultName":"prod"},"schema":1,"seq":1,"type":"recovery-point-removed"}"#
+            #"{"data":{"arn":"arn:aws:backup:eu-west-1:111122223333:recovery-point:1","at":"2026-11-25T10:12:38.000Z","vaultName":"prod"},"schema":2,"seq":1,"type":"recovery-point-removed"}"#
         ])
-        #expect(StoreSchema.current == 1)
+        #expect(StoreSchema.current == 2)
     }
 
     @Test("dates are read from whole seconds, fractions, offsets and epoch seconds")

@@ -152,4 +152,22 @@ import VaultStore
         w.syncNow()
         #expect(published.last?.state.acknowledgements["0123456789abcdef"]?.count == 1)
     }
+
+    @Test func aBrokenHashChainIsAnErrorOnScreen() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try Store(directory: directory)
+        for n in 1...3 {
+            try store.append([.acknowledgement(Acknowledgement(id: "k\(n)", alertId: "0123456789abcdef", by: "x", at: Self.start, note: nil))])
+        }
+        let acks = directory.appendingPathComponent("acks.jsonl")
+        let edited = try String(contentsOf: acks, encoding: .utf8).replacingOccurrences(of: #""id":"k2""#, with: #""id":"k9""#)
+        try Data(edited.utf8).write(to: acks)
+
+        let published = Published()
+        try worker(published, source: nil).syncNow()
+        let notices = try #require(published.last).notices
+        #expect(notices.filter { $0.level == .error }.map(\.text) == [
+            "acks.jsonl: hash chain broken at line 2: altered (line 3 holds a different hash of it)"
+        ])
+    }
 }

@@ -11,13 +11,21 @@ struct OpenFile: ~Copyable {
         case read
         /// Read and append, creating the file with mode 0600: for appending and repairs.
         case append
+        /// Write only, created with mode 0600 or emptied: a compaction's new file, before it is
+        /// renamed into place.
+        case replace
     }
 
     /// Opens `path`. Returns nil when reading a file that does not exist. Symbolic links are not
     /// followed and only regular files are accepted (a FIFO would block, a device is no log).
     static func open(_ path: String, for access: Access) throws(StoreError) -> OpenFile? {
         let common = O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK
-        let flags = access == .read ? (O_RDONLY | common) : (O_RDWR | O_APPEND | O_CREAT | common)
+        let flags: Int32
+        switch access {
+        case .read: flags = O_RDONLY | common
+        case .append: flags = O_RDWR | O_APPEND | O_CREAT | common
+        case .replace: flags = O_WRONLY | O_TRUNC | O_CREAT | common
+        }
         var fd: Int32
         repeat { fd = Glibc.open(path, flags, mode_t(0o600)) } while fd < 0 && errno == EINTR
         guard fd >= 0 else {

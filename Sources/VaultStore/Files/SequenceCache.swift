@@ -1,31 +1,39 @@
 import Synchronization
 
-/// The last sequence number of each file as this store last wrote it, keyed to the file's
-/// identity and size. While a file is still the same inode and length, nobody else has appended
-/// and its last line need not be read again; any other writer changes the size and so the cache
-/// is checked anew. Only consulted under the file's exclusive lock.
+/// How a file ends, as the appender needs it: the last sequence number, and for a chained file
+/// the hash of the last line (what the next line's `prev` must be).
+struct FileEnd: Equatable {
+    var lastSeq: Int
+    /// Nil for files outside the hash chain.
+    var lastLineHash: String?
+}
+
+/// How each file ended when this store last wrote it, keyed to the file's identity and size.
+/// While a file is still the same inode and length, nobody else has appended and its last line
+/// need not be read again; any other writer (or a compaction, which makes a new inode) changes
+/// that and so the cache is checked anew. Only consulted under the file's exclusive lock.
 final class SequenceCache: Sendable {
     private struct Mark {
         var device: UInt64
         var inode: UInt64
         var size: Int
-        var lastSeq: Int
+        var end: FileEnd
     }
 
     private let marks = Mutex<[String: Mark]>([:])
 
-    func lastSeq(of file: StoreFile, _ status: FileStatus) -> Int? {
+    func end(of file: StoreFile, _ status: FileStatus) -> FileEnd? {
         marks.withLock { marks in
             guard let mark = marks[file.relativePath], mark.device == status.device, mark.inode == status.inode,
                 mark.size == status.size
             else { return nil }
-            return mark.lastSeq
+            return mark.end
         }
     }
 
-    func remember(_ file: StoreFile, _ status: FileStatus, size: Int, lastSeq: Int) {
+    func remember(_ file: StoreFile, _ status: FileStatus, size: Int, end: FileEnd) {
         marks.withLock {
-            $0[file.relativePath] = Mark(device: status.device, inode: status.inode, size: size, lastSeq: lastSeq)
+            $0[file.relativePath] = Mark(device: status.device, inode: status.inode, size: size, end: end)
         }
     }
 
@@ -49,5 +57,15 @@ enum SequenceReader {
             end = start
         }
         return linesAfter
+    }
+}
+
+/// The hash of a file's last complete line, read from its end: what the next line's `prev` must be.
+enum LastLineHash {
+    static func read(in file: borrowing OpenFile, size: Int, storeFile: StoreFile) throws(StoreError) -> String {
+        guard size > 0 else { return ChainHash.genesis(of: storeFile) }
+        let newline = size - 1  // the caller has set aside any torn tail
+        let start = try TornLine.lastNewline(in: file, before: newline).map { $0 + 1 } ?? 0
+        return ChainHash.of(try file.read(at: start, count: newline - start)[...])
     }
 }

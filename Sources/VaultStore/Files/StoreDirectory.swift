@@ -50,6 +50,16 @@ struct StoreDirectory: Sendable {
         return names
     }
 
+    /// Flushes a folder of the store (`""` for the store itself) to disk, so a rename in it
+    /// survives a power cut. Returns the error number on failure.
+    func sync(folder: String) -> Int32? {
+        let folderPath = folder.isEmpty ? path : path(folder)
+        let fd = open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return errno }
+        defer { close(fd) }
+        return fsync(fd) == 0 ? nil : errno
+    }
+
     /// mkdir -p with mode 0700 for every directory it creates. Existing parents are left alone.
     private static func makeDirectory(_ path: String, for storePath: String) throws(StoreError) {
         if mkdir(path, 0o700) == 0 { return }

@@ -6,8 +6,12 @@ enum RecordCodec {
         _ type: RecordType, schema: Int, in container: KeyedDecodingContainer<StoredLine.Key>
     ) throws -> Record {
         switch schema {
-        // When the shape of a payload changes, add `case 1:` here: decode the version-1 shape and
-        // convert it to today's Record. Until then every readable line is current.
+        // When the shape of a payload changes, add a case here for the version before: decode its
+        // shape and convert it to today's Record.
+        case 1:
+            // Schema 2 only added the envelope's `prev` (the hash chain): version-1 payloads are
+            // today's. The line's missing `prev` makes it unchained, which only `verify` looks at.
+            return try current(type, in: container)
         case StoreSchema.current:
             return try current(type, in: container)
         default:

@@ -2,7 +2,8 @@ import Foundation
 import VaultCore
 
 /// Turns records into store lines:
-/// `{"data":{…},"schema":1,"seq":7,"type":"alert"}` followed by a newline.
+/// `{"data":{…},"schema":2,"seq":7,"type":"job"}` followed by a newline; in the chained files
+/// (alerts, acks) `{"data":{…},"prev":"<sha-256 hex>","schema":2,"seq":7,"type":"alert"}`.
 ///
 /// The payload is encoded before the file is locked; only the sequence number, known once the
 /// lock is held, is spliced in afterwards. The envelope's keys are already in sorted order.
@@ -47,10 +48,11 @@ struct RecordEncoder {
         return "\(error)"
     }
 
-    /// Appends one whole line to `buffer`.
-    static func appendLine(to buffer: inout [UInt8], type: RecordType, data: [UInt8], seq: Int) {
+    /// Appends one whole line to `buffer`; `prev` is the hash of the line before it, in chained files.
+    static func appendLine(to buffer: inout [UInt8], type: RecordType, data: [UInt8], seq: Int, prev: String? = nil) {
         buffer += #"{"data":"#.utf8
         buffer += data
+        if let prev { buffer += #","prev":"\#(prev)""#.utf8 }
         buffer += #","schema":\#(StoreSchema.current),"seq":\#(seq),"type":"\#(type.rawValue)"}"#.utf8
         buffer.append(UInt8(ascii: "\n"))
     }

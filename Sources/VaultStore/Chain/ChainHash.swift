@@ -1,0 +1,41 @@
+import Crypto
+
+/// The hash chain of the audit files, `alerts.jsonl` and `acks.jsonl`, in the spirit of CloudTrail
+/// log file integrity validation: every line carries in its `prev` field the SHA-256, as 64
+/// lowercase hex digits, of the previous line's exact bytes (without its newline). The first line
+/// of a file carries the SHA-256 of the file's genesis value, the UTF-8 text
+/// `vaultwatch hash chain genesis <file>` (`vaultwatch hash chain genesis alerts.jsonl`), so a chain
+/// also says which file it belongs to.
+///
+/// Editing, removing, inserting or reordering a line breaks the link of the line after it, and
+/// `Store.verify()` names the first line at fault. As with CloudTrail's digests, the newest line
+/// is vouched for once the next one is written, and the chain is evidence, not a lock: someone who
+/// rewrites every line after an edit can forge it; keeping a copy of a line's hash elsewhere (a
+/// WORM bucket) pins everything before it.
+enum ChainHash {
+    /// The `prev` of a file's first line.
+    static func genesis(of file: StoreFile) -> String {
+        of(Array("vaultwatch hash chain genesis \(file.relativePath)".utf8)[...])
+    }
+
+    /// SHA-256 of a line's bytes (without its newline), in lowercase hex.
+    static func of(_ line: ArraySlice<UInt8>) -> String {
+        let digest = SHA256.hash(data: line)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in digest {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0xF)])
+        }
+        return String(decoding: hex, as: UTF8.self)
+    }
+
+    private static let digits = Array("0123456789abcdef".utf8)
+}
+
+extension StoreFile {
+    /// The files whose lines form a hash chain: the record of what was raised and who answered it.
+    static let chained: [StoreFile] = [.alerts, .acks]
+
+    var isChained: Bool { Self.chained.contains(self) }
+}
