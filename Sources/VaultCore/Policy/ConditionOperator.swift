@@ -27,6 +27,27 @@ public struct ConditionOperator: Equatable, Sendable, CustomStringConvertible {
             }
         }
 
+        /// The test that holds exactly when this one fails for a present key: `StringEquals` and
+        /// `StringNotEquals`, …; `nil` for `Bool` and `Null`.
+        var opposite: Test? {
+            switch self {
+            case .stringEquals: .stringNotEquals
+            case .stringNotEquals: .stringEquals
+            case .stringEqualsIgnoreCase: .stringNotEqualsIgnoreCase
+            case .stringNotEqualsIgnoreCase: .stringEqualsIgnoreCase
+            case .stringLike: .stringNotLike
+            case .stringNotLike: .stringLike
+            case .arnEquals: .arnNotEquals
+            case .arnNotEquals: .arnEquals
+            case .arnLike: .arnNotLike
+            case .arnNotLike: .arnLike
+            case .bool, .null: nil
+            }
+        }
+
+        /// What a failing match says, for reasons: the verb of the opposite test.
+        var failingVerb: String { opposite?.verb ?? "is not" }
+
         /// What a holding match says, for reasons: "equals", "is not like", …
         var verb: String {
             switch self {

@@ -90,7 +90,7 @@ public struct PolicyCondition: Equatable, Sendable {
     }
 
     /// The policy's values in a reason: the value itself, or "any of [a, b]".
-    private var listed: String { values.count == 1 ? values[0] : "any of [\(values.joined(separator: ", "))]" }
+    var listed: String { values.count == 1 ? values[0] : "any of [\(values.joined(separator: ", "))]" }
 
     /// `"Null": {"key": "true"}` holds when the key is absent, `"false"` when it is present.
     private func evaluateNull(present: [String]?) -> PolicyFinding {
@@ -105,37 +105,37 @@ public struct PolicyCondition: Equatable, Sendable {
 
     /// Whether one request value passes the test: for a plain test, it matches one of the policy's values
     /// (logical OR); for a negated one, it matches none of them (logical NOR).
-    private func passes(_ value: String, _ test: ConditionOperator.Test) -> Bool {
+    func passes(_ value: String, _ test: ConditionOperator.Test) -> Bool {
         test.isNegated ? !matchesAny(value, test) : matchesAny(value, test)
     }
 
     private func matchesAny(_ value: String, _ test: ConditionOperator.Test) -> Bool {
-        switch test {
-        case .stringEquals, .stringNotEquals:
-            return values.contains(value)
-        case .stringEqualsIgnoreCase, .stringNotEqualsIgnoreCase:
-            let folded = value.lowercased()
-            return values.contains { $0.lowercased() == folded }
-        case .stringLike, .stringNotLike:
-            return likePatterns.contains { $0.matches(value) }
-        case .arnEquals, .arnLike, .arnNotEquals, .arnNotLike:
-            return Self.arnMatches(value, arnPatterns)
-        case .bool:
-            return values.contains { $0.lowercased() == value.lowercased() }
-        case .null:
-            return false
-        }
+        firstMatch(of: value, test) != nil
     }
 
+    /// The policy value `value` matches first, ignoring negation.
+    ///
     /// "ArnEquals, ArnLike: Case-sensitive matching of the ARN. Each of the six colon-delimited components
     /// of the ARN is checked separately and each can include multi-character match wildcards (*) or
     /// single-character match wildcards (?)" (IAM User Guide, *Condition operators*). So a wildcard never
     /// crosses a colon of the first five segments, and a value that is not an ARN matches nothing.
-    private static func arnMatches(_ value: String, _ patterns: [[PolicyPattern]?]) -> Bool {
-        guard let segments = segments(of: value) else { return false }
-        return patterns.contains { pattern in
-            guard let pattern else { return false }
-            return zip(pattern, segments).allSatisfy { $0.matches($1) }
+    func firstMatch(of value: String, _ test: ConditionOperator.Test) -> String? {
+        switch test {
+        case .stringEquals, .stringNotEquals:
+            return values.first { $0 == value }
+        case .stringEqualsIgnoreCase, .stringNotEqualsIgnoreCase, .bool:
+            let folded = value.lowercased()
+            return values.first { $0.lowercased() == folded }
+        case .stringLike, .stringNotLike:
+            return likePatterns.first { $0.matches(value) }?.text
+        case .arnEquals, .arnLike, .arnNotEquals, .arnNotLike:
+            guard let segments = Self.segments(of: value) else { return nil }
+            return zip(values, arnPatterns).first { _, pattern in
+                guard let pattern else { return false }
+                return zip(pattern, segments).allSatisfy { $0.matches($1) }
+            }?.0
+        case .null:
+            return nil
         }
     }
 

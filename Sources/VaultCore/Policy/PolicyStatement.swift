@@ -74,14 +74,14 @@ public struct PolicyStatement: Equatable, Sendable {
         return .holds(reasons.joined(separator: "; "))
     }
 
-    private static func covers(_ scope: PolicyScope<[PolicyPattern]>, _ action: String) -> Bool {
+    static func covers(_ scope: PolicyScope<[PolicyPattern]>, _ action: String) -> Bool {
         let listed = scope.value.contains { $0.matches(action) }
         return scope.isNegated ? !listed : listed
     }
 
     /// A resource pattern holding a policy variable cannot be matched; it decides nothing unless no other
     /// pattern does.
-    private func coversResource(_ arn: String) -> PolicyFinding {
+    func coversResource(_ arn: String) -> PolicyFinding {
         var variable: String?
         for pattern in resource.value {
             if resolvesPolicyVariables, pattern.text.contains("${") {
