@@ -40,20 +40,20 @@ struct GuardrailsExplain: ParsableCommand {
 
         var lines = [
             "\(qualified) by \(principal)", "  on \(resource)", "",
-            "\(verdict(decision.outcome)): \(decision.reason)",
+            verdict(decision.outcome), "  \(decision.reason)",
         ]
         for match in decision.deciding {
-            lines.append("  \(match.statementLabel) of \(cited(match)): \(match.reason)")
+            lines.append("  \(match.statementLabel) of \(match.citedPolicy): \(match.reason)")
         }
         lines.append("")
-        lines.append("Each policy on its own:")
+        lines.append("Each statement:")
         if let vaultPolicy {
-            lines.append("  \(vaultPolicy.name): \(vaultPolicy.evaluate(request, as: .resourcePolicy).reason)")
+            lines += trace(vaultPolicy, request, as: .resourcePolicy)
         } else {
             lines.append("  the vault has no access policy")
         }
         if scps.isEmpty { lines.append("  no SCP is known (give them with --scp FILE)") }
-        for scp in scps { lines.append("  SCP \(scp.name): \(scp.evaluate(request, as: .serviceControlPolicy).reason)") }
+        for scp in scps { lines += trace(scp, request, as: .serviceControlPolicy) }
         // Policies decide who may call; Vault Lock decides what the call may still do.
         lines.append("  Vault Lock: \(target.lockState(at: now).meaning)")
         print(lines.map(TextTable.sanitize).joined(separator: "\n"))
@@ -77,15 +77,24 @@ struct GuardrailsExplain: ParsableCommand {
         }
     }
 
+    /// Every statement of a policy and why it does or does not apply to the request.
+    private func trace(_ policy: PolicyDocument, _ request: AccessRequest, as kind: PolicyKind) -> [String] {
+        policy.explain(request, as: kind).map { trace in
+            let mark =
+                switch trace.verdict {
+                case .applies: "applies      "
+                case .doesNotApply: "does not apply"
+                case .undecided: "undecided    "
+                }
+            return "  \(mark)  \(trace.statement.citedPolicy), \(trace.statement.statementLabel): \(trace.statement.reason)"
+        }
+    }
+
     private func verdict(_ outcome: GuardrailOutcome) -> String {
         switch outcome {
         case .denied: return "DENIED"
         case .notDenied(let allowed): return allowed ? "ALLOWED" : "NOT DENIED"
         case .unknown: return "UNKNOWN"
         }
-    }
-
-    private func cited(_ match: StatementMatch) -> String {
-        match.policyKind == .serviceControlPolicy ? "SCP \(match.policyName)" : match.policyName
     }
 }

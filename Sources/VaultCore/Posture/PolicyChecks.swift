@@ -301,8 +301,7 @@ enum PolicyChecks {
     }
 
     static func cite(_ match: StatementMatch) -> String {
-        let policy = match.policyKind == .serviceControlPolicy ? "SCP \(match.policyName)" : match.policyName
-        return "\(policy), \(match.statementLabel): \(match.reason)"
+        "\(match.citedPolicy), \(match.statementLabel): \(match.reason)"
     }
 
     /// One line per action and reason: "DeleteBackupVault by a non-admin role, an IAM user, the
