@@ -21,6 +21,12 @@ import VaultCore
         #expect(s.tab == .guardrails)
     }
 
+    @Test func fourFromAVaultLandsOnThatVaultsChecks() {
+        var s = Fixture.app()
+        keys(&s, [.char("G"), .char("4")])  // WORM_vault sorts last on the Vaults tab
+        #expect(s.currentCheck?.result.subject == .vault("WORM_vault"))
+    }
+
     @Test func worstFirstPutsFailuresOnTopAndKeepsReportOrderWithinAVerdict() {
         var s = Fixture.app()
         keys(&s, [.char("4"), .char("s")])
@@ -31,7 +37,7 @@ import VaultCore
 
     @Test func enterShowsTheCheckAndScrollingStopsAtItsEnd() throws {
         var s = Fixture.app()
-        keys(&s, [.char("4"), .char("/")] + "could still".map { .char($0) } + [.enter, .enter])
+        keys(&s, [.char("4"), .char("/")] + "could still".map { .char($0) } + [.enter, .char("g"), .enter])
         guard case .checkDetail(let id) = s.screen else {
             Issue.record("Enter should open the check")
             return

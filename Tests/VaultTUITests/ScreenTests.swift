@@ -52,7 +52,7 @@ import VaultCore
 
     @Test func checkDetailScrolls() throws {
         var s = Fixture.app()
-        keys(&s, [.char("4"), .char("/")] + "could still".map { .char($0) } + [.enter, .enter])
+        keys(&s, [.char("4"), .char("/")] + "could still".map { .char($0) } + [.enter, .char("g"), .enter])
         try ScreenExpectations.check(render(s), named: "check-detail-80x24")
         keys(&s, [.char("G")])
         try ScreenExpectations.check(render(s), named: "check-detail-80x24-end")

@@ -139,7 +139,13 @@ public enum Update {
         case .showVaults: switchTab(to: .vaults, &state)
         case .showRecoveryPoints: switchTab(to: .recoveryPoints, &state)
         case .showAlerts: switchTab(to: .alerts, &state)
-        case .showGuardrails: switchTab(to: .guardrails, &state)
+        case .showGuardrails:
+            // From a vault, land on that vault's checks.
+            let from = state.tab == .vaults ? state.currentVault?.name : nil
+            if let from, let first = state.guardrailRows.first(where: { $0.result.subject == .vault(from) }) {
+                state.selectedCheck = first.id
+            }
+            switchTab(to: .guardrails, &state)
         case .open: open(&state)
         case .back: back(&state)
         case .filter:

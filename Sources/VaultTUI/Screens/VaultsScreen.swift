@@ -83,6 +83,17 @@ enum VaultsScreen {
             p.add("Retention", "new backups and copies must keep \(l.retentionWindow)")
         }
         p.add("Key", Format.key(vault), vault.encryptionKeyType == .customerManaged ? .normal : .warning)
+        if let report = state.guardrailReport, let worst = report.worst(for: .vault(vault.name)) {
+            let results = report.results(for: .vault(vault.name))
+            let counts = PostureVerdict.allCases.reversed().compactMap { verdict -> String? in
+                let n = results.count { $0.verdict == verdict }
+                return n == 0 ? nil : "\(n) \(verdict.rawValue)"
+            }
+            let key = state.keyMap.keys(for: .showGuardrails, in: .global).first?.label
+            p.add(
+                "Guardrails", counts.joined(separator: " · ") + (key.map { " — \($0) shows why" } ?? ""),
+                GuardrailsScreen.role(worst))
+        }
         let list = state.account.pointsByVault[vault.name]
         let points = list?.items ?? []
         if let list, !points.isEmpty {
