@@ -67,6 +67,8 @@ public final class Dashboard {
                     lastGrid = nil
                 case .key(let key):
                     messages.append(.key(key))
+                case .paste(let text):
+                    messages.append(.paste(text))
                 }
             }
             messages += inbox.take()

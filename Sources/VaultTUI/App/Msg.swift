@@ -5,6 +5,8 @@ import VaultCore
 /// effects to run off the main thread.
 public enum Msg: Sendable {
     case key(Key)
+    /// Text pasted in one go (bracketed paste): typed into whatever field is open.
+    case paste(String)
     case resize(width: Int, height: Int)
     /// The clock moved (sent on every pass of the loop).
     case tick(Date)

@@ -8,6 +8,8 @@ public enum Update {
         switch msg {
         case .key(let key):
             return handle(key, &state)
+        case .paste(let text):
+            paste(text, &state)
         case .resize(let w, let h):
             state.width = max(w, 1)
             state.height = max(h, 1)
@@ -277,6 +279,22 @@ public enum Update {
         }
         if state.acknowledging.contains(alert.id) { return }
         state.overlay = .acknowledge(AcknowledgementDraft(alertId: alert.id))
+    }
+
+    /// A paste goes into the open field as one line: newlines and tabs become spaces, so a note
+    /// pasted from a ticket is typed, never submitted halfway.
+    static func paste(_ text: String, _ state: inout AppState) {
+        let line = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }.filter { !($0.asciiValue.map { $0 < 32 || $0 == 127 } ?? false) })
+        if case .acknowledge(var draft) = state.overlay {
+            draft.note += line.prefix(max(AcknowledgementDraft.maxNoteLength - draft.note.count, 0))
+            state.overlay = .acknowledge(draft)
+        } else if case .editing(var filter) = state.filter {
+            filter += line.prefix(max(200 - filter.count, 0))
+            state.filters[state.tab] = .editing(filter)
+            state.deriveRows()
+            state.scrollTop[state.tab] = 0
+            keepSelectionVisible(&state)
+        }
     }
 
     static func setStatus(_ text: String, error: Bool = false, _ state: inout AppState) {

@@ -5,6 +5,8 @@ enum KeyDecoder {
     enum Input: Equatable {
         case key(Key)
         case resize
+        /// Text the terminal says was pasted (see `PasteDecoder`).
+        case paste(String)
     }
 
     static func decode(status: Int32, value: UInt32) -> Input? {

@@ -21,6 +21,7 @@ final class Terminal {
     private var previousTheme: String?
     private var pairs: [PairKey: Int16] = [:]
     private var started = false
+    private var paste = PasteDecoder()
     private let stderrCapture = StderrCapture()
 
     private struct PairKey: Hashable {
@@ -41,6 +42,7 @@ final class Terminal {
         nonl()
         keypad(cnc_stdscr(), true)
         set_escdelay(25)
+        BracketedPaste.enable()
         curs_set(0)
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty {
             colourMode = .none(reason: "NO_COLOR is set")
@@ -57,6 +59,7 @@ final class Terminal {
         guard started else { return }
         started = false
         curs_set(1)
+        BracketedPaste.disable()
         endwin()
         TerminalRestore.uninstall()
         stderrCapture.end()
@@ -163,8 +166,12 @@ final class Terminal {
         return -1
     }
 
-    /// Every key waiting, without blocking.
+    /// Every key waiting, without blocking, with bracketed pastes gathered into one input.
     func readInputs() -> [KeyDecoder.Input] {
+        paste.feed(readRawInputs())
+    }
+
+    private func readRawInputs() -> [KeyDecoder.Input] {
         nodelay(cnc_stdscr(), true)
         var out: [KeyDecoder.Input] = []
         var ch: wint_t = 0

@@ -25,13 +25,17 @@ enum TerminalRestore {
         }
         for s in fatalSignals {
             signal(s) { signo in
+                BracketedPaste.disable()
                 endwin()
                 StderrCapture.restore()  // so Swift's "Fatal error: …" is seen, not swallowed
                 signal(signo, SIG_DFL)
                 raise(signo)
             }
         }
-        atexit { endwin() }
+        atexit {
+            BracketedPaste.disable()
+            endwin()
+        }
     }
 
     /// A parent can start us with signals blocked (threads of Dispatch and many test runners
@@ -88,5 +92,16 @@ final class StderrCapture {
         }
         close(capturedStderrFD)
         capturedStderrFD = -1
+    }
+}
+
+/// Mode 2004: the terminal marks pasted text (see `PasteDecoder`). Written straight to the
+/// terminal with `write`, which a signal handler may call.
+enum BracketedPaste {
+    static func enable() { send("\u{1B}[?2004h") }
+    static func disable() { send("\u{1B}[?2004l") }
+
+    private static func send(_ sequence: StaticString) {
+        _ = write(1, sequence.utf8Start, sequence.utf8CodeUnitCount)
     }
 }

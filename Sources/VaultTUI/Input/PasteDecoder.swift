@@ -1,0 +1,69 @@
+/// Bracketed paste (xterm's mode 2004): the terminal wraps pasted text in `ESC [200~` and
+/// `ESC [201~`, so a note pasted with a newline in it is typed, not submitted line by line. ncurses
+/// does not know these sequences and hands their characters over one by one; this turns them
+/// back into one paste. State carries across reads, as a paste can arrive in several.
+struct PasteDecoder {
+    static let start: [Character] = ["[", "2", "0", "0", "~"]
+    static let end: [Character] = ["[", "2", "0", "1", "~"]
+
+    private var pasting = false
+    private var text = ""
+    /// Characters seen after an ESC that may still become a marker.
+    private var pending: [Character]?
+
+    /// The inputs with each complete paste as one `.paste`. A lone ESC at the end of a read, not
+    /// inside a paste, is the Esc key and is given back at once; a marker begun (`ESC [`…) waits
+    /// for the next read.
+    mutating func feed(_ inputs: [KeyDecoder.Input]) -> [KeyDecoder.Input] {
+        var out: [KeyDecoder.Input] = []
+        for input in inputs {
+            if pending != nil {
+                if case .key(.char(let c)) = input, marker.count > pending!.count, marker[pending!.count] == c {
+                    pending!.append(c)
+                    if pending!.count == marker.count { toggle(&out) }
+                    continue
+                }
+                flushPending(&out)
+            }
+            switch input {
+            case .key(.escape):
+                pending = []
+            case .key(let key) where pasting:
+                switch key {
+                case .char(let c): text.append(c)
+                case .enter: text.append("\n")
+                case .tab: text.append("\t")
+                default: break
+                }
+            default:
+                out.append(input)
+            }
+        }
+        if !pasting, pending?.isEmpty == true { flushPending(&out) }
+        return out
+    }
+
+    private var marker: [Character] { pasting ? Self.end : Self.start }
+
+    private mutating func toggle(_ out: inout [KeyDecoder.Input]) {
+        pending = nil
+        if pasting {
+            out.append(.paste(text))
+            text = ""
+        }
+        pasting.toggle()
+    }
+
+    /// What looked like the start of a marker was not one: an ESC key and the characters after it
+    /// (inside a paste, text).
+    private mutating func flushPending(_ out: inout [KeyDecoder.Input]) {
+        guard let chars = pending else { return }
+        pending = nil
+        if pasting {
+            text.append(contentsOf: chars)
+            return
+        }
+        out.append(.key(.escape))
+        out += chars.map { .key(.char($0)) }
+    }
+}

@@ -1,0 +1,68 @@
+import Testing
+
+@testable import VaultTUI
+
+/// Bracketed paste: pasted text arrives as one input and lands in the open field as one line.
+@Suite struct PasteTests {
+    typealias Input = KeyDecoder.Input
+
+    static func chars(_ s: String) -> [Input] { s.map { .key(.char($0)) } }
+    static func pasted(_ body: [Input]) -> [Input] {
+        [.key(.escape)] + chars("[200~") + body + [.key(.escape)] + chars("[201~")
+    }
+
+    @Test func aPasteWithNewlinesIsOneInput() {
+        var decoder = PasteDecoder()
+        let out = decoder.feed(Self.pasted(Self.chars("OPS-1") + [.key(.enter)] + Self.chars("two")))
+        #expect(out == [.paste("OPS-1\ntwo")])
+    }
+
+    @Test func aPasteSplitAcrossReadsIsStillOne() {
+        var decoder = PasteDecoder()
+        let all = Self.pasted(Self.chars("abc"))
+        #expect(decoder.feed(Array(all.prefix(4))) == [])
+        #expect(decoder.feed(Array(all.dropFirst(4).prefix(5))) == [])
+        #expect(decoder.feed(Array(all.dropFirst(9))) == [.paste("abc")])
+    }
+
+    @Test func escapeAndKeysOutsideAPasteAreUntouched() {
+        var decoder = PasteDecoder()
+        #expect(decoder.feed([.key(.escape)]) == [.key(.escape)], "a lone Esc at the end of a read is a key")
+        #expect(decoder.feed([.key(.escape)] + Self.chars("[2q")) == [.key(.escape)] + Self.chars("[2q"))
+        #expect(decoder.feed([.key(.down), .resize]) == [.key(.down), .resize])
+    }
+
+    @Test func anEscapeInsideAPasteThatIsNotTheEndIsText() {
+        var decoder = PasteDecoder()
+        let out = decoder.feed(Self.pasted([.key(.escape)] + Self.chars("[1mx")))
+        #expect(out == [.paste("[1mx")])
+    }
+
+    @Test func aPastedNoteIsTypedNotSubmitted() {
+        var s = Fixture.app()
+        for k: Key in [.char("3"), .char("a")] { _ = Update.apply(.key(k), to: &s) }
+        let effects = Update.apply(.paste("checked\nwith alice\tOPS-1\u{7}"), to: &s)
+        #expect(effects.isEmpty)
+        guard case .acknowledge(let draft) = s.overlay else {
+            Issue.record("the dialog stays open")
+            return
+        }
+        #expect(draft.note == "checked with alice OPS-1")
+    }
+
+    @Test func aPasteIntoTheFilterFilters() {
+        var s = Fixture.app()
+        for k: Key in [.char("2"), .char("/")] { _ = Update.apply(.key(k), to: &s) }
+        _ = Update.apply(.paste("worm\n"), to: &s)
+        #expect(s.filter == .editing("worm "))
+        _ = Update.apply(.paste("ignored"), to: &s)
+        #expect(s.filter == .editing("worm ignored"))
+    }
+
+    @Test func aPasteWithNoFieldOpenDoesNothing() {
+        var s = Fixture.app()
+        let before = s.tab
+        #expect(Update.apply(.paste("q3"), to: &s).isEmpty)
+        #expect(s.tab == before)
+    }
+}
