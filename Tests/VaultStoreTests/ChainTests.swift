@@ -172,3 +172,38 @@ struct ChainTests {
         ])
     }
 }
+
+@Suite("Reading a line's envelope from its end")
+struct EnvelopeTailTests {
+    static func json(_ line: String) -> ChainVerifier.Envelope {
+        (try? JSONDecoder().decode(ChainVerifier.Envelope.self, from: Data(line.utf8))) ?? ChainVerifier.Envelope()
+    }
+
+    @Test("lines as the store writes them are read without JSON, and agree with the JSON decoder")
+    func agreesWithJSON() throws {
+        let dir = TemporaryDirectory()
+        let store = try Store(directory: dir.store)
+        try store.append(Fixture.everyKind + [.acknowledgement(Fixture.ack(3, of: "x"))])
+        let written = ["vaults.jsonl", "alerts.jsonl", "acks.jsonl", "sync.jsonl"].flatMap { lines(of: dir.file($0)) }
+        #expect(written.count == 9)
+        for line in written {
+            let fields = try #require(EnvelopeTail.read(Array(line.utf8)[...]), "\(line)")
+            #expect(ChainVerifier.Envelope(prev: fields.prev, seq: fields.seq, schema: fields.schema) == Self.json(line))
+        }
+        #expect(written.filter { EnvelopeTail.read(Array($0.utf8)[...])?.prev != nil }.count == 4)
+    }
+
+    @Test("any other shape is left to the JSON decoder", arguments: [
+        #"{"schema":2,"seq":1,"type":"alert","data":{}}"#,  // keys in another order
+        #"{"data":{},"prev":"abc","schema":2,"seq":1,"type":"alert"}"#,  // a prev that is no SHA-256
+        #"{"data":{},"prev":"\#(String(repeating: "A", count: 64))","schema":2,"seq":1,"type":"alert"}"#,
+        #"{"data":{},"schema":2,"seq":1,"type":"ale\"rt"}"#,
+        #"{"data":{},"schema":2,"seq":-1,"type":"alert"}"#,
+        #"{"data":5,"schema":2,"seq":1,"type":"alert"}"#,
+        #"{"data":{},"schema":2,"seq":1,"type":"alert"} "#,
+        "not json at all",
+    ])
+    func fallsBack(_ line: String) {
+        #expect(EnvelopeTail.read(Array(line.utf8)[...]) == nil)
+    }
+}

@@ -12,14 +12,18 @@ enum ChainVerifier {
 
     /// The envelope fields, each nil when missing or not of its type (a line altered into
     /// something else still has a hash, and breaks the chain rather than the check).
-    private struct Envelope: Decodable {
+    struct Envelope: Decodable, Equatable {
         var prev: String?
         var seq: Int?
         var schema: Int?
 
         enum Key: String, CodingKey { case prev, seq, schema }
 
-        init() {}
+        init(prev: String? = nil, seq: Int? = nil, schema: Int? = nil) {
+            self.prev = prev
+            self.seq = seq
+            self.schema = schema
+        }
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: Key.self)
@@ -37,7 +41,7 @@ enum ChainVerifier {
         var start = 0
         while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
             let bytesOfLine = bytes[start..<newline]
-            let envelope = (try? json.decode(Envelope.self, from: Data(bytesOfLine))) ?? Envelope()
+            let envelope = envelope(of: bytesOfLine, json: json)
             if let schema = envelope.schema, schema > StoreSchema.current {
                 throw .newerSchema(
                     file: root.path(of: file), line: lines.count + 1, version: schema, supported: StoreSchema.current)
@@ -49,6 +53,12 @@ enum ChainVerifier {
         return ChainFileReport(
             file: file.relativePath, lines: lines.count, unchainedLines: unchained, unfinishedBytes: bytes.count - start,
             breakage: firstBreak(in: lines, from: unchained, genesis: ChainHash.genesis(of: file)))
+    }
+
+    /// A line's envelope: read from its end when it is as the store writes it, else by JSON.
+    static func envelope(of line: ArraySlice<UInt8>, json: JSONDecoder) -> Envelope {
+        if let fields = EnvelopeTail.read(line) { return Envelope(prev: fields.prev, seq: fields.seq, schema: fields.schema) }
+        return (try? json.decode(Envelope.self, from: Data(line))) ?? Envelope()
     }
 
     /// The first break from line index `first` on (the lines before it are unchained), told
