@@ -5,7 +5,8 @@ let package = Package(
     name: "vaultwatch",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "vaultwatch", targets: ["vaultwatch"])
+        .executable(name: "vaultwatch", targets: ["vaultwatch"]),
+        .executable(name: "vaultwatch-bench", targets: ["vaultwatch-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -25,11 +26,23 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark: a generated account (VaultBench) and the harness that measures it against
+        // peers (Python scripts in Benchmarks/peers, read by path). Run in release; see README.
+        .target(name: "VaultBench", dependencies: ["VaultCore", "VaultStore"], path: "Benchmarks/VaultBench"),
+        .executableTarget(
+            name: "vaultwatch-bench",
+            dependencies: [
+                "VaultBench", "VaultCore", "VaultStore", "VaultSync", "VaultTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/vaultwatch-bench"
+        ),
         .testTarget(name: "VaultCoreTests", dependencies: ["VaultCore"]),
         .testTarget(name: "VaultStoreTests", dependencies: ["VaultStore"]),
         .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync"]),
         // Screen expectations live in Tests/VaultTUITests/Screens and are read by path.
         .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI"], exclude: ["Screens"]),
         .testTarget(name: "EndToEndTests", dependencies: ["vaultwatch"]),
+        .testTarget(name: "VaultBenchTests", dependencies: ["VaultBench", "VaultStore"]),
     ]
 )
