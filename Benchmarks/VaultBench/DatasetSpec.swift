@@ -1,3 +1,5 @@
+import VaultStore
+
 /// The size and seed of one generated account: everything a data set is a function of.
 public struct DatasetSpec: Sendable, Equatable {
     public var seed: UInt64
@@ -19,8 +21,11 @@ public struct DatasetSpec: Sendable, Equatable {
         self.calls = calls
     }
 
-    /// The cache folder's name: the same spec always finds the same folder.
-    public var key: String { "seed\(seed)-points\(points)-vaults\(vaults)-calls\(calls)-v\(Self.generatorVersion)" }
+    /// The cache folder's name: the same spec, generator and store line format always find the
+    /// same folder.
+    public var key: String {
+        "seed\(seed)-points\(points)-vaults\(vaults)-calls\(calls)-v\(Self.generatorVersion)-schema\(StoreSchema.current)"
+    }
 
     /// Recovery points held by vault `v`: points are dealt to the vaults in turn.
     public func pointCount(inVault v: Int) -> Int { (points - v + vaults - 1) / vaults }

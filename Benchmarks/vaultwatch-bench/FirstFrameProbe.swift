@@ -8,8 +8,9 @@ import VaultTUI
 
 /// `--first-frame STORE --t0 NS`, run as a fresh process: starts the real sync worker on the
 /// store as the dashboard does, renders each published snapshot with the pure view on this
-/// thread, and prints when the first frame, and the first frame with the store loaded, were
-/// ready, counted from `t0` (taken by the parent just before it started this process).
+/// thread, and prints when the first frame, the first frame showing vaults, and the first frame
+/// with the whole store loaded were ready, counted from `t0` (taken by the parent just before it
+/// started this process).
 enum FirstFrameProbe {
     static func run(store directory: URL, t0: UInt64) throws {
         let inbox = SnapshotInbox()
@@ -18,6 +19,7 @@ enum FirstFrameProbe {
             clock: SystemClock(), publish: { inbox.post($0) }, fail: { inbox.fail($0) })
         worker.start()
         var first: Double?
+        var vaults: Double?
         while true {
             let snapshot = try inbox.next()
             let state = AppState(snapshot: snapshot, now: Date(), width: 120, height: 40)
@@ -25,8 +27,11 @@ enum FirstFrameProbe {
             let ms = Double(Monotonic.now() - t0) / 1e6
             withExtendedLifetime(grid) {}
             if first == nil { first = ms }
+            if vaults == nil, !snapshot.state.vaults.isEmpty { vaults = ms }
             if !snapshot.loading {
-                print(#"{"first_ms": \#(first ?? ms), "loaded_ms": \#(ms), "points": \#(snapshot.state.pointCount)}"#)
+                print(
+                    #"{"first_ms": \#(first ?? ms), "vaults_ms": \#(vaults ?? ms), "loaded_ms": \#(ms),"#
+                        + #" "points": \#(snapshot.state.pointCount)}"#)
                 worker.stop()
                 return
             }
