@@ -45,6 +45,9 @@ struct StoreFile: Hashable, Sendable, Comparable {
         }
     }
 
+    /// Whether this is one vault's points file.
+    var isPoints: Bool { rank == 1 }
+
     /// Where a torn last line of this file is set aside: `alerts.jsonl.torn`.
     var tornRelativePath: String { relativePath + ".torn" }
 

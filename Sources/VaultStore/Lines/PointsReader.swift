@@ -1,0 +1,19 @@
+import VaultCore
+
+/// Reads the complete lines of a points file straight into point lists.
+enum PointsReader {
+    /// Like `LineReader.read`, but into a `PointsLoad`. Returns the bytes of complete lines and
+    /// how many there were.
+    static func read(
+        _ bytes: [UInt8], of file: StoreFile, in root: StoreDirectory, into load: inout PointsLoad
+    ) throws(StoreError) -> (consumed: Int, count: Int) {
+        let decoder = RecordDecoder()
+        var problems: [StoreProblem] = []
+        defer { load.problems += problems }
+        return try LineReader.lines(of: bytes, firstLine: 1) { line, number throws(StoreError) in
+            try LineReader.take(decoder.decode(line), line: number, of: file, in: root, problems: &problems) {
+                load.take($0)
+            }
+        }
+    }
+}
