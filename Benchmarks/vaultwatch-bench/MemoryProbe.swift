@@ -7,16 +7,12 @@ import VaultStore
 #endif
 
 /// `--measure-memory STORE`, run in a child process so nothing else the harness did is in its
-/// resident set: loads the store into the account state the dashboard holds, lets the load's
-/// records go, and prints how much the resident set grew.
+/// resident set: loads the store into the account state the dashboard holds (`loadAccount()`),
+/// and prints how much the resident set grew.
 enum MemoryProbe {
     static func run(store: URL) throws {
         let before = ResidentMemory.bytes()
-        var state = AccountState()
-        do {
-            let load = try Store(directory: store).load()
-            state.apply(load.records)
-        }
+        let state = try Store(directory: store).loadAccount().state
         // Give freed pages of the load back, as a long-running dashboard's allocator would in time.
         trimHeap()
         let after = ResidentMemory.bytes()
