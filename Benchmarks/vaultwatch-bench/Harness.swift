@@ -32,7 +32,9 @@ enum Machine {
         let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
             .map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } ?? "unknown CPU"
         let date = ISO8601DateFormatter().string(from: Date())
-        return "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(model), \(date); seed \(seed),"
+        // Other work on the machine moves the figures: say how busy it was.
+        let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first ?? "?"
+        return "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(model), load average \(load), \(date); seed \(seed),"
             + " \(Format.grouped(sizes.points)) points in \(sizes.vaults) vaults, \(Format.grouped(sizes.calls)) calls"
     }
 }

@@ -22,6 +22,11 @@ enum LoadFigure {
             guard loaded.state.pointCount == account.spec.points else {
                 throw BenchError("loadAccount() found \(loaded.state.pointCount) points of \(account.spec.points)")
             }
+            let acks = loaded.state.acknowledgements.values.reduce(0) { $0 + $1.count }
+            table.notes.append(
+                "store: \(Format.grouped(loaded.state.pointCount)) points in \(loaded.state.vaults.count) vaults,"
+                    + " \(Format.grouped(account.spec.calls)) calls, \(Format.grouped(loaded.state.alerts.count)) alerts,"
+                    + " \(Format.grouped(acks)) acknowledgements: \(Format.grouped(bytes / 1_000_000)) MB in \(files.count) files")
         }
         let ours = "\(Format.mbPerSecond(bytes: bytes, seconds: seconds)) · \(Format.seconds(seconds))"
         let figure = "1 load \(Format.grouped(account.spec.points)) points"
