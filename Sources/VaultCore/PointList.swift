@@ -42,6 +42,13 @@ public struct PointList: Sendable {
 
     public init() {}
 
+    /// Makes room for `count` points like `sample`, so a loader that knows roughly how many are
+    /// coming neither regrows the list nor leaves it twice as large as it needs.
+    public mutating func reserveCapacity(_ count: Int, like sample: PointFields) {
+        rows.reserveCapacity(count)
+        arnTails.reserveCapacity(count * Self.split(sample.arn).tail.count)
+    }
+
     public func point(arn: String) -> RecoveryPoint? {
         var arn = arn
         return arn.withUTF8 { row(arn: UnsafeRawBufferPointer($0)) }.map { self[$0] }

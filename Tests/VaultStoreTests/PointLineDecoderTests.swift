@@ -90,9 +90,10 @@ struct PointLineDecoderTests {
 
     /// The fast path's point for `line`, if it takes it.
     static func fast(_ line: [UInt8]) -> RecoveryPoint? {
-        var decoder = PointLineDecoder()
+        var decoder = PointLineDecoder(fileSize: line.count)
         var load = PointsLoad()
         guard line.withUnsafeBytes({ decoder.decode($0, into: &load) }) else { return nil }
+        decoder.flush(into: &load)
         #expect(load.lists.count == 1)
         #expect(load.lists.first?.value.count == 1)
         return load.lists.first?.value.first

@@ -103,6 +103,17 @@ struct JSONScanner {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = i
         while i < line.count {
+            // Eight bytes at a time while none of them needs a look: no quote, backslash,
+            // control character or non-ASCII byte.
+            while i + 8 <= line.count {
+                let special = Self.special(line.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                if special != 0 {
+                    i += special.trailingZeroBitCount / 8
+                    break
+                }
+                i += 8
+            }
+            guard i < line.count else { break }
             let b = line[i]
             if b == UInt8(ascii: "\"") {
                 i += 1
@@ -118,6 +129,18 @@ struct JSONScanner {
             }
         }
         return nil
+    }
+
+    /// A high bit set in the byte of `word` (little-endian) that is a quote, a backslash, a
+    /// control character or not ASCII; the lowest set bit marks the first such byte exactly.
+    @inline(__always) static func special(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let quote = zeroByte(word ^ (ones &* 0x22))
+        let backslash = zeroByte(word ^ (ones &* 0x5C))
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return quote | backslash | control | (word & highs)
     }
 
     /// The rest of a string that has escapes, decoded into `scratch`.

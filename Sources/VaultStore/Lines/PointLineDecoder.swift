@@ -14,6 +14,15 @@ struct PointLineDecoder {
     /// The last vault's name, as bytes and as the key of its list.
     private var vaultBytes: [UInt8] = []
     private var vaultKey = ""
+    /// The list of `vaultKey`, held out of the load while its lines keep coming (no lookup and no
+    /// copy per line); `flush` puts it back.
+    private var current: PointList?
+    /// The size of the file being read, to size a vault's list from its first line.
+    private let fileSize: Int
+
+    init(fileSize: Int) {
+        self.fileSize = fileSize
+    }
 
     /// What a line's `data` held, before the envelope is known to be a current recovery point.
     private struct Scanned {
@@ -79,7 +88,8 @@ struct PointLineDecoder {
         if s.take(UInt8(ascii: "}")) { return p }
         repeat {
             guard let key = s.string(scratch: &scratch), s.take(UInt8(ascii: ":")) else { return nil }
-            guard let field = Self.pointKeys.firstIndex(where: { text(key, in: line, is: $0) }), seen & (1 << field) == 0
+            guard let field = scratch.withUnsafeBytes({ Self.pointField(key.bytes(line: line, scratch: $0)) }),
+                seen & (1 << field) == 0
             else {
                 return nil
             }
@@ -150,19 +160,35 @@ struct PointLineDecoder {
             func bytes(_ t: JSONScanner.Text) -> UnsafeRawBufferPointer { t.bytes(line: line, scratch: scratch) }
             let vaultName = bytes(vault)
             if !vaultBytes.elementsEqual(vaultName) {
+                flush(into: &load)
                 vaultBytes = Array(vaultName)
                 vaultKey = String(decoding: vaultName, as: UTF8.self)
             }
-            load.lists[vaultKey, default: PointList()].upsert(
-                PointFields(
+            let fields = PointFields(
                     arn: bytes(arn), vaultName: vaultName, resourceArn: bytes(resourceArn),
                     resourceType: bytes(resourceType), resourceName: p.resourceName.map(bytes),
                     iamRoleArn: p.iamRoleArn.map(bytes), status: status, creationDate: creationDate,
                     completionDate: p.completionDate, sizeBytes: sizeBytes, lifecycle: lifecycle,
-                    storageClass: storageClass, isEncrypted: isEncrypted))
+                    storageClass: storageClass, isEncrypted: isEncrypted)
+            if current == nil { current = load.lists.removeValue(forKey: vaultKey) ?? newList(line, like: fields) }
+            current!.upsert(fields)
             load.seen(creationDate)
             return true
         }
+    }
+
+    /// Puts the list being filled back into `load`: before anything else reads or changes the
+    /// load's lists, and at the end of the file.
+    mutating func flush(into load: inout PointsLoad) {
+        if let list = current { load.lists[vaultKey] = list }
+        current = nil
+    }
+
+    /// A list for a vault's first line, sized for the file: lines of one file are alike.
+    private func newList(_ line: UnsafeRawBufferPointer, like fields: PointFields) -> PointList {
+        var list = PointList()
+        list.reserveCapacity(fileSize / (line.count + 1) * 21 / 20 + 16, like: fields)
+        return list
     }
 
     // MARK: - Names
@@ -172,6 +198,28 @@ struct PointLineDecoder {
         "arn", "vaultName", "resourceArn", "resourceType", "resourceName", "status", "creationDate",
         "completionDate", "sizeBytes", "lifecycle", "storageClass", "isEncrypted", "iamRoleArn",
     ]
+    /// Which of `pointKeys` a key is: picked by length and a letter, then compared once.
+    private static func pointField(_ key: UnsafeRawBufferPointer) -> Int? {
+        guard key.count >= 3 else { return nil }
+        let field: Int
+        switch (key.count, key[0]) {
+        case (3, _): field = 0
+        case (9, UInt8(ascii: "v")): field = 1
+        case (9, UInt8(ascii: "s")): field = 8
+        case (9, _): field = 9
+        case (11, UInt8(ascii: "r")): field = 2
+        case (11, _): field = 11
+        case (12, UInt8(ascii: "r")): field = key[8] == UInt8(ascii: "T") ? 3 : 4
+        case (12, UInt8(ascii: "c")): field = 6
+        case (12, _): field = 10
+        case (6, _): field = 5
+        case (14, _): field = 7
+        case (10, _): field = 12
+        default: return nil
+        }
+        return same(key, pointKeys[field]) ? field : nil
+    }
+
     private static let statuses: [(RecoveryPoint.Status, StaticString)] = [
         (.completed, "COMPLETED"), (.partial, "PARTIAL"), (.deleting, "DELETING"), (.expired, "EXPIRED"),
         (.available, "AVAILABLE"), (.stopped, "STOPPED"), (.creating, "CREATING"),

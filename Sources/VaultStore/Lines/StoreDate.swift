@@ -46,10 +46,13 @@ enum StoreDate {
             i += digits
             return n
         }
-        func expect(_ options: String) -> Bool {
-            guard i < b.count, options.utf8.contains(b[i]) else { return false }
-            i += 1
-            return true
+        func expect(_ options: StaticString) -> Bool {
+            guard i < b.count else { return false }
+            for k in 0..<options.utf8CodeUnitCount where options.utf8Start[k] == b[i] {
+                i += 1
+                return true
+            }
+            return false
         }
         guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
             expect("Tt "), let hour = number(2), expect(":"), let minute = number(2), expect(":"),
