@@ -35,7 +35,7 @@ struct MalformedLineTests {
     }
 
     @Test("a malformed line in a points file names that file")
-    func inDeferredFile() throws {
+    func inPointsFile() throws {
         let dir = TemporaryDirectory()
         try Store(directory: dir.store).append([.recoveryPoint(Fixture.point(1, in: "prod/eu"))])
         try appendRaw(Array(#"{"data":{"arn":"a","at":"yesterday","vaultName":"prod/eu"},"schema":1,"seq":2,"type":"recovery-point-removed"}"#.utf8) + [10], to: dir.file("points/prod%2Feu.jsonl"))

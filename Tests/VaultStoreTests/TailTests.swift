@@ -55,7 +55,7 @@ struct TailTests {
     }
 
     @Test("a new points file is discovered")
-    func newDeferredFile() throws {
+    func newPointsFile() throws {
         let dir = TemporaryDirectory()
         let store = try Store(directory: dir.store)
         try store.append([.recoveryPoint(Fixture.point(1, in: "a"))])
