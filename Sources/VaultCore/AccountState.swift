@@ -107,7 +107,8 @@ public struct AccountState: Equatable, Sendable {
     /// Vaults sorted by name.
     public var sortedVaults: [Vault] { vaults.values.sorted { $0.name < $1.name } }
 
-    public func points(in vault: String) -> [RecoveryPoint] { pointsByVault[vault]?.items ?? [] }
+    /// A vault's points in arrival order (none when it holds none): made on access, one by one.
+    public func points(in vault: String) -> PointList { pointsByVault[vault] ?? PointList() }
 
     /// A recovery point by ARN, through each vault's index (vaults are few, points many).
     public func point(arn: String) -> RecoveryPoint? {
@@ -115,7 +116,7 @@ public struct AccountState: Equatable, Sendable {
         return nil
     }
 
-    public var pointCount: Int { pointsByVault.values.reduce(0) { $0 + $1.items.count } }
+    public var pointCount: Int { pointsByVault.values.reduce(0) { $0 + $1.count } }
 
     public func alert(id: String) -> Alert? { alertIndex[id].map { alerts[$0] } }
 

@@ -1,7 +1,8 @@
 /// How far the background load of the store's recovery points has come: the header shows the
 /// share of bytes read, and a vault whose points are not in yet says so rather than "none".
 public struct PointsLoadProgress: Equatable, Sendable {
-    /// Bytes of points files read so far, and in all.
+    /// Bytes read so far, and in all, of the files loading in the background: the points files
+    /// and the activity logs (events, jobs) read with them.
     public var loadedBytes: Int
     public var totalBytes: Int
     /// Vaults whose points file has not been read yet.

@@ -12,9 +12,9 @@ import VaultCore
 /// Polls are serialized by a lock, so the tail may be handed between threads, but it is meant to be
 /// polled from one place.
 ///
-/// A first read may be staged (`pollDeferringPoints`, then `readPoints` per file): the points
-/// files it defers are left alone by `poll` until `readPoints` has read them, so an append made
-/// meanwhile is read exactly once, by whichever comes first for that file.
+/// A first read may be staged (`pollDeferringBulk`, then `readDeferred` per file): the bulky
+/// files it defers (points, events, jobs) are left alone by `poll` until `readDeferred` has read
+/// them, so an append made meanwhile is read exactly once, by whichever comes first for that file.
 public final class StoreTail: Sendable {
     struct Cursor {
         var device: UInt64

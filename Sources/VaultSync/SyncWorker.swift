@@ -28,7 +28,7 @@ public final class SyncWorker: @unchecked Sendable {
     private var started = false
     /// Whether the initial load (points included) is over.
     private var initialLoadDone = false
-    /// The points files the initial load is still reading, while it does.
+    /// The bulky files (points, events, jobs) the initial load is still reading, while it does.
     private var pointsTracker: PointsLoadTracker?
     private var sourceStarted = false
     private var stopped = false
@@ -68,10 +68,11 @@ public final class SyncWorker: @unchecked Sendable {
     /// Read once at init: the source itself belongs to the worker's queue.
     public let sourceName: String
 
-    /// Loads the store in the background, then polls on a timer. Everything but the recovery
-    /// points is read first and published at once (the screen has vaults and alerts within
-    /// milliseconds); the points files are then read on the other cores, and each vault's points
-    /// are published as they come, with the share of bytes read. The source starts after that.
+    /// Loads the store in the background, then polls on a timer. The small files (vaults,
+    /// alerts, acknowledgements, sync) are read first and published at once (the screen has
+    /// vaults and alerts within milliseconds); the points files and activity logs are then read
+    /// on the available cores, and each file is published as it comes, with the share of bytes
+    /// read. The source starts after that.
     public func start() {
         queue.async { [self] in
             guard !started else { return }
@@ -84,7 +85,7 @@ public final class SyncWorker: @unchecked Sendable {
             publishSnapshot()
             DispatchQueue.global(qos: .userInitiated).async { [self] in
                 do {
-                    try tail.readPoints(files) { file, load in
+                    try tail.readDeferred(files) { file, load in
                         queue.async { [self] in install(load, from: file, of: tail) }
                     }
                     queue.async { [self] in finishStart() }
@@ -148,9 +149,9 @@ public final class SyncWorker: @unchecked Sendable {
             if !started {
                 started = true
                 guard let files = readAllButPoints() else { return }
-                let loads = Mutex<[(PointsFile, PointsLoad)]>([])
+                let loads = Mutex<[(DeferredFile, PointsLoad)]>([])
                 do {
-                    try tail.readPoints(files) { file, load in loads.withLock { $0.append((file, load)) } }
+                    try tail.readDeferred(files) { file, load in loads.withLock { $0.append((file, load)) } }
                 } catch {
                     return stop(failing: error)
                 }
@@ -168,11 +169,11 @@ public final class SyncWorker: @unchecked Sendable {
 
     // MARK: - On the queue
 
-    /// The first half of the initial load: every file but the points files, which it returns.
+    /// The first half of the initial load: the small files. Returns the bulky ones, left for later.
     /// Nil when the store cannot be read at all (the worker has stopped).
-    private func readAllButPoints() -> [PointsFile]? {
+    private func readAllButPoints() -> [DeferredFile]? {
         do {
-            let (load, files) = try tail.pollDeferringPoints()
+            let (load, files) = try tail.pollDeferringBulk()
             state.apply(load.records)
             for problem in load.problems { note(.warning, "\(problem)") }
             raiseAlerts(for: load.records)
@@ -183,9 +184,9 @@ public final class SyncWorker: @unchecked Sendable {
         }
     }
 
-    /// One points file's load, read by `tail`: dropped when the tail has since been replaced
+    /// One bulky file's load, read by `tail`: dropped when the tail has since been replaced
     /// (a rebuild read everything again).
-    private func install(_ load: PointsLoad, from file: PointsFile, of tail: StoreTail) {
+    private func install(_ load: PointsLoad, from file: DeferredFile, of tail: StoreTail) {
         guard tail === self.tail else { return }
         state.apply(load)
         for problem in load.problems { note(.warning, "\(problem)") }

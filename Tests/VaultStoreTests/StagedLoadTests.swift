@@ -18,6 +18,7 @@ struct StagedLoadTests {
         records.append(.recoveryPoint(replaced))
         let alert = Fixture.alert("ev-1")
         records += [.alert(alert), .acknowledgement(Fixture.ack(1, of: alert.id)), .sync(Fixture.sync)]
+        records += [.job(Fixture.job("j1")), .call(Fixture.call("ev-1")), .job(Fixture.job("j2"))]
         try store.append(records)
         return store
     }
@@ -37,6 +38,8 @@ struct StagedLoadTests {
         #expect(load.state.alerts == expected.alerts)
         #expect(load.state.unacknowledgedAlertCount == expected.unacknowledgedAlertCount)
         #expect(load.state.latestInstant == expected.latestInstant)
+        #expect(load.state.jobs == expected.jobs)
+        #expect(load.state.calls == expected.calls)
         #expect(load.state.points(in: "a").map(\.arn) == expected.points(in: "a").map(\.arn))
 
         let progress = seen.withLock { $0 }
@@ -52,30 +55,33 @@ struct StagedLoadTests {
         let dir = TemporaryDirectory()
         let store = try Self.populated(dir)
         let tail = store.makeTail()
-        let (first, files) = try tail.pollDeferringPoints()
+        let (first, files) = try tail.pollDeferringBulk()
         #expect(first.records.contains(.vault(Fixture.vault("a"))))
-        #expect(!first.records.contains { $0.type == .recoveryPoint })
-        #expect(Set(files.map(\.relativePath)) == ["points/a.jsonl", "points/prod%2Feu.jsonl"])
+        #expect(first.records.contains(.sync(Fixture.sync)))
+        #expect(!first.records.contains { [.recoveryPoint, .job, .call].contains($0.type) })
+        #expect(Set(files.map(\.relativePath)) == ["points/a.jsonl", "points/prod%2Feu.jsonl", "events.jsonl", "jobs.jsonl"])
+        let events = try #require(files.first { $0.relativePath == "events.jsonl" })
+        #expect(try tail.readDeferred(events).records == [.call(Fixture.call("ev-1"))])
 
         // Before its file is read: the point comes with the file. Polls leave deferred files alone.
         try store.append([.recoveryPoint(Fixture.point(100, in: "a"))])
         #expect(try tail.poll().records == [])
         let a = try #require(files.first { $0.holds(vault: "a") })
-        let loadA = try tail.readPoints(a)
+        let loadA = try tail.readDeferred(a)
         #expect(loadA.lists["a"]?.point(arn: Fixture.point(100, in: "a").arn) != nil)
-        #expect(try tail.readPoints(a).lists.isEmpty)
+        #expect(try tail.readDeferred(a).lists.isEmpty)
 
         // After its file is read: the point comes with the next poll, once.
         try store.append([.recoveryPoint(Fixture.point(101, in: "a")), .recoveryPoint(Fixture.point(102, in: "prod/eu"))])
         #expect(try tail.poll().records == [.recoveryPoint(Fixture.point(101, in: "a"))])
         let eu = try #require(files.first { $0.holds(vault: "prod/eu") })
-        let loadEU = try tail.readPoints(eu)
+        let loadEU = try tail.readDeferred(eu)
         #expect(loadEU.lists["prod/eu"]?.point(arn: Fixture.point(102, in: "prod/eu").arn) != nil)
         #expect(try tail.poll().records == [])
     }
 
     @Test("malformed lines in a points file are reported with their line numbers; a newer schema throws")
-    func problemsInPointsFiles() throws {
+    func problemsInDeferredFiles() throws {
         let dir = TemporaryDirectory()
         let store = try Store(directory: dir.store)
         try store.append([.recoveryPoint(Fixture.point(1, in: "a"))])

@@ -1,3 +1,4 @@
+import Glibc
 import VaultCore
 
 /// The complete lines of a stretch of a store file, read into records. A stretch ends at its last
@@ -40,12 +41,19 @@ enum LineReader {
     ) throws(StoreError) -> (consumed: Int, count: Int) {
         var start = 0
         var lineNumber = firstLine
-        while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+        while let newline = nextNewline(in: bytes, from: start) {
             try body(bytes[start..<newline], lineNumber)
             start = newline + 1
             lineNumber += 1
         }
         return (start, lineNumber - firstLine)
+    }
+
+    private static func nextNewline(in bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBytes { all in
+            guard start < all.count, let found = memchr(all.baseAddress! + start, 0x0A, all.count - start) else { return nil }
+            return all.baseAddress!.distance(to: UnsafeRawPointer(found))
+        }
     }
 
     /// What becomes of one decoded line: its record goes to `record`, a malformed line becomes a

@@ -36,7 +36,7 @@ enum VaultsScreen {
                 case 3: return (Format.days(v.lock?.maxRetentionDays), .normal)
                 case 4:
                     if points == nil, state.snapshot.pointsLoad?.pendingVaults.contains(v.name) == true { return ("…", .muted) }
-                    return (Format.count(points?.items.count ?? 0), .normal)
+                    return (Format.count(points?.count ?? 0), .normal)
                 case 5: return (points?.newestCreation.map { Elapsed.ago($0, now: now) } ?? "–", .muted)
                 default:
                     return (v.encryptionKeyType == .customerManaged ? "customer" : (v.encryptionKeyType == nil ? "–" : "AWS owned"), .muted)
@@ -85,11 +85,9 @@ enum VaultsScreen {
             p.add("Retention", "new backups and copies must keep \(l.retentionWindow)")
         }
         p.add("Key", Format.key(vault), vault.encryptionKeyType == .customerManaged ? .normal : .warning)
-        let list = state.account.pointsByVault[vault.name]
-        let points = list?.items ?? []
-        if let list, !points.isEmpty {
-            var text = "\(Format.count(points.count)) · \(Format.bytes(list.totalBytes))"
-            if let next = points.compactMap(\.deleteAt).filter({ $0 > now }).min() {
+        if let list = state.account.pointsByVault[vault.name], !list.isEmpty {
+            var text = "\(Format.count(list.count)) · \(Format.bytes(list.totalBytes))"
+            if let next = list.nextDeletion(after: now) {
                 text += " · next expiry \(Elapsed.until(next, now: now))"
             }
             p.add("Points", text)

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Interned strings: each distinct text is kept once and named by a small id, so a million
+/// recovery points of a hundred resources hold a hundred resource ARNs. Id 0 stands for "none"
+/// (an absent optional). Lookups take UTF-8 bytes, so a loader never makes a `String` for a text
+/// the table already holds.
+struct StringTable: Sendable {
+    private(set) var strings: [String] = [""]
+    private var hashes: [UInt64] = [0]
+    /// Open addressing with linear probing: ids, 0 for an empty slot.
+    private var slots = [UInt32](repeating: 0, count: 16)
+
+    var count: Int { strings.count - 1 }
+
+    subscript(id: UInt32) -> String { strings[Int(id)] }
+
+    /// The id of `bytes`, added when new.
+    mutating func intern(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        let h = ByteHash.hash(bytes)
+        if let id = find(bytes, hash: h) { return id }
+        if (strings.count + 1) * 4 > slots.count * 3 { grow() }
+        let id = UInt32(strings.count)
+        strings.append(String(decoding: bytes, as: UTF8.self))
+        hashes.append(h)
+        place(id, hash: h)
+        return id
+    }
+
+    mutating func intern(_ string: String) -> UInt32 {
+        var s = string
+        return s.withUTF8 { intern(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The id of `bytes`, or nil when the table does not hold them.
+    func find(_ bytes: UnsafeRawBufferPointer, hash h: UInt64) -> UInt32? {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let id = slots[i]
+            if id == 0 { return nil }
+            if hashes[Int(id)] == h && Self.equal(strings[Int(id)], bytes) { return id }
+            i = (i + 1) & mask
+        }
+    }
+
+    func find(_ string: String) -> UInt32? {
+        var s = string
+        return s.withUTF8 { find(UnsafeRawBufferPointer($0), hash: ByteHash.hash(UnsafeRawBufferPointer($0))) }
+    }
+
+    static func equal(_ string: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        if let same = string.utf8.withContiguousStorageIfAvailable({ stored in
+            stored.count == bytes.count && (bytes.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        }) {
+            return same
+        }
+        return string.utf8.elementsEqual(bytes)
+    }
+
+    private mutating func place(_ id: UInt32, hash h: UInt64) {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i] != 0 { i = (i + 1) & mask }
+        slots[i] = id
+    }
+
+    private mutating func grow() {
+        slots = [UInt32](repeating: 0, count: slots.count * 2)
+        for id in 1..<strings.count { place(UInt32(id), hash: hashes[id]) }
+    }
+}
