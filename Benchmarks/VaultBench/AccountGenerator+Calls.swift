@@ -8,7 +8,8 @@ extension AccountGenerator {
         let a = account
         switch rng.below(100) {
         case 0..<35: return .role("BackupVaultAdmin", session: rng.pick(["dana", "erik", "fatima"]), account: a)
-        case 35..<45: return .role("AWSCloudFormationStackSetExecutionRole", session: "stackset-\(rng.hex(8))", account: a)
+        case 35..<45:
+            return .role("AWSCloudFormationStackSetExecutionRole", session: "stackset-\(rng.hex(8))", account: a)
         case 45..<60: return .role("DevOps", session: rng.pick(["alice", "bob", "chen"]), account: a)
         case 60..<75: return .role("ReadOnly", session: rng.pick(["auditor", "grafana", "alice"]), account: a)
         case 75..<85: return .role("AWSBackupDefaultServiceRole", session: "AWSBackup-\(rng.hex(8))", account: a)
@@ -30,7 +31,8 @@ extension AccountGenerator {
     ]
 
     static let pointActions: Set = [
-        "DeleteRecoveryPoint", "UpdateRecoveryPointLifecycle", "StartCopyJob", "StartRestoreJob", "DescribeRecoveryPoint",
+        "DeleteRecoveryPoint", "UpdateRecoveryPointLifecycle", "StartCopyJob", "StartRestoreJob",
+        "DescribeRecoveryPoint",
     ]
 
     static let userAgents = [
@@ -50,23 +52,28 @@ extension AccountGenerator {
             : Self.caller(&rng)
         let v = rng.below(spec.vaults)
         let vault = vaultName(v)
-        let admin = ["BackupVaultAdmin", "AWSCloudFormationStackSetExecutionRole"].contains { principal.judgedArn.hasSuffix("role/\($0)") }
+        let admin = ["BackupVaultAdmin", "AWSCloudFormationStackSetExecutionRole"].contains {
+            principal.judgedArn.hasSuffix("role/\($0)")
+        }
         let sensitive = AlertRule.seedSensitiveActions.contains(action)
         var errorCode: String?
         var errorMessage: String?
         if sensitive, !admin, rng.chance(0.85) {
             errorCode = "AccessDenied"
-            errorMessage = "User: \(principal.arn) is not authorized to perform: backup:\(action) on resource: "
+            errorMessage =
+                "User: \(principal.arn) is not authorized to perform: backup:\(action) on resource: "
                 + "arn:aws:backup:\(Self.region):\(Self.account):backup-vault:\(vault) with an explicit deny in a service control policy"
         } else if sensitive, rng.chance(0.03) {
             errorCode = "InvalidRequestException"
             errorMessage = "Vault Lock is in compliance mode on \(vault): the request is refused"
         }
-        let pointArn = Self.pointActions.contains(action) && spec.points > 0 ? point(at: rng.below(spec.points)).arn : nil
+        let pointArn =
+            Self.pointActions.contains(action) && spec.points > 0 ? point(at: rng.below(spec.points)).arn : nil
         return ApiCall(
             id: rng.uuid(), time: Self.epoch.addingTimeInterval(-30 * Double(spec.calls - i) + Double(rng.below(30))),
             action: action, principal: principal,
-            sourceIPAddress: principal.kind == .assumedRole && scheduled ? "backup.amazonaws.com" : "198.51.100.\(1 + rng.below(254))",
+            sourceIPAddress: principal.kind == .assumedRole && scheduled
+                ? "backup.amazonaws.com" : "198.51.100.\(1 + rng.below(254))",
             userAgent: scheduled ? "backup.amazonaws.com" : rng.pick(Self.userAgents), vaultName: vault,
             recoveryPointArn: pointArn, errorCode: errorCode, errorMessage: errorMessage, accountId: Self.account,
             region: Self.region)
@@ -79,6 +86,7 @@ extension AccountGenerator {
         return Acknowledgement(
             id: rng.uuid(), alertId: alert.id, by: rng.pick(["dana@ops-1", "erik@ops-2", "fatima@laptop"]),
             at: alert.time.addingTimeInterval(Double(60 + rng.below(86_400))),
-            note: rng.chance(0.5) ? rng.pick(["expected: SCP held", "ticket SEC-\(1_000 + rng.below(9_000))", "rehearsal"]) : nil)
+            note: rng.chance(0.5)
+                ? rng.pick(["expected: SCP held", "ticket SEC-\(1_000 + rng.below(9_000))", "rehearsal"]) : nil)
     }
 }

@@ -25,7 +25,8 @@ extension AccountGenerator {
         var rng = random(.resource, v << 32 | r)
         let account = rng.pick(Self.memberAccounts)
         let region = rng.chance(0.8) ? Self.region : "eu-central-1"
-        let app = "\(Self.teams[v % Self.teams.count])-\(rng.pick(["api", "web", "worker", "db", "cache", "etl", "reports"]))"
+        let app =
+            "\(Self.teams[v % Self.teams.count])-\(rng.pick(["api", "web", "worker", "db", "cache", "etl", "reports"]))"
         let window = 3_600 * rng.below(5)
         switch rng.pick(weighted: [("EC2", 35), ("RDS", 20), ("EFS", 15), ("DynamoDB", 15), ("S3", 15)]) {
         case "EC2":

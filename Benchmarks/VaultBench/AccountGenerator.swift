@@ -18,7 +18,10 @@ public struct AccountGenerator: Sendable {
     public init(_ spec: DatasetSpec) { self.spec = spec }
 
     /// Streams of `BenchRandom`, one per kind of record.
-    enum Stream: UInt64 { case vault = 1, resource, point, call, acknowledgement }
+    enum Stream: UInt64 {
+        case vault = 1
+        case resource, point, call, acknowledgement
+    }
 
     func random(_ stream: Stream, _ index: Int) -> BenchRandom {
         BenchRandom(seed: spec.seed, stream: stream.rawValue, index: index)
@@ -26,7 +29,9 @@ public struct AccountGenerator: Sendable {
 
     // MARK: - Vaults
 
-    static let teams = ["payments", "orders", "identity", "analytics", "search", "billing", "ledger", "media", "mobile", "platform"]
+    static let teams = [
+        "payments", "orders", "identity", "analytics", "search", "billing", "ledger", "media", "mobile", "platform",
+    ]
     static let stages = ["prod", "staging", "dev", "dr", "shared"]
 
     public func vaultName(_ v: Int) -> String {
@@ -42,8 +47,14 @@ public struct AccountGenerator: Sendable {
         switch v % 4 {
         case 0: lock = nil
         case 1: lock = LockConfiguration(minRetentionDays: 1, maxRetentionDays: 400)
-        case 2: lock = LockConfiguration(minRetentionDays: 7, maxRetentionDays: 400, lockDate: Self.epoch.addingTimeInterval(-86_400 * Double(30 + rng.below(300))))
-        default: lock = LockConfiguration(minRetentionDays: 7, maxRetentionDays: 400, lockDate: Self.epoch.addingTimeInterval(3_600 * Double(6 + rng.below(60))))
+        case 2:
+            lock = LockConfiguration(
+                minRetentionDays: 7, maxRetentionDays: 400,
+                lockDate: Self.epoch.addingTimeInterval(-86_400 * Double(30 + rng.below(300))))
+        default:
+            lock = LockConfiguration(
+                minRetentionDays: 7, maxRetentionDays: 400,
+                lockDate: Self.epoch.addingTimeInterval(3_600 * Double(6 + rng.below(60))))
         }
         let customer = rng.chance(0.7)
         return Vault(

@@ -59,6 +59,7 @@ public struct BenchRandom {
     public mutating func uuid() -> String {
         let h = hex(32)
         let variant = "89ab"[String.Index(utf16Offset: below(4), in: "89ab")]
-        return "\(h.prefix(8))-\(h.dropFirst(8).prefix(4))-4\(h.dropFirst(13).prefix(3))-\(variant)\(h.dropFirst(17).prefix(3))-\(h.suffix(12))"
+        return
+            "\(h.prefix(8))-\(h.dropFirst(8).prefix(4))-4\(h.dropFirst(13).prefix(3))-\(variant)\(h.dropFirst(17).prefix(3))-\(h.suffix(12))"
     }
 }

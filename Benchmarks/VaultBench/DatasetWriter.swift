@@ -31,7 +31,9 @@ public struct DatasetWriter {
         var report = Report()
         try store.append((0..<spec.vaults).map { .vault(generator.vault(at: $0)) })
         for start in stride(from: 0, to: spec.points, by: Self.batchSize) {
-            let batch = (start..<min(start + Self.batchSize, spec.points)).map { Record.recoveryPoint(generator.point(at: $0)) }
+            let batch = (start..<min(start + Self.batchSize, spec.points)).map {
+                Record.recoveryPoint(generator.point(at: $0))
+            }
             let began = Monotonic.now()
             try store.append(batch)
             report.pointSeconds += Monotonic.seconds(since: began)
@@ -54,7 +56,10 @@ public struct DatasetWriter {
             try store.append(records)
         }
         try store.append([
-            .sync(SyncStatus(source: "bench", accountId: AccountGenerator.account, region: AccountGenerator.region, at: AccountGenerator.epoch))
+            .sync(
+                SyncStatus(
+                    source: "bench", accountId: AccountGenerator.account, region: AccountGenerator.region,
+                    at: AccountGenerator.epoch))
         ])
         return report
     }

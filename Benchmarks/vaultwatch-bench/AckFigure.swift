@@ -14,7 +14,8 @@ enum AckFigure {
         var times: [Double] = []
         for i in 0..<count {
             let ack = Acknowledgement(
-                id: rng.uuid(), alertId: rng.hex(16), by: "bench@host", at: AccountGenerator.epoch.addingTimeInterval(Double(i)),
+                id: rng.uuid(), alertId: rng.hex(16), by: "bench@host",
+                at: AccountGenerator.epoch.addingTimeInterval(Double(i)),
                 note: i % 2 == 0 ? "checked: SCP held" : nil)
             let start = Monotonic.now()
             try store.append([.acknowledgement(ack)])
@@ -35,11 +36,16 @@ enum AckFigure {
                 "4 acknowledgement, median", Format.milliseconds(median), target: "< 10 ms", peer: peerName,
                 Format.milliseconds(theirMedian), ratio: theirMedian / median, pass: median < 10)
             table.add(
-                "  acknowledgement, p99", Format.milliseconds(p99), target: "", peer: peerName, Format.milliseconds(theirP99),
+                "  acknowledgement, p99", Format.milliseconds(p99), target: "", peer: peerName,
+                Format.milliseconds(theirP99),
                 ratio: theirP99 / p99, pass: nil)
         case .failure(let why):
-            table.unavailable("4 acknowledgement, median", Format.milliseconds(median), target: "< 10 ms", peer: peerName, why, pass: median < 10)
-            table.add("  acknowledgement, p99", Format.milliseconds(p99), target: "", peer: peerName, "n/a", ratio: nil, pass: nil)
+            table.unavailable(
+                "4 acknowledgement, median", Format.milliseconds(median), target: "< 10 ms", peer: peerName, why,
+                pass: median < 10)
+            table.add(
+                "  acknowledgement, p99", Format.milliseconds(p99), target: "", peer: peerName, "n/a", ratio: nil,
+                pass: nil)
         }
     }
 }

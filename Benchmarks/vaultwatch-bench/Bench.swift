@@ -37,7 +37,9 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         if let measureMemory { return try MemoryProbe.run(store: URL(fileURLWithPath: measureMemory)) }
-        if let firstFrame { return try FirstFrameProbe.run(store: URL(fileURLWithPath: firstFrame), t0: t0 ?? Monotonic.now()) }
+        if let firstFrame {
+            return try FirstFrameProbe.run(store: URL(fileURLWithPath: firstFrame), t0: t0 ?? Monotonic.now())
+        }
 
         var sizes = quick ? Sizes.quick : Sizes.full
         if let points { sizes.points = points }

@@ -31,7 +31,9 @@ enum BulkAppendFigure {
                 figure, Format.rate(rate, unit: " rec"), target: "≥ 50,000 rec/s", peer: peerName,
                 Format.rate(theirs, unit: " rec"), ratio: rate / theirs, pass: rate >= 50_000)
         case .failure(let why):
-            table.unavailable(figure, Format.rate(rate, unit: " rec"), target: "≥ 50,000 rec/s", peer: peerName, why, pass: rate >= 50_000)
+            table.unavailable(
+                figure, Format.rate(rate, unit: " rec"), target: "≥ 50,000 rec/s", peer: peerName, why,
+                pass: rate >= 50_000)
         }
     }
 }

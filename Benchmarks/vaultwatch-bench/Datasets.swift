@@ -26,7 +26,8 @@ struct Datasets {
         let large = try store(
             DatasetSpec(seed: seed, points: sizes.points, vaults: sizes.vaults, calls: sizes.calls), regenerate)
         let typical = try store(
-            DatasetSpec(seed: seed, points: sizes.typicalPoints, vaults: sizes.typicalVaults, calls: sizes.typicalCalls),
+            DatasetSpec(
+                seed: seed, points: sizes.typicalPoints, vaults: sizes.typicalVaults, calls: sizes.typicalCalls),
             regenerate)
 
         // The event stream uses the large store's generator, so its calls name real points.
@@ -56,10 +57,13 @@ struct Datasets {
         }
         try? fm.removeItem(at: folder)
         try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-        Progress.say("generating \(spec.points) recovery points in \(spec.vaults) vaults and \(spec.calls) calls (seed \(spec.seed))")
+        Progress.say(
+            "generating \(spec.points) recovery points in \(spec.vaults) vaults and \(spec.calls) calls (seed \(spec.seed))"
+        )
         let report = try DatasetWriter(spec).write(to: directory)
         Progress.say(
-            "  \(report.points) points, \(report.calls) calls, \(report.alerts) alerts, \(report.acknowledgements) acknowledgements")
+            "  \(report.points) points, \(report.calls) calls, \(report.alerts) alerts, \(report.acknowledgements) acknowledgements"
+        )
         try Data("\(spec.key)\n".utf8).write(to: complete)
         return Account(spec: spec, directory: directory, written: report)
     }

@@ -17,7 +17,8 @@ enum FirstFrameFigure {
         let small = try frames(typical)
         let peer = "typical store, \(Format.grouped(typical.spec.points)) points"
         table.add(
-            "3 first frame, \(Format.grouped(large.spec.points)) points", Format.milliseconds(big.first), target: "≤ 200 ms",
+            "3 first frame, \(Format.grouped(large.spec.points)) points", Format.milliseconds(big.first),
+            target: "≤ 200 ms",
             peer: peer, Format.milliseconds(small.first), ratio: small.first / big.first, pass: big.first <= 200)
         table.add(
             "  first frame showing the vaults", Format.milliseconds(big.vaults), target: "≤ 200 ms", peer: peer,
@@ -36,7 +37,8 @@ enum FirstFrameFigure {
             CommandLine.executable, ["--first-frame", account.directory.path, "--t0", String(t0)], parse: true)
         switch result {
         case .success(let r):
-            guard let first = r.number("first_ms"), let vaults = r.number("vaults_ms"), let loaded = r.number("loaded_ms")
+            guard let first = r.number("first_ms"), let vaults = r.number("vaults_ms"),
+                let loaded = r.number("loaded_ms")
             else { throw BenchError("the first-frame probe printed no times") }
             return Frames(first: first, vaults: vaults, loaded: loaded)
         case .failure(let why):

@@ -7,22 +7,27 @@ import VaultSync
 import VaultTUI
 
 /// `--first-frame STORE --t0 NS`, run as a fresh process: starts the real sync worker on the
-/// store as the dashboard does, renders each published snapshot with the pure view on this
-/// thread, and prints when the first frame, the first frame showing vaults, and the first frame
-/// with the whole store loaded were ready, counted from `t0` (taken by the parent just before it
-/// started this process).
+/// store as the dashboard does, takes each published snapshot through `update` and renders it
+/// with the pure view on this thread, as the dashboard's loop does. Prints when the first frame,
+/// the first frame showing vaults, and the first frame with the whole store loaded were ready,
+/// counted from `t0` (taken by the parent just before it started this process).
 enum FirstFrameProbe {
     static func run(store directory: URL, t0: UInt64) throws {
         let inbox = SnapshotInbox()
         let worker = SyncWorker(
-            store: try Store(directory: directory), source: nil, rule: AlertRule.seed(account: AccountGenerator.account),
+            store: try Store(directory: directory), source: nil,
+            rule: AlertRule.seed(account: AccountGenerator.account),
             clock: SystemClock(), publish: { inbox.post($0) }, fail: { inbox.fail($0) })
+        var state = AppState(
+            snapshot: AccountSnapshot(sourceName: worker.sourceName, loading: true), now: Date(), width: 120, height: 40
+        )
         worker.start()
         var first: Double?
         var vaults: Double?
         while true {
             let snapshot = try inbox.next()
-            let state = AppState(snapshot: snapshot, now: Date(), width: 120, height: 40)
+            _ = Update.apply(.tick(Date()), to: &state)
+            _ = Update.apply(.snapshot(snapshot), to: &state)
             let grid = View.render(state)
             let ms = Double(Monotonic.now() - t0) / 1e6
             withExtendedLifetime(grid) {}

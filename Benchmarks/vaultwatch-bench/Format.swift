@@ -8,7 +8,9 @@ enum Format {
         s < 1 ? String(format: "%.0f ms", s * 1000) : String(format: "%.2f s", s)
     }
 
-    static func milliseconds(_ ms: Double) -> String { ms < 10 ? String(format: "%.2f ms", ms) : String(format: "%.0f ms", ms) }
+    static func milliseconds(_ ms: Double) -> String {
+        ms < 10 ? String(format: "%.2f ms", ms) : String(format: "%.0f ms", ms)
+    }
 
     static func mbPerSecond(bytes: Int, seconds: Double) -> String {
         String(format: "%.0f MB/s", Double(bytes) / 1e6 / seconds)

@@ -29,12 +29,15 @@ struct Harness {
 enum Machine {
     static func describe(seed: UInt64, sizes: Sizes) -> String {
         let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-        let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
-            .map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } ?? "unknown CPU"
+        let model =
+            cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
+            .map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" }
+            ?? "unknown CPU"
         let date = ISO8601DateFormatter().string(from: Date())
         // Other work on the machine moves the figures: say how busy it was.
         let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first ?? "?"
-        return "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(model), load average \(load), \(date); seed \(seed),"
+        return
+            "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(model), load average \(load), \(date); seed \(seed),"
             + " \(Format.grouped(sizes.points)) points in \(sizes.vaults) vaults, \(Format.grouped(sizes.calls)) calls"
     }
 }

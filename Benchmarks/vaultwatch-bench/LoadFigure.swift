@@ -18,7 +18,9 @@ enum LoadFigure {
         do {
             let loaded = try VaultStore.Store(directory: account.directory).loadAccount()
             seconds = Monotonic.seconds(since: start)
-            guard loaded.problems.isEmpty else { throw BenchError("the generated store has problems: \(loaded.problems[0])") }
+            guard loaded.problems.isEmpty else {
+                throw BenchError("the generated store has problems: \(loaded.problems[0])")
+            }
             guard loaded.state.pointCount == account.spec.points else {
                 throw BenchError("loadAccount() found \(loaded.state.pointCount) points of \(account.spec.points)")
             }
@@ -26,7 +28,8 @@ enum LoadFigure {
             table.notes.append(
                 "store: \(Format.grouped(loaded.state.pointCount)) points in \(loaded.state.vaults.count) vaults,"
                     + " \(Format.grouped(account.spec.calls)) calls, \(Format.grouped(loaded.state.alerts.count)) alerts,"
-                    + " \(Format.grouped(acks)) acknowledgements: \(Format.grouped(bytes / 1_000_000)) MB in \(files.count) files")
+                    + " \(Format.grouped(acks)) acknowledgements: \(Format.grouped(bytes / 1_000_000)) MB in \(files.count) files"
+            )
         }
         let ours = "\(Format.mbPerSecond(bytes: bytes, seconds: seconds)) · \(Format.seconds(seconds))"
         let figure = "1 load \(Format.grouped(account.spec.points)) points"
@@ -56,7 +59,8 @@ enum LoadFigure {
                 "\(Format.mbPerSecond(bytes: bytes, seconds: peer.seconds)) · \(Format.seconds(peer.seconds))",
                 ratio: peer.seconds / seconds, pass: nil)
             if Int(peer.number("lines") ?? 0) != records {
-                table.notes.append("orjson read \(Int(peer.number("lines") ?? 0)) lines, Store.load() \(records) records")
+                table.notes.append(
+                    "orjson read \(Int(peer.number("lines") ?? 0)) lines, Store.load() \(records) records")
             }
         case .failure(let why):
             table.unavailable(figure, ours, target: "≥ 2× orjson", peer: "orjson.loads, parse loop", why, pass: nil)

@@ -30,7 +30,8 @@ enum MatchFigure {
             let ratio = rate / theirs
             table.add(
                 figure, Format.rate(rate, unit: " ev"), target: target,
-                peer: "\(peerName) \(result.json["moto"] as? String ?? "")", Format.rate(theirs, unit: " ev"), ratio: ratio,
+                peer: "\(peerName) \(result.json["moto"] as? String ?? "")", Format.rate(theirs, unit: " ev"),
+                ratio: ratio,
                 pass: ratio >= 50)
             let theirMatches = Int(result.number("matches") ?? -1)
             table.notes.append(

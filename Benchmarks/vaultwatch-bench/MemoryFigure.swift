@@ -19,7 +19,8 @@ enum MemoryFigure {
 
         Progress.say("figure 2: Python holding the orjson dicts of the same points")
         let peer: Result<Peer.Result, PeerUnavailable> =
-            orjson.map { .failure($0) } ?? Peer.python("orjson_memory.py", Paths.pointFiles(account.directory).map(\.path))
+            orjson.map { .failure($0) }
+            ?? Peer.python("orjson_memory.py", Paths.pointFiles(account.directory).map(\.path))
         switch peer {
         case .success(let result):
             let theirs = (result.number("rss_growth") ?? .nan) / max(result.number("points") ?? 1, 1)

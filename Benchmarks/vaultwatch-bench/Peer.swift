@@ -40,7 +40,9 @@ enum Peer {
         let message = String(decoding: errors.finish(), as: UTF8.self)
         guard process.terminationStatus == 0 else {
             let last = message.split(separator: "\n").last.map(String.init) ?? "no message"
-            if process.terminationStatus == 127 { return .failure(PeerUnavailable("\(program) not found (run .ci/bench-setup)")) }
+            if process.terminationStatus == 127 {
+                return .failure(PeerUnavailable("\(program) not found (run .ci/bench-setup)"))
+            }
             return .failure(PeerUnavailable("\(program) exited \(process.terminationStatus): \(last)"))
         }
         guard parse else { return .success(Result(json: [:], seconds: seconds)) }

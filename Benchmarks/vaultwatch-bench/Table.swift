@@ -25,17 +25,22 @@ struct Table: CustomStringConvertible {
         rows.append(
             Row(
                 figure: figure, value: value, target: target, peer: peer, peerValue: peerValue,
-                ratio: ratio.map { Format.ratio($0) } ?? "–", verdict: pass == nil && target == "" ? "" : Verdict.of(pass)))
+                ratio: ratio.map { Format.ratio($0) } ?? "–",
+                verdict: pass == nil && target == "" ? "" : Verdict.of(pass)))
     }
 
     /// A peer that could not be measured still gets its row, saying why.
-    mutating func unavailable(_ figure: String, _ value: String, target: String, peer: String, _ why: PeerUnavailable, pass: Bool?) {
+    mutating func unavailable(
+        _ figure: String, _ value: String, target: String, peer: String, _ why: PeerUnavailable, pass: Bool?
+    ) {
         add(figure, value, target: target, peer: peer, "n/a", ratio: nil, pass: pass)
         notes.append("\(peer): n/a, \(why.reason)")
     }
 
     var description: String {
-        let header = Row(figure: "figure", value: "value", target: "target", peer: "peer", peerValue: "peer value", ratio: "× peer", verdict: "verdict")
+        let header = Row(
+            figure: "figure", value: "value", target: "target", peer: "peer", peerValue: "peer value", ratio: "× peer",
+            verdict: "verdict")
         let all = [header] + rows
         let columns: [(Row) -> String] = [\.figure, \.value, \.target, \.peer, \.peerValue, \.ratio, \.verdict]
         let widths = columns.map { column in all.map { column($0).count }.max() ?? 0 }
@@ -47,7 +52,8 @@ struct Table: CustomStringConvertible {
         }
         var lines = [line(header), String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1))]
         lines += rows.map(line)
-        lines.append("× peer: how many times better than the peer (faster, or less memory); above 1, vaultwatch is ahead.")
+        lines.append(
+            "× peer: how many times better than the peer (faster, or less memory); above 1, vaultwatch is ahead.")
         lines += notes.map { "note: \($0)" }
         return lines.joined(separator: "\n")
     }
