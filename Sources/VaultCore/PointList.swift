@@ -168,6 +168,8 @@ public struct PointList: Sendable {
     }
 
     private mutating func lifecycleId(_ lifecycle: Lifecycle) -> UInt32 {
+        // A vault's points share a handful of lifecycles: look through them before hashing.
+        if lifecycles.count <= 8, let i = lifecycles.firstIndex(of: lifecycle) { return UInt32(i) }
         let key = LifecycleKey(move: lifecycle.moveToColdStorageAfterDays, delete: lifecycle.deleteAfterDays)
         if let id = lifecycleIds[key] { return id }
         let id = UInt32(lifecycles.count)
@@ -176,12 +178,28 @@ public struct PointList: Sendable {
         return id
     }
 
-    private static let statuses = RecoveryPoint.Status.allCases
+    /// In the order of `flags`.
+    private static let statuses: [RecoveryPoint.Status] = [.completed, .partial, .deleting, .expired, .available, .stopped, .creating]
     private static let storageClasses: [RecoveryPoint.StorageClass] = [.warm, .cold, .deleted]
 
     private static func flags(_ p: PointFields) -> UInt8 {
-        UInt8(statuses.firstIndex(of: p.status)!) | UInt8(storageClasses.firstIndex(of: p.storageClass)!) << 3
-            | (p.isEncrypted ? 1 << 5 : 0) | (p.completionDate == nil ? 0 : 1 << 6)
+        let status: UInt8
+        switch p.status {
+        case .completed: status = 0
+        case .partial: status = 1
+        case .deleting: status = 2
+        case .expired: status = 3
+        case .available: status = 4
+        case .stopped: status = 5
+        case .creating: status = 6
+        }
+        let storage: UInt8
+        switch p.storageClass {
+        case .warm: storage = 0
+        case .cold: storage = 1
+        case .deleted: storage = 2
+        }
+        return status | storage << 3 | (p.isEncrypted ? 1 << 5 : 0) | (p.completionDate == nil ? 0 : 1 << 6)
     }
 }
 
