@@ -210,9 +210,9 @@ extension PointList: RandomAccessCollection {
     /// The point at `position`, made from its row.
     public subscript(position: Int) -> RecoveryPoint {
         let r = rows[position]
-        let tail = arnTails[self.tail(of: position)].withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
+        let arn = arnTails.withUnsafeBytes { texts.joined(r.arnPrefix, UnsafeRawBufferPointer(rebasing: $0[tail(of: position)])) }
         return RecoveryPoint(
-            arn: texts[r.arnPrefix] + tail, vaultName: texts[r.vault], resourceArn: texts[r.resourceArn],
+            arn: arn, vaultName: texts[r.vault], resourceArn: texts[r.resourceArn],
             resourceType: texts[r.resourceType], resourceName: r.resourceName == 0 ? nil : texts[r.resourceName],
             status: Self.statuses[Int(r.flags & 7)], creationDate: Date(timeIntervalSinceReferenceDate: r.creation),
             completionDate: r.flags & (1 << 6) == 0 ? nil : Date(timeIntervalSinceReferenceDate: r.completion),

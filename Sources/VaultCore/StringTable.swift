@@ -18,6 +18,20 @@ struct StringTable: Sendable {
 
     subscript(id: UInt32) -> String { strings[Int(id)] }
 
+    /// The text `id` followed by `tail`, made as one string (one allocation).
+    func joined(_ id: UInt32, _ tail: UnsafeRawBufferPointer) -> String {
+        let start = Int(ends[Int(id) - 1])
+        let count = Int(ends[Int(id)]) - start
+        return bytes.withUnsafeBytes { stored in
+            String(unsafeUninitializedCapacity: count + tail.count) { out in
+                let raw = UnsafeMutableRawBufferPointer(out)
+                raw.copyMemory(from: UnsafeRawBufferPointer(rebasing: stored[start..<(start + count)]))
+                UnsafeMutableRawBufferPointer(rebasing: raw[count...]).copyMemory(from: tail)
+                return count + tail.count
+            }
+        }
+    }
+
     /// The id of `bytes`, added when new.
     mutating func intern(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
         let h = ByteHash.hash(bytes)
