@@ -168,6 +168,8 @@ public struct PointList: Sendable {
     }
 
     private mutating func lifecycleId(_ lifecycle: Lifecycle) -> UInt32 {
+        // A vault's points share a handful of lifecycles: look through them before hashing.
+        if lifecycles.count <= 8, let i = lifecycles.firstIndex(of: lifecycle) { return UInt32(i) }
         let key = LifecycleKey(move: lifecycle.moveToColdStorageAfterDays, delete: lifecycle.deleteAfterDays)
         if let id = lifecycleIds[key] { return id }
         let id = UInt32(lifecycles.count)
@@ -176,12 +178,28 @@ public struct PointList: Sendable {
         return id
     }
 
-    private static let statuses = RecoveryPoint.Status.allCases
+    /// In the order of `flags`.
+    private static let statuses: [RecoveryPoint.Status] = [.completed, .partial, .deleting, .expired, .available, .stopped, .creating]
     private static let storageClasses: [RecoveryPoint.StorageClass] = [.warm, .cold, .deleted]
 
     private static func flags(_ p: PointFields) -> UInt8 {
-        UInt8(statuses.firstIndex(of: p.status)!) | UInt8(storageClasses.firstIndex(of: p.storageClass)!) << 3
-            | (p.isEncrypted ? 1 << 5 : 0) | (p.completionDate == nil ? 0 : 1 << 6)
+        let status: UInt8
+        switch p.status {
+        case .completed: status = 0
+        case .partial: status = 1
+        case .deleting: status = 2
+        case .expired: status = 3
+        case .available: status = 4
+        case .stopped: status = 5
+        case .creating: status = 6
+        }
+        let storage: UInt8
+        switch p.storageClass {
+        case .warm: storage = 0
+        case .cold: storage = 1
+        case .deleted: storage = 2
+        }
+        return status | storage << 3 | (p.isEncrypted ? 1 << 5 : 0) | (p.completionDate == nil ? 0 : 1 << 6)
     }
 }
 
@@ -192,9 +210,9 @@ extension PointList: RandomAccessCollection {
     /// The point at `position`, made from its row.
     public subscript(position: Int) -> RecoveryPoint {
         let r = rows[position]
-        let tail = arnTails[self.tail(of: position)].withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
+        let arn = arnTails.withUnsafeBytes { texts.joined(r.arnPrefix, UnsafeRawBufferPointer(rebasing: $0[tail(of: position)])) }
         return RecoveryPoint(
-            arn: texts[r.arnPrefix] + tail, vaultName: texts[r.vault], resourceArn: texts[r.resourceArn],
+            arn: arn, vaultName: texts[r.vault], resourceArn: texts[r.resourceArn],
             resourceType: texts[r.resourceType], resourceName: r.resourceName == 0 ? nil : texts[r.resourceName],
             status: Self.statuses[Int(r.flags & 7)], creationDate: Date(timeIntervalSinceReferenceDate: r.creation),
             completionDate: r.flags & (1 << 6) == 0 ? nil : Date(timeIntervalSinceReferenceDate: r.completion),

@@ -7,12 +7,30 @@ import Foundation
 struct StringTable: Sendable {
     private(set) var strings: [String] = [""]
     private var hashes: [UInt64] = [0]
+    /// Every string's UTF-8 bytes end to end (`ends[id]` is where string `id` ends), compared
+    /// without touching the `String`s (no retain, no release) when looking up.
+    private var bytes: [UInt8] = []
+    private var ends: [UInt32] = [0]
     /// Open addressing with linear probing: ids, 0 for an empty slot.
     private var slots = [UInt32](repeating: 0, count: 16)
 
     var count: Int { strings.count - 1 }
 
     subscript(id: UInt32) -> String { strings[Int(id)] }
+
+    /// The text `id` followed by `tail`, made as one string (one allocation).
+    func joined(_ id: UInt32, _ tail: UnsafeRawBufferPointer) -> String {
+        let start = Int(ends[Int(id) - 1])
+        let count = Int(ends[Int(id)]) - start
+        return bytes.withUnsafeBytes { stored in
+            String(unsafeUninitializedCapacity: count + tail.count) { out in
+                let raw = UnsafeMutableRawBufferPointer(out)
+                raw.copyMemory(from: UnsafeRawBufferPointer(rebasing: stored[start..<(start + count)]))
+                UnsafeMutableRawBufferPointer(rebasing: raw[count...]).copyMemory(from: tail)
+                return count + tail.count
+            }
+        }
+    }
 
     /// The id of `bytes`, added when new.
     mutating func intern(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
@@ -22,6 +40,8 @@ struct StringTable: Sendable {
         let id = UInt32(strings.count)
         strings.append(String(decoding: bytes, as: UTF8.self))
         hashes.append(h)
+        self.bytes.append(contentsOf: bytes)
+        ends.append(UInt32(self.bytes.count))
         place(id, hash: h)
         return id
     }
@@ -35,26 +55,25 @@ struct StringTable: Sendable {
     func find(_ bytes: UnsafeRawBufferPointer, hash h: UInt64) -> UInt32? {
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let id = slots[i]
-            if id == 0 { return nil }
-            if hashes[Int(id)] == h && Self.equal(strings[Int(id)], bytes) { return id }
-            i = (i + 1) & mask
+        return self.bytes.withUnsafeBytes { stored in
+            while true {
+                let id = Int(slots[i])
+                if id == 0 { return nil }
+                if hashes[id] == h {
+                    let start = Int(ends[id - 1])
+                    let count = Int(ends[id]) - start
+                    if count == bytes.count && (count == 0 || memcmp(stored.baseAddress! + start, bytes.baseAddress!, count) == 0) {
+                        return UInt32(id)
+                    }
+                }
+                i = (i + 1) & mask
+            }
         }
     }
 
     func find(_ string: String) -> UInt32? {
         var s = string
         return s.withUTF8 { find(UnsafeRawBufferPointer($0), hash: ByteHash.hash(UnsafeRawBufferPointer($0))) }
-    }
-
-    static func equal(_ string: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        if let same = string.utf8.withContiguousStorageIfAvailable({ stored in
-            stored.count == bytes.count && (bytes.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
-        }) {
-            return same
-        }
-        return string.utf8.elementsEqual(bytes)
     }
 
     private mutating func place(_ id: UInt32, hash h: UInt64) {

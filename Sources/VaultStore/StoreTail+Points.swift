@@ -9,14 +9,14 @@ extension StoreTail {
     /// vaults, alerts and acknowledgements before any point or call is read.
     ///
     /// On a tail that has already read something this is just `poll()`, deferring nothing.
-    public func pollDeferringBulk() throws -> (load: StoreLoad, points: [DeferredFile]) {
-        try follow.withLock { (follow: inout Follow) throws(StoreError) -> (load: StoreLoad, points: [DeferredFile]) in
-            var points: [DeferredFile] = []
+    public func pollDeferringBulk() throws -> (load: StoreLoad, deferred: [DeferredFile]) {
+        try follow.withLock { (follow: inout Follow) throws(StoreError) -> (load: StoreLoad, deferred: [DeferredFile]) in
+            var bulky: [DeferredFile] = []
             var deferred = follow.deferred
             if follow.cursors.isEmpty && follow.deferred.isEmpty {
                 for file in try StoreFile.all(in: root) where file.isBulk {
                     guard let status = try FileStatus.at(path: root.path(of: file)) else { continue }
-                    points.append(DeferredFile(relativePath: file.relativePath, size: status.size))
+                    bulky.append(DeferredFile(relativePath: file.relativePath, size: status.size))
                     deferred.insert(file.relativePath)
                 }
             }
@@ -24,7 +24,7 @@ extension StoreTail {
             let load = try poll(&next, skipping: deferred)
             follow.cursors = next
             follow.deferred = deferred
-            return (load, points)
+            return (load, bulky)
         }
     }
 

@@ -40,7 +40,8 @@ struct PointLineDecoder {
     mutating func decode(_ line: UnsafeRawBufferPointer, into load: inout PointsLoad) -> Bool {
         scratch.removeAll(keepingCapacity: true)
         var s = JSONScanner(line)
-        var data: Scanned?
+        var data = Scanned()
+        var hasData = false
         var schema: Int64?
         var seq: Int64?
         var isPoint = false
@@ -51,8 +52,8 @@ struct PointLineDecoder {
             let bit: Int
             if text(key, in: line, is: "data") {
                 bit = 1
-                guard let d = scanPoint(&s, line: line) else { return false }
-                data = d
+                guard scanPoint(&s, line: line, into: &data) else { return false }
+                hasData = true
             } else if text(key, in: line, is: "schema") {
                 bit = 2
                 schema = s.integer()
@@ -70,7 +71,7 @@ struct PointLineDecoder {
             seen |= bit
         } while s.take(UInt8(ascii: ","))
         guard s.take(UInt8(ascii: "}")), s.peek() == nil, seen == 15, isPoint, seq != nil,
-            schema == Int64(StoreSchema.current), let data
+            schema == Int64(StoreSchema.current), hasData
         else { return false }
         return install(data, line: line, into: &load)
     }
@@ -80,47 +81,47 @@ struct PointLineDecoder {
         scratch.withUnsafeBytes { Self.same(t.bytes(line: line, scratch: $0), name) }
     }
 
-    /// The point's fields; nil when anything is not as a current recovery point writes it.
-    private mutating func scanPoint(_ s: inout JSONScanner, line: UnsafeRawBufferPointer) -> Scanned? {
-        var p = Scanned()
+    /// Reads the point's fields into `p` (in place: the struct is large); false when anything is
+    /// not as a current recovery point writes it.
+    private mutating func scanPoint(_ s: inout JSONScanner, line: UnsafeRawBufferPointer, into p: inout Scanned) -> Bool {
         var seen = 0
-        guard s.take(UInt8(ascii: "{")) else { return nil }
-        if s.take(UInt8(ascii: "}")) { return p }
+        guard s.take(UInt8(ascii: "{")) else { return false }
+        if s.take(UInt8(ascii: "}")) { return true }
         repeat {
-            guard let key = s.string(scratch: &scratch), s.take(UInt8(ascii: ":")) else { return nil }
+            guard let key = s.string(scratch: &scratch), s.take(UInt8(ascii: ":")) else { return false }
             guard let field = scratch.withUnsafeBytes({ Self.pointField(key.bytes(line: line, scratch: $0)) }),
                 seen & (1 << field) == 0
             else {
-                return nil
+                return false
             }
             seen |= 1 << field
             switch field {
-            case 0: guard let v = s.string(scratch: &scratch) else { return nil }; p.arn = v
-            case 1: guard let v = s.string(scratch: &scratch) else { return nil }; p.vaultName = v
-            case 2: guard let v = s.string(scratch: &scratch) else { return nil }; p.resourceArn = v
-            case 3: guard let v = s.string(scratch: &scratch) else { return nil }; p.resourceType = v
+            case 0: guard let v = s.string(scratch: &scratch) else { return false }; p.arn = v
+            case 1: guard let v = s.string(scratch: &scratch) else { return false }; p.vaultName = v
+            case 2: guard let v = s.string(scratch: &scratch) else { return false }; p.resourceArn = v
+            case 3: guard let v = s.string(scratch: &scratch) else { return false }; p.resourceType = v
             case 4:
-                if !s.take("null") { guard let v = s.string(scratch: &scratch) else { return nil }; p.resourceName = v }
+                if !s.take("null") { guard let v = s.string(scratch: &scratch) else { return false }; p.resourceName = v }
             case 5:
-                guard let v = s.string(scratch: &scratch) else { return nil }
-                p.status = Self.statuses.first { text(v, in: line, is: $0.1) }?.0
-                guard p.status != nil else { return nil }
-            case 6: guard let v = date(&s, line: line) else { return nil }; p.creationDate = v
+                guard let v = s.string(scratch: &scratch) else { return false }
+                p.status = scratch.withUnsafeBytes { Self.status(v.bytes(line: line, scratch: $0)) }
+                guard p.status != nil else { return false }
+            case 6: guard let v = date(&s, line: line) else { return false }; p.creationDate = v
             case 7:
-                if !s.take("null") { guard let v = date(&s, line: line) else { return nil }; p.completionDate = v }
-            case 8: guard let v = s.integer() else { return nil }; p.sizeBytes = v
-            case 9: guard let v = lifecycle(&s) else { return nil }; p.lifecycle = v
+                if !s.take("null") { guard let v = date(&s, line: line) else { return false }; p.completionDate = v }
+            case 8: guard let v = s.integer() else { return false }; p.sizeBytes = v
+            case 9: guard let v = lifecycle(&s) else { return false }; p.lifecycle = v
             case 10:
-                guard let v = s.string(scratch: &scratch) else { return nil }
-                p.storageClass = Self.storageClasses.first { text(v, in: line, is: $0.1) }?.0
-                guard p.storageClass != nil else { return nil }
-            case 11: guard let v = s.bool() else { return nil }; p.isEncrypted = v
+                guard let v = s.string(scratch: &scratch) else { return false }
+                p.storageClass = scratch.withUnsafeBytes { Self.storageClass(v.bytes(line: line, scratch: $0)) }
+                guard p.storageClass != nil else { return false }
+            case 11: guard let v = s.bool() else { return false }; p.isEncrypted = v
             default:
-                if !s.take("null") { guard let v = s.string(scratch: &scratch) else { return nil }; p.iamRoleArn = v }
+                if !s.take("null") { guard let v = s.string(scratch: &scratch) else { return false }; p.iamRoleArn = v }
             }
         } while s.take(UInt8(ascii: ","))
-        guard s.take(UInt8(ascii: "}")) else { return nil }
-        return p
+        guard s.take(UInt8(ascii: "}")) else { return false }
+        return true
     }
 
     private mutating func date(_ s: inout JSONScanner, line: UnsafeRawBufferPointer) -> Date? {
@@ -159,7 +160,9 @@ struct PointLineDecoder {
         return scratch.withUnsafeBytes { scratch in
             func bytes(_ t: JSONScanner.Text) -> UnsafeRawBufferPointer { t.bytes(line: line, scratch: scratch) }
             let vaultName = bytes(vault)
-            if !vaultBytes.elementsEqual(vaultName) {
+            if vaultBytes.count != vaultName.count
+                || !vaultBytes.withUnsafeBytes({ vaultName.isEmpty || memcmp($0.baseAddress!, vaultName.baseAddress!, vaultName.count) == 0 })
+            {
                 flush(into: &load)
                 vaultBytes = Array(vaultName)
                 vaultKey = String(decoding: vaultName, as: UTF8.self)
@@ -193,12 +196,27 @@ struct PointLineDecoder {
 
     // MARK: - Names
 
-    /// `data`'s keys, in the order `scanPoint` numbers them.
-    private static let pointKeys: [StaticString] = [
-        "arn", "vaultName", "resourceArn", "resourceType", "resourceName", "status", "creationDate",
-        "completionDate", "sizeBytes", "lifecycle", "storageClass", "isEncrypted", "iamRoleArn",
-    ]
-    /// Which of `pointKeys` a key is: picked by length and a letter, then compared once.
+    /// `data`'s keys, numbered as `scanPoint` numbers them (a switch, not an array: no retain
+    /// and release of a global per key).
+    private static func pointKey(_ field: Int) -> StaticString {
+        switch field {
+        case 0: return "arn"
+        case 1: return "vaultName"
+        case 2: return "resourceArn"
+        case 3: return "resourceType"
+        case 4: return "resourceName"
+        case 5: return "status"
+        case 6: return "creationDate"
+        case 7: return "completionDate"
+        case 8: return "sizeBytes"
+        case 9: return "lifecycle"
+        case 10: return "storageClass"
+        case 11: return "isEncrypted"
+        default: return "iamRoleArn"
+        }
+    }
+
+    /// Which of `data`'s keys a key is: picked by length and a letter, then compared once.
     private static func pointField(_ key: UnsafeRawBufferPointer) -> Int? {
         guard key.count >= 3 else { return nil }
         let field: Int
@@ -217,19 +235,59 @@ struct PointLineDecoder {
         case (10, _): field = 12
         default: return nil
         }
-        return same(key, pointKeys[field]) ? field : nil
+        return same(key, pointKey(field)) ? field : nil
     }
 
-    private static let statuses: [(RecoveryPoint.Status, StaticString)] = [
-        (.completed, "COMPLETED"), (.partial, "PARTIAL"), (.deleting, "DELETING"), (.expired, "EXPIRED"),
-        (.available, "AVAILABLE"), (.stopped, "STOPPED"), (.creating, "CREATING"),
-    ]
-    private static let storageClasses: [(RecoveryPoint.StorageClass, StaticString)] = [
-        (.warm, "WARM"), (.cold, "COLD"), (.deleted, "DELETED"),
-    ]
+    private static func status(_ text: UnsafeRawBufferPointer) -> RecoveryPoint.Status? {
+        guard let first = text.first else { return nil }
+        let status: RecoveryPoint.Status
+        switch first {
+        case UInt8(ascii: "C"): status = text.count == 9 ? .completed : .creating
+        case UInt8(ascii: "P"): status = .partial
+        case UInt8(ascii: "D"): status = .deleting
+        case UInt8(ascii: "E"): status = .expired
+        case UInt8(ascii: "A"): status = .available
+        case UInt8(ascii: "S"): status = .stopped
+        default: return nil
+        }
+        return same(text, statusName(status)) ? status : nil
+    }
 
-    private static func same(_ bytes: UnsafeRawBufferPointer, _ name: StaticString) -> Bool {
+    private static func statusName(_ status: RecoveryPoint.Status) -> StaticString {
+        switch status {
+        case .completed: return "COMPLETED"
+        case .partial: return "PARTIAL"
+        case .deleting: return "DELETING"
+        case .expired: return "EXPIRED"
+        case .available: return "AVAILABLE"
+        case .stopped: return "STOPPED"
+        case .creating: return "CREATING"
+        }
+    }
+
+    private static func storageClass(_ text: UnsafeRawBufferPointer) -> RecoveryPoint.StorageClass? {
+        if same(text, "WARM") { return .warm }
+        if same(text, "COLD") { return .cold }
+        if same(text, "DELETED") { return .deleted }
+        return nil
+    }
+
+    /// Whether `bytes` are `name`: compared eight bytes at a time, inline (keys are short).
+    @inline(__always) private static func same(_ bytes: UnsafeRawBufferPointer, _ name: StaticString) -> Bool {
         let n = name.utf8CodeUnitCount
-        return bytes.count == n && (n == 0 || memcmp(bytes.baseAddress!, name.utf8Start, n) == 0)
+        guard bytes.count == n else { return false }
+        let a = bytes.baseAddress!
+        let b = UnsafeRawPointer(name.utf8Start)
+        var k = 0
+        while k + 8 <= n {
+            guard a.loadUnaligned(fromByteOffset: k, as: UInt64.self) == b.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            else { return false }
+            k += 8
+        }
+        while k < n {
+            guard a.load(fromByteOffset: k, as: UInt8.self) == b.load(fromByteOffset: k, as: UInt8.self) else { return false }
+            k += 1
+        }
+        return true
     }
 }
