@@ -13,8 +13,11 @@ struct Harness {
         try MemoryFigure.measure(data.large, orjson: orjson, into: &table)
         try FirstFrameFigure.measure(large: data.large, typical: data.typical, into: &table)
         try AckFigure.measure(count: sizes.acknowledgements, into: &table)
-        try BulkAppendFigure.measure(data.large.spec, count: sizes.bulkPoints, into: &table)
-        try MatchFigure.measure(data, count: sizes.matchEvents, moto: moto, into: &table)
+        try BulkAppendFigure.measure(data.large.spec, count: sizes.bulkPoints, rounds: sizes.rounds, into: &table)
+        try MatchFigure.measure(data, count: sizes.matchEvents, rounds: sizes.rounds, moto: moto, into: &table)
+        table.notes.append(
+            "figures 5 and 6: the best of \(sizes.rounds) rounds, for vaultwatch and its peer alike; the others are one run"
+        )
         if let written = data.large.written {
             table.notes.append(
                 "generating the large store appended \(Format.rate(Double(written.points) / written.pointSeconds, unit: " points"))"

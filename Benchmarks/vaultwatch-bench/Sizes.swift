@@ -11,6 +11,8 @@ struct Sizes {
     var matchEvents: Int
     var acknowledgements: Int
     var bulkPoints: Int
+    /// Rounds of the short figures (appends, matching), of which the best counts, ours and the peer's.
+    var rounds = 3
 
     static let full = Sizes(
         points: 1_000_000, calls: 100_000, typicalPoints: 20_000, typicalCalls: 2_000, matchEvents: 200_000,
