@@ -5,7 +5,8 @@ let package = Package(
     name: "vaultwatch",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "vaultwatch", targets: ["vaultwatch"])
+        .executable(name: "vaultwatch", targets: ["vaultwatch"]),
+        .executable(name: "vaultwatch-bench", targets: ["vaultwatch-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,6 +30,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark: a generated account (VaultBench) and the harness that measures it against
+        // peers (Python scripts in Benchmarks/peers, read by path). Run in release; see README.
+        .target(name: "VaultBench", dependencies: ["VaultCore", "VaultStore"], path: "Benchmarks/VaultBench"),
+        .executableTarget(
+            name: "vaultwatch-bench",
+            dependencies: [
+                "VaultBench", "VaultCore", "VaultStore", "VaultSync", "VaultTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/vaultwatch-bench"
+        ),
         .testTarget(name: "VaultCoreTests", dependencies: ["VaultCore"]),
         // The writer the store's multi-process tests start and kill; not a product.
         .executableTarget(name: "vaultwatch-store-probe", dependencies: ["VaultCore", "VaultStore"]),
@@ -37,5 +49,6 @@ let package = Package(
         // Screen expectations live in Tests/VaultTUITests/Screens and are read by path.
         .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI"], exclude: ["Screens"]),
         .testTarget(name: "EndToEndTests", dependencies: ["vaultwatch"]),
+        .testTarget(name: "VaultBenchTests", dependencies: ["VaultBench", "VaultStore"]),
     ]
 )

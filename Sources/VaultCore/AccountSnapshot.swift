@@ -23,17 +23,21 @@ public struct AccountSnapshot: Sendable {
     public var sourceName: String
     /// Whether the initial load of the store is still running.
     public var loading: Bool
+    /// Set once everything but the recovery points is loaded and while the points still load in
+    /// the background; nil before (nothing loaded yet) and after (everything loaded).
+    public var pointsLoad: PointsLoadProgress?
     /// Increases with every published snapshot, so the screen can tell a new one from the last.
     public var generation: Int
 
     public init(
         state: AccountState = AccountState(), notices: [Notice] = [], sourceName: String = "",
-        loading: Bool = false, generation: Int = 0
+        loading: Bool = false, pointsLoad: PointsLoadProgress? = nil, generation: Int = 0
     ) {
         self.state = state
         self.notices = notices
         self.sourceName = sourceName
         self.loading = loading
+        self.pointsLoad = pointsLoad
         self.generation = generation
     }
 }

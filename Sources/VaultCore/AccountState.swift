@@ -101,6 +101,15 @@ public struct AccountState: Equatable, Sendable {
         for r in records { apply(r) }
     }
 
+    /// Puts a vault's whole list of recovery points in place, as a loader that read the vault's
+    /// points file built it: the same state as applying each of its records, without making a
+    /// `Record` per point. `latestInstant` is the newest instant those records carried.
+    public mutating func installPoints(_ list: PointList, vault: String, latestInstant: Date?) {
+        pointsByVault[vault] = list
+        pointsRevision += 1
+        if let latestInstant { seen(latestInstant) }
+    }
+
     private mutating func seen(_ date: Date) {
         if latestInstant.map({ date > $0 }) ?? true { latestInstant = date }
     }
@@ -110,7 +119,8 @@ public struct AccountState: Equatable, Sendable {
     /// Vaults sorted by name.
     public var sortedVaults: [Vault] { vaults.values.sorted { $0.name < $1.name } }
 
-    public func points(in vault: String) -> [RecoveryPoint] { pointsByVault[vault]?.items ?? [] }
+    /// A vault's points in arrival order (none when it holds none): made on access, one by one.
+    public func points(in vault: String) -> PointList { pointsByVault[vault] ?? PointList() }
 
     /// A recovery point by ARN, through each vault's index (vaults are few, points many).
     public func point(arn: String) -> RecoveryPoint? {
@@ -118,7 +128,7 @@ public struct AccountState: Equatable, Sendable {
         return nil
     }
 
-    public var pointCount: Int { pointsByVault.values.reduce(0) { $0 + $1.items.count } }
+    public var pointCount: Int { pointsByVault.values.reduce(0) { $0 + $1.count } }
 
     public func alert(id: String) -> Alert? { alertIndex[id].map { alerts[$0] } }
 
@@ -137,39 +147,5 @@ public struct AccountState: Equatable, Sendable {
     /// Jobs into a vault, newest first.
     public func recentJobs(in vault: String, limit: Int) -> [BackupJob] {
         Array(jobs.lazy.reversed().filter { $0.vaultName == vault }.prefix(limit))
-    }
-}
-
-/// A vault's recovery points in arrival order, with an index by ARN so a new snapshot of a point
-/// replaces the old one.
-public struct PointList: Equatable, Sendable {
-    public private(set) var items: [RecoveryPoint] = []
-    private var index: [String: Int] = [:]
-    /// Kept up to date on every change, so screens never sum a vault's points per frame.
-    public private(set) var totalBytes: Int64 = 0
-    public private(set) var newestCreation: Date?
-
-    public init() {}
-
-    public func point(arn: String) -> RecoveryPoint? { index[arn].map { items[$0] } }
-
-    mutating func upsert(_ point: RecoveryPoint) {
-        if let i = index[point.arn] {
-            totalBytes += point.sizeBytes - items[i].sizeBytes
-            items[i] = point
-        } else {
-            index[point.arn] = items.count
-            items.append(point)
-            totalBytes += point.sizeBytes
-        }
-        if newestCreation.map({ point.creationDate > $0 }) ?? true { newestCreation = point.creationDate }
-    }
-
-    mutating func remove(arn: String) {
-        guard let i = index.removeValue(forKey: arn) else { return }
-        let removed = items.remove(at: i)
-        for j in i..<items.count { index[items[j].arn] = j }
-        totalBytes -= removed.sizeBytes
-        if removed.creationDate == newestCreation { newestCreation = items.map(\.creationDate).max() }
     }
 }

@@ -9,6 +9,8 @@ import Foundation
 /// `anything-but`, `numeric`, `exists`, `cidr`.
 public struct EventPattern: Sendable {
     let root: EventPatternNode
+    /// The pattern as given, so the very rule matched here can be deployed or handed to another matcher.
+    public let json: JSONValue
 
     public init(json: Data) throws(EventPatternError) {
         let value: JSONValue
@@ -22,6 +24,7 @@ public struct EventPattern: Sendable {
 
     public init(_ pattern: JSONValue) throws(EventPatternError) {
         root = try EventPatternCompiler.compile(pattern)
+        json = pattern
     }
 
     /// Throws `EventPatternError` when the event is not a JSON object.

@@ -11,8 +11,12 @@ import VaultCore
 ///
 /// Polls are serialized by a lock, so the tail may be handed between threads, but it is meant to be
 /// polled from one place.
+///
+/// A first read may be staged (`pollDeferringBulk`, then `readDeferred` per file): the bulky
+/// files it defers (points, events, jobs) are left alone by `poll` until `readDeferred` has read
+/// them, so an append made meanwhile is read exactly once, by whichever comes first for that file.
 public final class StoreTail: Sendable {
-    private struct Cursor {
+    struct Cursor {
         var device: UInt64
         var inode: UInt64
         /// Bytes of complete lines read so far.
@@ -31,8 +35,14 @@ public final class StoreTail: Sendable {
         }
     }
 
-    private let root: StoreDirectory
-    private let cursors = Mutex<[String: Cursor]>([:])
+    /// Where each file has been read to, and the points files a staged first read still owes.
+    struct Follow {
+        var cursors: [String: Cursor] = [:]
+        var deferred: Set<String> = []
+    }
+
+    let root: StoreDirectory
+    let follow = Mutex(Follow())
 
     init(root: StoreDirectory) {
         self.root = root
@@ -42,19 +52,23 @@ public final class StoreTail: Sendable {
     /// nothing it read, so the next poll sees the same lines again) when a line is from a newer
     /// vaultwatch.
     public func poll() throws -> StoreLoad {
-        try cursors.withLock { (cursors: inout [String: Cursor]) throws(StoreError) -> StoreLoad in
-            var next = cursors
-            let load = try poll(&next)
-            cursors = next
+        try follow.withLock { (follow: inout Follow) throws(StoreError) -> StoreLoad in
+            var next = follow.cursors
+            let load = try poll(&next, skipping: follow.deferred)
+            follow.cursors = next
             return load
         }
     }
 
-    private func poll(_ cursors: inout [String: Cursor]) throws(StoreError) -> StoreLoad {
+    func poll(_ cursors: inout [String: Cursor], skipping deferred: Set<String>) throws(StoreError) -> StoreLoad {
         let decoder = RecordDecoder()
         var load = StoreLoad()
         var present = Set<String>()
         for file in try StoreFile.all(in: root) {
+            if deferred.contains(file.relativePath) {
+                present.insert(file.relativePath)
+                continue
+            }
             let path = root.path(of: file)
             guard let quick = try FileStatus.at(path: path) else { continue }
             present.insert(file.relativePath)

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 import VaultCore
 import VaultStore
 
@@ -25,6 +26,10 @@ public final class SyncWorker: @unchecked Sendable {
     private var generation = 0
     private var timer: DispatchSourceTimer?
     private var started = false
+    /// Whether the initial load (points included) is over.
+    private var initialLoadDone = false
+    /// The bulky files (points, events, jobs) the initial load is still reading, while it does.
+    private var pointsTracker: PointsLoadTracker?
     private var sourceStarted = false
     private var stopped = false
     /// Consecutive source failures, and when to try the source again.
@@ -63,20 +68,47 @@ public final class SyncWorker: @unchecked Sendable {
     /// Read once at init: the source itself belongs to the worker's queue.
     public let sourceName: String
 
-    /// Loads the store in the background, then polls on a timer.
+    /// Loads the store in the background, then polls on a timer. The small files (vaults,
+    /// alerts, acknowledgements, sync) are read first and published at once (the screen has
+    /// vaults and alerts within milliseconds); the points files and activity logs are then read
+    /// on the available cores, and each file is published as it comes, with the share of bytes
+    /// read. The source starts after that.
     public func start() {
         queue.async { [self] in
             guard !started else { return }
             started = true
-            publishSnapshot(loading: true)
-            guard open() else { return }
-            pollSource()
-            let timer = DispatchSource.makeTimerSource(queue: queue)
-            timer.schedule(deadline: .now() + pollInterval, repeating: pollInterval, leeway: .milliseconds(50))
-            timer.setEventHandler { [weak self] in self?.tick() }
-            self.timer = timer
-            timer.resume()
+            publishSnapshot()
+            guard let files = readAllButPoints() else { return }
+            guard !files.isEmpty else { return finishStart() }
+            let tail = self.tail
+            pointsTracker = PointsLoadTracker(files: files)
+            publishSnapshot()
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                do {
+                    try tail.readDeferred(files) { file, load in
+                        queue.async { [self] in install(load, from: file, of: tail) }
+                    }
+                    queue.async { [self] in finishStart() }
+                } catch {
+                    queue.async { [self] in stop(failing: error) }
+                }
+            }
         }
+    }
+
+    /// The end of the initial load: set aside torn lines, verify the chains, start the source
+    /// and the timer.
+    private func finishStart() {
+        pointsTracker = nil
+        initialLoadDone = true
+        guard !stopped else { return }
+        afterInitialLoad()
+        pollSource()
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + pollInterval, repeating: pollInterval, leeway: .milliseconds(50))
+        timer.setEventHandler { [weak self] in self?.tick() }
+        self.timer = timer
+        timer.resume()
     }
 
     /// Stops polling. Does not wait: quitting must not hang behind a long initial load.
@@ -113,7 +145,19 @@ public final class SyncWorker: @unchecked Sendable {
         queue.sync { [self] in
             if !started {
                 started = true
-                guard open() else { return }
+                guard let files = readAllButPoints() else { return }
+                let loads = Mutex<[(DeferredFile, PointsLoad)]>([])
+                do {
+                    try tail.readDeferred(files) { file, load in loads.withLock { $0.append((file, load)) } }
+                } catch {
+                    return stop(failing: error)
+                }
+                let tail = self.tail
+                for (file, load) in loads.withLock({ $0 }).sorted(by: { $0.0.relativePath < $1.0.relativePath }) {
+                    install(load, from: file, of: tail)
+                }
+                initialLoadDone = true
+                afterInitialLoad()
             }
             pollSource()
         }
@@ -121,10 +165,9 @@ public final class SyncWorker: @unchecked Sendable {
 
     // MARK: - On the queue
 
-    /// The first load of the store, and what follows it before the source is polled. Returns
-    /// false when the store cannot be read at all.
-    private func open() -> Bool {
-        guard pull(force: true) else { return false }
+    /// What follows the initial load, before the source is polled: torn lines set aside, the
+    /// chains verified, a simulated clock resumed from the newest instant stored.
+    private func afterInitialLoad() {
         // The tail leaves an unfinished last line alone (a writer may be mid-line); one left
         // by a crashed writer is set aside and reported, never silently dropped.
         for problem in store.setAsideTornLines() { note(.warning, "\(problem)") }
@@ -132,7 +175,38 @@ public final class SyncWorker: @unchecked Sendable {
         if let clock = clock as? SimulatedClock, let latest = state.latestInstant {
             clock.resume(from: latest)
         }
-        return true
+        _ = pull(force: true)
+    }
+
+    /// The first half of the initial load: the small files. Returns the bulky ones, left for later.
+    /// Nil when the store cannot be read at all (the worker has stopped).
+    private func readAllButPoints() -> [DeferredFile]? {
+        do {
+            let (load, files) = try tail.pollDeferringBulk()
+            state.apply(load.records)
+            for problem in load.problems { note(.warning, "\(problem)") }
+            raiseAlerts(for: load.records)
+            return files
+        } catch {
+            stop(failing: error)
+            return nil
+        }
+    }
+
+    /// One bulky file's load, read by `tail`: dropped when the tail has since been replaced
+    /// (a rebuild read everything again).
+    private func install(_ load: PointsLoad, from file: DeferredFile, of tail: StoreTail) {
+        guard tail === self.tail else { return }
+        state.apply(load)
+        for problem in load.problems { note(.warning, "\(problem)") }
+        raiseAlerts(for: load.records)
+        pointsTracker?.finished(file)
+        publishSnapshot()
+    }
+
+    private func stop(failing error: any Error) {
+        halt()
+        fail("\(error)")
     }
 
     private func halt() {
@@ -215,12 +289,10 @@ public final class SyncWorker: @unchecked Sendable {
             state.apply(load.records)
             for problem in load.problems { note(.warning, "\(problem)") }
             raiseAlerts(for: load.records)
-            if force || !load.records.isEmpty || !load.problems.isEmpty { publishSnapshot(loading: false) }
+            if force || !load.records.isEmpty || !load.problems.isEmpty { publishSnapshot() }
             return true
         } catch {
-            stopped = true
-            timer?.cancel()
-            fail("\(error)")
+            stop(failing: error)
             return false
         }
     }
@@ -258,13 +330,14 @@ public final class SyncWorker: @unchecked Sendable {
         if notices.last == Notice(level, text) { return }
         notices.append(Notice(level, text))
         if notices.count > Self.noticeLimit { notices.removeFirst(notices.count - Self.noticeLimit) }
-        publishSnapshot(loading: false)
+        publishSnapshot()
     }
 
-    private func publishSnapshot(loading: Bool) {
+    private func publishSnapshot() {
         generation += 1
         publish(
             AccountSnapshot(
-                state: state, notices: notices, sourceName: sourceName, loading: loading, generation: generation))
+                state: state, notices: notices, sourceName: sourceName, loading: !initialLoadDone,
+                pointsLoad: pointsTracker?.progress(vaults: state.vaults.keys), generation: generation))
     }
 }

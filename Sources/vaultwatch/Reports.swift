@@ -7,18 +7,18 @@ import VaultTUI
 /// stderr (never silently).
 enum StoreReader {
     static func load(_ store: Store) throws -> AccountState {
-        let load: StoreLoad
+        let load: AccountLoad
         do {
-            load = try store.load()
+            // The staged load: points decoded straight into their lists, on every core.
+            load = try store.loadAccount()
         } catch {
             throw CLIError("\(error)")
         }
-        for problem in load.problems {
+        // Only once every line is known to be readable may a torn last line be set aside.
+        for problem in load.problems + store.setAsideTornLines() {
             FileHandle.standardError.write(Data("vaultwatch: \(TextTable.sanitize("\(problem)"))\n".utf8))
         }
-        var state = AccountState()
-        state.apply(load.records)
-        return state
+        return load.state
     }
 
     /// The instant countdowns are measured from: the wall clock, or the source's last sync if

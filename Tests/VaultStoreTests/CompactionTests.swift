@@ -23,7 +23,7 @@ struct CompactionTests {
             var state = AccountState()
             state.apply(load.records)
             vaults = state.vaults
-            points = state.pointsByVault.mapValues { $0.items.sorted { $0.arn < $1.arn } }
+            points = state.pointsByVault.mapValues { $0.sorted { $0.arn < $1.arn } }
             alerts = state.alerts
             acknowledgements = state.acknowledgements
             jobs = state.jobs

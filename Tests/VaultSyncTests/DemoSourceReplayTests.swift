@@ -47,7 +47,7 @@ import VaultSync
         #expect(backend.vaultNames == state.sortedVaults.map(\.name))
         #expect(backend.pointCount == state.pointCount)
         for name in backend.vaultNames {
-            #expect(backend.points(in: name).map(\.arn) == state.points(in: name).map(\.arn))
+            #expect(backend.points(in: name).map(\.arn) == state.points(in: name).map { $0.arn })
         }
 
         let records = try resumed.poll(at: start + 6 * Fixture.hour)

@@ -12,7 +12,7 @@ public struct RecoveryPointRecency: Equatable, Sendable {
     public init(_ state: AccountState) {
         for (vault, list) in state.pointsByVault {
             var byResource: [String: Date] = [:]
-            for point in list.items where point.status == .completed || point.status == .available {
+            for point in list where point.status == .completed || point.status == .available {
                 if byResource[point.resourceArn].map({ point.creationDate > $0 }) ?? true {
                     byResource[point.resourceArn] = point.creationDate
                 }

@@ -71,22 +71,23 @@ struct OpenFile: ~Copyable {
     /// Up to `count` bytes from `offset` (fewer only at the end of the file).
     func read(at offset: Int, count: Int) throws(StoreError) -> [UInt8] {
         guard count > 0 else { return [] }
-        var bytes = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        let failure: Int32? = bytes.withUnsafeMutableBytes { buffer in
+        var failure: Int32?
+        // Not zeroed first: pread fills what it says it filled, and only that is kept.
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var filled = 0
             while filled < count {
                 let n = pread(fd, buffer.baseAddress! + filled, count - filled, off_t(offset + filled))
                 if n < 0 {
                     if errno == EINTR { continue }
-                    return errno
+                    failure = errno
+                    break
                 }
                 if n == 0 { break }
                 filled += n
             }
-            return nil
+            initialized = filled
         }
         if let failure { throw .cannotRead(path: path, reason: osReason(failure)) }
-        bytes.removeLast(count - filled)
         return bytes
     }
 

@@ -32,6 +32,14 @@ struct StoreFile: Hashable, Sendable, Comparable {
         StoreFile(relativePath: pointsFolder + "/" + fileName, isAuditTrail: false, rank: 1)
     }
 
+    /// The file at `relativePath`, as `all(in:)` names it.
+    static func named(_ relativePath: String) -> StoreFile {
+        if let fixed = [vaults, jobs, events, alerts, acks, sync].first(where: { $0.relativePath == relativePath }) {
+            return fixed
+        }
+        return points(fileName: String(relativePath.dropFirst(pointsFolder.count + 1)))
+    }
+
     /// The file a record is appended to.
     init(for record: Record) {
         switch record {
@@ -46,6 +54,10 @@ struct StoreFile: Hashable, Sendable, Comparable {
         case .policy: self = .policies
         }
     }
+
+    /// Whether a staged first read leaves this file for later: a points file or an activity
+    /// log (jobs, events), the files that grow without bound.
+    var isBulk: Bool { (1...3).contains(rank) }
 
     /// Where a torn last line of this file is set aside: `alerts.jsonl.torn`.
     var tornRelativePath: String { relativePath + ".torn" }

@@ -29,7 +29,12 @@ enum StoreDate {
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; nil when it is anything else.
     static func parse(_ text: String) -> Date? {
-        let b = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// `parse` over the UTF-8 bytes of the text, for a loader that reads lines itself.
+    static func parse(_ b: UnsafeRawBufferPointer) -> Date? {
         var i = 0
         func number(_ digits: Int) -> Int? {
             guard i + digits <= b.count else { return nil }
@@ -41,10 +46,13 @@ enum StoreDate {
             i += digits
             return n
         }
-        func expect(_ options: String) -> Bool {
-            guard i < b.count, options.utf8.contains(b[i]) else { return false }
-            i += 1
-            return true
+        func expect(_ options: StaticString) -> Bool {
+            guard i < b.count else { return false }
+            for k in 0..<options.utf8CodeUnitCount where options.utf8Start[k] == b[i] {
+                i += 1
+                return true
+            }
+            return false
         }
         guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
             expect("Tt "), let hour = number(2), expect(":"), let minute = number(2), expect(":"),
@@ -53,12 +61,11 @@ enum StoreDate {
         guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else {
             return nil
         }
-        var fraction: [UInt8] = []
+        var fraction = i..<i
         if expect(".,") {
-            while i < b.count, b[i] >= 0x30 && b[i] <= 0x39 {
-                fraction.append(b[i])
-                i += 1
-            }
+            let start = i
+            while i < b.count, b[i] >= 0x30 && b[i] <= 0x39 { i += 1 }
+            fraction = start..<i
             guard !fraction.isEmpty else { return nil }
         }
         var offset = 0
@@ -79,10 +86,11 @@ enum StoreDate {
             .timeIntervalSince1970) - Int64(offset)
         if fraction.count <= 3 {
             // Milliseconds exactly as `text` wrote them, so a date round-trips to the same value.
-            let ms = (fraction + Array(repeating: 0x30, count: 3 - fraction.count)).reduce(0) { $0 * 10 + Int64($1 - 0x30) }
+            var ms: Int64 = 0
+            for k in 0..<3 { ms = ms * 10 + (k < fraction.count ? Int64(b[fraction.lowerBound + k] - 0x30) : 0) }
             return Date(timeIntervalSince1970: TimeInterval(whole * 1000 + ms) / 1000)
         }
-        let part = Double("0." + String(decoding: fraction, as: UTF8.self)) ?? 0
+        let part = Double("0." + String(decoding: UnsafeRawBufferPointer(rebasing: b[fraction]), as: UTF8.self)) ?? 0
         return Date(timeIntervalSince1970: TimeInterval(whole) + part)
     }
 

@@ -44,7 +44,7 @@ enum RowDerivation {
     {
         var rows: [RecoveryPoint]
         if let vault {
-            rows = state.points(in: vault)
+            rows = Array(state.points(in: vault))
         } else {
             rows = state.pointsByVault.keys.sorted().flatMap { state.points(in: $0) }
         }

@@ -47,7 +47,7 @@ enum AlertsScreen {
     }
 
     static func emptyText(_ state: AppState) -> String {
-        if state.snapshot.loading { return "Loading alerts…" }
+        if state.snapshot.loading && state.snapshot.pointsLoad == nil { return "Loading alerts…" }
         if !state.filter.text.isEmpty { return "No alert matches “\(state.filter.text)”. Esc clears the filter." }
         if state.unacknowledgedOnly { return "Every alert is acknowledged. u shows them all." }
         return "No unauthorized attempts so far."

@@ -38,6 +38,7 @@ enum Chrome {
     }
 
     static func syncText(_ state: AppState) -> (String, Role) {
+        if let points = state.snapshot.pointsLoad { return ("loading points \(points.percent)%", .headerWarning) }
         if state.snapshot.loading { return ("loading…", .headerWarning) }
         let account = state.account
         if let last = account.lastSync, let error = last.error {

@@ -53,7 +53,14 @@ enum PointsScreen {
     }
 
     static func emptyText(_ state: AppState) -> String {
-        if state.snapshot.loading { return "Loading recovery points…" }
+        if let points = state.snapshot.pointsLoad {
+            if let v = state.pointsVault, points.pendingVaults.contains(v) {
+                return "\(v): recovery points not loaded yet (\(points.percent)% of all points read)…"
+            }
+            if state.pointsVault == nil { return "Loading recovery points (\(points.percent)%)…" }
+        } else if state.snapshot.loading {
+            return "Loading recovery points…"
+        }
         if !state.filter.text.isEmpty { return "No recovery point matches “\(state.filter.text)”. Esc clears the filter." }
         if let v = state.pointsVault { return "\(v) holds no recovery points. Esc shows every vault." }
         return "No recovery points yet."

@@ -34,7 +34,9 @@ enum VaultsScreen {
                 case 1: return (Format.lock(lock, now: now), Format.role(lock))
                 case 2: return (Format.days(v.lock?.minRetentionDays), .normal)
                 case 3: return (Format.days(v.lock?.maxRetentionDays), .normal)
-                case 4: return (Format.count(points?.items.count ?? 0), .normal)
+                case 4:
+                    if points == nil, state.snapshot.pointsLoad?.pendingVaults.contains(v.name) == true { return ("…", .muted) }
+                    return (Format.count(points?.count ?? 0), .normal)
                 case 5: return (points?.newestCreation.map { Elapsed.ago($0, now: now) } ?? "–", .muted)
                 default:
                     return (v.encryptionKeyType == .customerManaged ? "customer" : (v.encryptionKeyType == nil ? "–" : "AWS owned"), .muted)
@@ -49,7 +51,7 @@ enum VaultsScreen {
     }
 
     static func emptyText(_ state: AppState) -> String {
-        if state.snapshot.loading { return "Loading vaults…" }
+        if state.snapshot.loading && state.snapshot.pointsLoad == nil { return "Loading vaults…" }
         if !state.filter.text.isEmpty { return "No vault matches “\(state.filter.text)”. Esc clears the filter." }
         if state.snapshot.sourceName == "store" {
             return "This store holds no vaults and nothing feeds it yet. Try: vaultwatch demo"
@@ -94,14 +96,14 @@ enum VaultsScreen {
                 "Guardrails", counts.joined(separator: " · ") + (key.map { " — \($0) shows why" } ?? ""),
                 GuardrailsScreen.role(worst))
         }
-        let list = state.account.pointsByVault[vault.name]
-        let points = list?.items ?? []
-        if let list, !points.isEmpty {
-            var text = "\(Format.count(points.count)) · \(Format.bytes(list.totalBytes))"
-            if let next = points.compactMap(\.deleteAt).filter({ $0 > now }).min() {
+        if let list = state.account.pointsByVault[vault.name], !list.isEmpty {
+            var text = "\(Format.count(list.count)) · \(Format.bytes(list.totalBytes))"
+            if let next = list.nextDeletion(after: now) {
                 text += " · next expiry \(Elapsed.until(next, now: now))"
             }
             p.add("Points", text)
+        } else if state.snapshot.pointsLoad?.pendingVaults.contains(vault.name) == true {
+            p.add("Points", "not loaded yet", .muted)
         } else {
             p.add("Points", "none")
         }

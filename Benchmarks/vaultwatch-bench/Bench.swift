@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import VaultBench
+
+/// `vaultwatch-bench`: every performance figure of vaultwatch against a peer measured in the same
+/// run, printed as one table.
+@main
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vaultwatch-bench",
+        abstract: "Measure vaultwatch against its peers (orjson, jq, Python, moto) on a generated account.",
+        discussion: "Run in release: swift run -c release vaultwatch-bench. Peers come from .ci/bench-setup.")
+
+    @Option(help: "Seed of the generated account.")
+    var seed: UInt64 = 42
+
+    @Option(help: "Recovery points in the large store (50 vaults).")
+    var points: Int?
+
+    @Option(help: "CloudTrail-style calls in the large store (their alerts and acknowledgements come with them).")
+    var calls: Int?
+
+    @Flag(help: "A small smoke run: 50,000 points, fewer events, acknowledgements and appends.")
+    var quick = false
+
+    @Flag(help: "Generate the data sets again even when cached under .build/bench-data.")
+    var regenerate = false
+
+    @Option(help: .hidden) var measureMemory: String?
+    @Option(help: .hidden) var firstFrame: String?
+    @Option(help: .hidden) var t0: UInt64?
+
+    func validate() throws {
+        if let points, points < 1 { throw ValidationError("--points must be at least 1") }
+        if let calls, calls < 0 { throw ValidationError("--calls must not be negative") }
+    }
+
+    func run() throws {
+        if let measureMemory { return try MemoryProbe.run(store: URL(fileURLWithPath: measureMemory)) }
+        if let firstFrame {
+            return try FirstFrameProbe.run(store: URL(fileURLWithPath: firstFrame), t0: t0 ?? Monotonic.now())
+        }
+
+        var sizes = quick ? Sizes.quick : Sizes.full
+        if let points { sizes.points = points }
+        if let calls { sizes.calls = calls }
+        let data = try Datasets.prepare(seed: seed, sizes: sizes, regenerate: regenerate)
+        let table = try Harness(data: data, sizes: sizes).run()
+        print(table)
+    }
+}

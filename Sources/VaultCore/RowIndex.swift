@@ -1,0 +1,68 @@
+/// Row numbers by hash, with open addressing and linear probing: the ARN index of a
+/// `PointList`, four bytes a slot instead of a dictionary of strings. The list compares ARNs and
+/// recomputes a row's hash (the index keeps neither).
+struct RowIndex: Sendable {
+    /// Row number + 1; 0 for an empty slot. Empty until the first row (a power of two after).
+    private var slots: [UInt32] = []
+    private var count = 0
+
+    static func hash(prefix: UInt32, tail: UnsafeRawBufferPointer) -> UInt64 {
+        ByteHash.hash(tail, seed: UInt64(prefix) &* 0x9E37_79B9_7F4A_7C15)
+    }
+
+    func find(hash: UInt64, where isRow: (Int) -> Bool) -> Int? {
+        if slots.isEmpty { return nil }
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while slots[i] != 0 {
+            let row = Int(slots[i]) - 1
+            if isRow(row) { return row }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    /// Adds `row`, which the index does not hold yet. `hashOf` gives any row's hash, for growing.
+    mutating func insert(_ row: Int, hash: UInt64, hashOf: (Int) -> UInt64) {
+        if (count + 1) * 4 > slots.count * 3 {
+            let old = slots
+            slots = [UInt32](repeating: 0, count: max(16, slots.count * 2))
+            for s in old where s != 0 { place(s, hash: hashOf(Int(s) - 1)) }
+        }
+        place(UInt32(row + 1), hash: hash)
+        count += 1
+    }
+
+    private mutating func place(_ value: UInt32, hash: UInt64) {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while slots[i] != 0 { i = (i + 1) & mask }
+        slots[i] = value
+    }
+
+    /// Removes `row` and renumbers every later row one down, as the list's rows shift. `hashOf`
+    /// gives the hash of a row by its number before the removal.
+    mutating func remove(_ row: Int, hashOf: (Int) -> UInt64) {
+        let mask = slots.count - 1
+        var hole = Int(truncatingIfNeeded: hashOf(row)) & mask
+        while slots[hole] != UInt32(row + 1) { hole = (hole + 1) & mask }
+        // Backward-shift deletion: move up every later entry of the run whose home is not
+        // between the hole and where it sits.
+        var j = hole
+        while true {
+            j = (j + 1) & mask
+            let s = slots[j]
+            if s == 0 { break }
+            let home = Int(truncatingIfNeeded: hashOf(Int(s) - 1)) & mask
+            let between = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j)
+            if !between {
+                slots[hole] = s
+                hole = j
+            }
+        }
+        slots[hole] = 0
+        count -= 1
+        let removed = UInt32(row + 1)
+        for k in slots.indices where slots[k] > removed { slots[k] -= 1 }
+    }
+}

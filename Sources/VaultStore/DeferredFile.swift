@@ -1,0 +1,13 @@
+/// A file that a staged first read (`StoreTail.pollDeferringBulk`) left for
+/// `StoreTail.readDeferred`: a vault's points file, or an activity log (events, jobs), which
+/// grow without bound. Its size is as listed, for a progress indicator.
+public struct DeferredFile: Sendable, Hashable {
+    /// `points/prod.jsonl`, `events.jsonl`
+    public let relativePath: String
+    public let size: Int
+
+    /// Whether `vault`'s recovery points are kept in this file.
+    public func holds(vault: String) -> Bool {
+        StoreFile.points(vault: vault).relativePath == relativePath
+    }
+}

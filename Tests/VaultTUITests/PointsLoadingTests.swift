@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+import VaultCore
+
+@testable import VaultTUI
+
+/// While the points load in the background: the header says how far, and a vault whose points
+/// are not in yet says so instead of "none".
+@Suite struct PointsLoadingTests {
+    func app(width: Int) -> AppState {
+        var state = AccountState()
+        state.apply(Fixture.records.filter {
+            if case .recoveryPoint(let p) = $0 { return p.vaultName != "WORM_vault" }
+            return true
+        })
+        let progress = PointsLoadProgress(loadedBytes: 37, totalBytes: 100, pendingVaults: ["WORM_vault"])
+        return AppState(
+            snapshot: AccountSnapshot(state: state, sourceName: "demo", loading: true, pointsLoad: progress, generation: 1),
+            now: Fixture.now, width: width, height: 24, identity: "tester@host")
+    }
+
+    @Test(arguments: [80, 120])
+    func headerShowsTheShareLoaded(width: Int) {
+        let s = app(width: width)
+        let header = View.render(s).text.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(header.contains("loading points 37%"), "\(header)")
+        #expect(header.contains("new alert"), "\(header)")
+    }
+
+    @Test func aVaultNotLoadedYetSaysSo() {
+        var s = app(width: 80)
+        s.tab = .recoveryPoints
+        s.pointsVault = "WORM_vault"
+        s.deriveRows()
+        let screen = View.render(s).text
+        #expect(screen.contains("not loaded yet"), "\(screen)")
+
+        s.tab = .vaults
+        s.pointsVault = nil
+        s.deriveRows()
+        #expect(!View.render(s).text.contains("Loading vaults"))
+    }
+}
