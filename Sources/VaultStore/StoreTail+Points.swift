@@ -64,7 +64,17 @@ extension StoreTail {
         try handle.lock(.shared)
         let status = try handle.status()
         let bytes = try handle.read(at: 0, count: status.size)
-        let (consumed, lines) = try PointsReader.read(bytes, of: file, in: root, into: &load)
+        let consumed: Int
+        let lines: Int
+        if file.isPoints {
+            (consumed, lines) = try PointsReader.read(bytes, of: file, in: root, into: &load)
+        } else {
+            // An activity log: records, decoded on every core when the file is long.
+            let batch = try LineReader.read(bytes, of: file, firstLine: 1, in: root, decoder: RecordDecoder())
+            (consumed, lines) = (batch.consumed, batch.lineCount)
+            load.records = batch.records
+            load.problems = batch.problems
+        }
         load.bytes = bytes.count
         var cursor = Cursor(status)
         cursor.offset = consumed
