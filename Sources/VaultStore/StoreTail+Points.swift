@@ -52,13 +52,13 @@ extension StoreTail {
 
     /// Reads one deferred file; after this `poll` follows it from where this stopped. Points go
     /// straight into point lists; the records of an activity log into the load's `records`.
-    public func readDeferred(_ points: DeferredFile) throws(StoreError) -> PointsLoad {
-        guard follow.withLock({ $0.deferred.contains(points.relativePath) }) else { return PointsLoad() }
-        let file = StoreFile.named(points.relativePath)
+    public func readDeferred(_ deferred: DeferredFile) throws(StoreError) -> PointsLoad {
+        guard follow.withLock({ $0.deferred.contains(deferred.relativePath) }) else { return PointsLoad() }
+        let file = StoreFile.named(deferred.relativePath)
         var load = PointsLoad()
         let path = root.path(of: file)
         guard let handle = try OpenFile.open(path, for: .read) else {
-            follow.withLock { _ = $0.deferred.remove(points.relativePath) }
+            follow.withLock { _ = $0.deferred.remove(deferred.relativePath) }
             return load
         }
         try handle.lock(.shared)
@@ -81,8 +81,8 @@ extension StoreTail {
         cursor.lines = lines
         cursor.seenSize = bytes.count
         follow.withLock {
-            $0.cursors[points.relativePath] = cursor
-            $0.deferred.remove(points.relativePath)
+            $0.cursors[deferred.relativePath] = cursor
+            $0.deferred.remove(deferred.relativePath)
         }
         return load
     }
