@@ -52,27 +52,37 @@ extension StoreTail {
 
     /// Reads one deferred file; after this `poll` follows it from where this stopped. Points go
     /// straight into point lists; the records of an activity log into the load's `records`.
-    public func readDeferred(_ points: DeferredFile) throws(StoreError) -> PointsLoad {
-        guard follow.withLock({ $0.deferred.contains(points.relativePath) }) else { return PointsLoad() }
-        let file = StoreFile.named(points.relativePath)
+    public func readDeferred(_ deferred: DeferredFile) throws(StoreError) -> PointsLoad {
+        guard follow.withLock({ $0.deferred.contains(deferred.relativePath) }) else { return PointsLoad() }
+        let file = StoreFile.named(deferred.relativePath)
         var load = PointsLoad()
         let path = root.path(of: file)
         guard let handle = try OpenFile.open(path, for: .read) else {
-            follow.withLock { _ = $0.deferred.remove(points.relativePath) }
+            follow.withLock { _ = $0.deferred.remove(deferred.relativePath) }
             return load
         }
         try handle.lock(.shared)
         let status = try handle.status()
         let bytes = try handle.read(at: 0, count: status.size)
-        let (consumed, lines) = try PointsReader.read(bytes, of: file, in: root, into: &load)
+        let consumed: Int
+        let lines: Int
+        if file.isPoints {
+            (consumed, lines) = try PointsReader.read(bytes, of: file, in: root, into: &load)
+        } else {
+            // An activity log: records, decoded on every core when the file is long.
+            let batch = try LineReader.read(bytes, of: file, firstLine: 1, in: root, decoder: RecordDecoder())
+            (consumed, lines) = (batch.consumed, batch.lineCount)
+            load.records = batch.records
+            load.problems = batch.problems
+        }
         load.bytes = bytes.count
         var cursor = Cursor(status)
         cursor.offset = consumed
         cursor.lines = lines
         cursor.seenSize = bytes.count
         follow.withLock {
-            $0.cursors[points.relativePath] = cursor
-            $0.deferred.remove(points.relativePath)
+            $0.cursors[deferred.relativePath] = cursor
+            $0.deferred.remove(deferred.relativePath)
         }
         return load
     }

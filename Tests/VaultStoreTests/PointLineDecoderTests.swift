@@ -214,3 +214,24 @@ struct PointLineDecoderTests {
         #expect(load.problems.allSatisfy { $0.kind == .malformedLine && $0.file == "points/v.jsonl" })
     }
 }
+
+@Suite("Store dates read by position")
+struct StoreDatePositionTests {
+    @Test("the written form reads as the general reading of the same instant does")
+    func sameAsGeneral() throws {
+        var r = PointLineDecoderTests.Random(state: 9)
+        for _ in 0..<5_000 {
+            let date = Fixture.instant(Int64(r.next(4_000_000_000)) * 1000 + Int64(r.next(1000)) - 2_000_000_000_000)
+            let written = try StoreDate.text(date)
+            // A lowercase `t` is read only by the general path; the instant is the same.
+            let general = written.replacingOccurrences(of: "T", with: "t")
+            #expect(StoreDate.parse(written) == date)
+            #expect(StoreDate.parse(written) == StoreDate.parse(general))
+        }
+        for bad in ["2026-13-01T00:00:00.000Z", "2026-11-32T00:00:00.000Z", "2026-11-01T24:00:00.000Z", "2026-11-01T00:60:00.000Z",
+                    "2026-11-01T00:00:61.000Z", "2026-1a-01T00:00:00.000Z", "2026-11-01T00:00:00.0/0Z"] {
+            #expect(StoreDate.parse(bad) == nil, "\(bad)")
+        }
+        #expect(StoreDate.parse("2026-11-01T00:00:60.000Z") != nil)
+    }
+}

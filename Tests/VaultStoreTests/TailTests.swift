@@ -154,3 +154,39 @@ struct TailTests {
         #expect(try tail.poll().records == [.job(Fixture.job("j2")), .job(Fixture.job("j3"))])
     }
 }
+
+@Suite("Reading a long stretch on every core")
+struct ParallelLineTests {
+    @Test("gives the records, problems, line numbers and errors of reading line by line")
+    func sameAsInOrder() throws {
+        var bytes: [UInt8] = []
+        var expected: [Record] = []
+        var malformed: [Int] = []
+        var line = 0
+        while bytes.count < LineReader.parallelMinimum * 2 {
+            line += 1
+            if line % 997 == 0 {
+                bytes += Array("not json \(line)\n".utf8)
+                malformed.append(line)
+            } else {
+                let record = Record.job(Fixture.job("j\(line)"))
+                bytes += try TailTests.line(record, seq: line)
+                expected.append(record)
+            }
+        }
+        bytes += Array(#"{"data":{"#.utf8)  // a torn last line
+        let dir = TemporaryDirectory()
+        let batch = try LineReader.read(bytes, of: .jobs, firstLine: 5, in: StoreDirectory(dir.store), decoder: RecordDecoder())
+        #expect(batch.records == expected)
+        #expect(batch.problems.map(\.line) == malformed.map { $0 + 4 })
+        #expect(batch.lineCount == line)
+        #expect(batch.unterminated == 9)
+        #expect(batch.consumed == bytes.count - 9)
+
+        var newer = bytes
+        newer.replaceSubrange((bytes.count - 9)..., with: Array(#"{"data":{},"schema":9,"seq":1,"type":"job"}"#.utf8) + [10])
+        #expect(throws: StoreError.newerSchema(file: StoreDirectory(dir.store).path(of: .jobs), line: line + 5, version: 9, supported: StoreSchema.current)) {
+            try LineReader.read(newer, of: .jobs, firstLine: 5, in: StoreDirectory(dir.store), decoder: RecordDecoder())
+        }
+    }
+}

@@ -35,8 +35,17 @@ import VaultCore
         let screen = View.render(s).text
         #expect(screen.contains("not loaded yet"), "\(screen)")
 
-        s.tab = .vaults
+        // Every vault's points are listed once they are all in, not redone as each vault arrives.
         s.pointsVault = nil
+        s.deriveRows()
+        #expect(s.pointRows.isEmpty)
+        #expect(View.render(s).text.contains("Loading recovery points (37%)"))
+        s.snapshot.pointsLoad = nil
+        s.snapshot.loading = false
+        s.deriveRows()
+        #expect(s.pointRows.count == s.snapshot.state.pointCount)
+
+        s.tab = .vaults
         s.deriveRows()
         #expect(!View.render(s).text.contains("Loading vaults"))
     }

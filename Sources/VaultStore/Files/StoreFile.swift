@@ -55,6 +55,9 @@ struct StoreFile: Hashable, Sendable, Comparable {
         }
     }
 
+    /// Whether this is a vault's points file.
+    var isPoints: Bool { rank == 1 }
+
     /// Whether a staged first read leaves this file for later: a points file or an activity
     /// log (jobs, events), the files that grow without bound.
     var isBulk: Bool { (1...3).contains(rank) }

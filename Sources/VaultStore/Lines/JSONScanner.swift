@@ -24,7 +24,7 @@ struct JSONScanner {
 
     var atEnd: Bool { i == line.count }
 
-    mutating func skipSpace() {
+    @inline(__always) mutating func skipSpace() {
         while i < line.count {
             switch line[i] {
             case 0x20, 0x09, 0x0A, 0x0D: i += 1
@@ -34,13 +34,13 @@ struct JSONScanner {
     }
 
     /// After any whitespace: the next byte, not consumed.
-    mutating func peek() -> UInt8? {
+    @inline(__always) mutating func peek() -> UInt8? {
         skipSpace()
         return i < line.count ? line[i] : nil
     }
 
     /// After any whitespace: consumes `byte` if it is next.
-    mutating func take(_ byte: UInt8) -> Bool {
+    @inline(__always) mutating func take(_ byte: UInt8) -> Bool {
         guard peek() == byte else { return false }
         i += 1
         return true

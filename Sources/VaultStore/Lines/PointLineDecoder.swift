@@ -175,7 +175,7 @@ struct PointLineDecoder {
                     iamRoleArn: p.iamRoleArn.map(bytes), status: status, creationDate: creationDate,
                     completionDate: p.completionDate, sizeBytes: sizeBytes, lifecycle: lifecycle,
                     storageClass: storageClass, isEncrypted: isEncrypted)
-            if current == nil { current = load.lists.removeValue(forKey: vaultKey) ?? newList(line, like: fields) }
+            if case .none = current { current = load.lists.removeValue(forKey: vaultKey) ?? newList(line, like: fields) }
             current!.upsert(fields)
             load.seen(creationDate)
             return true

@@ -119,7 +119,14 @@ public struct AppState: Sendable {
         let pointsKey = DerivationKey(
             revision: state.pointsRevision, scope: pointsVault, filter: filters[.recoveryPoints]?.text ?? "",
             order: order(.recoveryPoints), flag: false)
-        if pointsKey != derivedPoints {
+        // A million points are made and sorted only for the tab that shows them, and the list of
+        // every vault's points not while they still load (each vault that arrives would redo it).
+        let pointsShown = tab == .recoveryPoints || screen != .list
+        let allStillLoading = pointsVault == nil && snapshot.pointsLoad != nil
+        if allStillLoading {
+            pointRows = []
+            derivedPoints = nil
+        } else if pointsShown && pointsKey != derivedPoints {
             pointRows = RowDerivation.points(
                 state, vault: pointsVault, filter: pointsKey.filter, order: pointsKey.order, now: now)
             derivedPoints = pointsKey

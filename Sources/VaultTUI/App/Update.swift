@@ -216,6 +216,7 @@ public enum Update {
     static func switchTab(to tab: Tab, _ state: inout AppState) {
         state.tab = tab
         state.screen = .list
+        state.deriveRows()
         if state.selectedIndex(tab) == 0 { state.select(tab, index: 0) }
         keepSelectionVisible(&state)
     }
