@@ -89,8 +89,6 @@ extension Store {
 }
 
 extension StoreFile {
-    var isPoints: Bool { relativePath.hasPrefix(Self.pointsFolder + "/") }
-
     /// The folder the file is in, relative to the store: `""` or `points`.
     var folder: String { isPoints ? Self.pointsFolder : "" }
 }
