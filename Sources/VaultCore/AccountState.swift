@@ -5,6 +5,8 @@ import Foundation
 public struct AccountState: Equatable, Sendable {
     public private(set) var vaults: [String: Vault] = [:]
     public private(set) var pointsByVault: [String: PointList] = [:]
+    /// The newest good recovery point of each protected resource, kept as points arrive.
+    public private(set) var recency = RecoveryPointRecency()
     public private(set) var jobs: [BackupJob] = []
     public private(set) var calls: [ApiCall] = []
     /// Alerts in the order they were raised.
@@ -46,15 +48,27 @@ public struct AccountState: Equatable, Sendable {
         case .vaultRemoved(let name, let at):
             vaults[name] = nil
             pointsByVault[name] = nil
+            recency.rebuild(vault: name, from: nil)
             vaultsRevision += 1
             pointsRevision += 1
             seen(at)
         case .recoveryPoint(let point):
-            pointsByVault[point.vaultName, default: PointList()].upsert(point)
+            if let old = pointsByVault[point.vaultName]?.point(arn: point.arn) {
+                pointsByVault[point.vaultName]?.upsert(point)
+                if old.creationDate != point.creationDate || old.status != point.status {
+                    recency.rebuild(vault: point.vaultName, from: pointsByVault[point.vaultName])
+                }
+            } else {
+                pointsByVault[point.vaultName, default: PointList()].upsert(point)
+            }
+            recency.record(point)
             pointsRevision += 1
             seen(point.creationDate)
         case .recoveryPointRemoved(let arn, let vault, let at):
-            pointsByVault[vault]?.remove(arn: arn)
+            if let gone = pointsByVault[vault]?.point(arn: arn) {
+                pointsByVault[vault]?.remove(arn: arn)
+                recency.removed(gone, from: pointsByVault[vault] ?? PointList())
+            }
             pointsRevision += 1
             seen(at)
         case .job(let job):
@@ -106,6 +120,7 @@ public struct AccountState: Equatable, Sendable {
     /// `Record` per point. `latestInstant` is the newest instant those records carried.
     public mutating func installPoints(_ list: PointList, vault: String, latestInstant: Date?) {
         pointsByVault[vault] = list
+        recency.rebuild(vault: vault, from: list)
         pointsRevision += 1
         if let latestInstant { seen(latestInstant) }
     }

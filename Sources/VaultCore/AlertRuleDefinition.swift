@@ -14,7 +14,11 @@ extension AlertRule {
             throw EventPatternError(path: "", message: "not valid JSON")
         }
         guard case .object(let object) = value else {
-            throw EventPatternError(path: "", message: "a rule must be a JSON object, got \(value)")
+            throw EventPatternError(path: "", message: "a rule must be a JSON object, got \(String(describing: value).prefix(60))")
+        }
+        if object["EventPattern"] == nil, object["ScheduleExpression"] != nil || object["Arn"] != nil {
+            throw EventPatternError(
+                path: "EventPattern", message: "missing: this rule has no event pattern (a scheduled rule?)")
         }
         guard let embedded = object["EventPattern"] else {
             return AlertRule(

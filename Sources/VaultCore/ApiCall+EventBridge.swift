@@ -17,7 +17,15 @@ extension ApiCall {
             ])
         }
         var parameters: [String: JSONValue] = [:]
-        if let vaultName { parameters["backupVaultName"] = .string(vaultName) }
+        if let vaultName {
+            // As CloudTrail records each request: a copy names its source vault, a restore only
+            // the recovery point, the rest the vault they act on.
+            switch action {
+            case "StartCopyJob": parameters["sourceBackupVaultName"] = .string(vaultName)
+            case "StartRestoreJob": break
+            default: parameters["backupVaultName"] = .string(vaultName)
+            }
+        }
         if let recoveryPointArn { parameters["recoveryPointArn"] = .string(recoveryPointArn) }
         var detail: [String: JSONValue] = [
             "eventVersion": .string("1.08"),

@@ -83,7 +83,13 @@ struct GuardrailOptions: ParsableArguments {
             case .string(let content)? = policy["Content"]
         {
             var named = name
-            if case .object(let summary)? = policy["PolicySummary"], case .string(let n)? = summary["Name"] { named = n }
+            if case .object(let summary)? = policy["PolicySummary"] {
+                if case .string(let n)? = summary["Name"] { named = n }
+                // Organizations holds other kinds of policy in the same shape; only SCPs guard calls.
+                if case .string(let type)? = summary["Type"], type != "SERVICE_CONTROL_POLICY" {
+                    throw CLIError("\(url.path): a \(type) policy, not a service control policy")
+                }
+            }
             return .serviceControlPolicy(named: named, document: content, at: Date())
         }
         return .serviceControlPolicy(named: name, document: String(decoding: data, as: UTF8.self), at: Date())

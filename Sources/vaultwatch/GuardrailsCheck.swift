@@ -30,7 +30,13 @@ struct GuardrailContext: ParsableArguments {
             defaultRules: demo ? [DemoAccount.alertRule] : [AlertRule.seed(account: accountId)],
             defaultSettings: demo ? DemoAccount.guardrailSettings : .seed(account: accountId))
         let inputs = GuardrailInputs(state: state, rules: loaded.rules, suppliedSCPs: loaded.scps, settings: loaded.settings)
-        return (state, inputs, StoreReader.now(of: state))
+        let now = StoreReader.now(of: state)
+        if let synced = state.lastGoodSync?.at, now.timeIntervalSince(synced) > 3600 {
+            // Verdicts are only as fresh as the data: say how old it is, on stderr so JSON stays clean.
+            FileHandle.standardError.write(
+                Data("vaultwatch: the store was last synced \(Elapsed.ago(synced, now: now)) (\(UTC.minute(synced)) UTC)\n".utf8))
+        }
+        return (state, inputs, now)
     }
 }
 
@@ -39,13 +45,16 @@ struct GuardrailContext: ParsableArguments {
 struct GuardrailsCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Run the posture checks; exit 1 when one fails.",
-        discussion: "WARN (a lock still in its grace period, a disabled rule beside a working one) and UNKNOWN "
-            + "(a policy that cannot be evaluated) do not fail the command; FAIL does.")
+        abstract: "Run the posture checks; exit 1 when one fails, 2 when one cannot be judged.",
+        discussion: "A FAIL exits 1. An UNKNOWN (a policy vaultwatch cannot evaluate, a setting it needs) exits 2, "
+            + "since a gate must not pass on a guess; --allow-unknown lets it pass. WARN (a lock still in its grace "
+            + "period, a disabled rule beside a working one) passes. A store with no vault to check exits 1.")
 
     @OptionGroup var context: GuardrailContext
     @Option(help: ArgumentHelp("Only these vaults (repeatable).", valueName: "name")) var vault: [String] = []
     @Flag(help: "Print JSON.") var json = false
+    @Flag(name: .customLong("allow-unknown"), help: "Exit 0 when checks are UNKNOWN but none FAILs.")
+    var allowUnknown = false
     @Flag(help: "Print the evidence under each check (statements, uncovered actions, stale resources).")
     var verbose = false
 
@@ -56,6 +65,8 @@ struct GuardrailsCheck: ParsableCommand {
         var verdict: String
         var reason: String
         var evidence: [String]
+        /// When the verdict changes by itself (a grace period ending, a point growing old).
+        var deadline: Date?
     }
 
     func run() throws {
@@ -65,19 +76,27 @@ struct GuardrailsCheck: ParsableCommand {
             if let missing = vault.first(where: { !known.contains($0) }) { throw CLIError("no vault named \"\(missing)\"") }
             inputs.settings.vaults = vault
         }
+        if let unknown = inputs.settings.vaults?.first(where: { inputs.state.vaults[$0] == nil }) {
+            throw CLIError("the guardrail settings name a vault the store does not hold: \"\(unknown)\"")
+        }
         let report = PostureChecks.evaluate(inputs, at: now)
-        let results = vault.isEmpty ? report.results : report.results.filter { $0.subject != .account }
+        // The account's checks (the SCPs, the alert rules) hold for every vault asked about.
+        let results = report.results
         if json {
             try JSONOutput.print(
                 results.map {
                     Row(
                         check: $0.checkId, title: $0.title, vault: $0.subject.vaultName, verdict: $0.verdict.rawValue,
-                        reason: $0.reason, evidence: $0.evidence)
+                        reason: $0.reason, evidence: $0.evidence, deadline: $0.deadline)
                 })
         } else {
             print(text(results, report: report))
         }
+        if !results.contains(where: { $0.subject != .account }) {
+            throw CLIError("no vault was checked: the store holds none\(vault.isEmpty ? "" : " of those named")")
+        }
         if results.contains(where: { $0.verdict == .fail }) { throw ExitCode.failure }
+        if !allowUnknown, results.contains(where: { $0.verdict == .unknown }) { throw ExitCode(2) }
     }
 
     private func text(_ results: [PostureResult], report: GuardrailReport) -> String {
@@ -91,6 +110,10 @@ struct GuardrailsCheck: ParsableCommand {
             }
             let verdict = result.verdict.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
             lines.append("  \(verdict) \(result.checkId): \(TextTable.sanitize(result.reason))")
+            if let deadline = result.deadline, deadline > report.evaluatedAt {
+                let left = Countdown(to: deadline, now: report.evaluatedAt).clock
+                lines.append("            changes in \(left), at \(UTC.second(deadline)) UTC")
+            }
             if verbose || result.verdict != .pass {
                 let shown = verbose ? result.evidence : Array(result.evidence.prefix(3))
                 for line in shown { lines.append("            \(TextTable.sanitize(line))") }

@@ -25,13 +25,16 @@ struct GuardrailsExplain: ParsableCommand {
     func run() throws {
         let (state, inputs, now) = try context.load()
         guard let target = state.vaults[vault] else { throw CLIError("no vault named \"\(vault)\"") }
-        let bare = action.hasPrefix("backup:") ? String(action.dropFirst(7)) : action
         let qualified = action.contains(":") ? action : "backup:\(action)"
-        let resource =
-            SensitiveAction.isRecoveryPointAction(bare)
-            ? "arn:aws:backup:\(target.region):\(target.accountId):recovery-point:*" : target.arn
+        guard qualified.lowercased().hasPrefix("backup:"), !qualified.contains("*"), !qualified.contains("?"),
+            qualified.count > 7
+        else {
+            throw CLIError("--action must be one AWS Backup action, e.g. backup:DeleteRecoveryPoint (got \"\(action)\")")
+        }
+        let judged = try Self.judgedPrincipal(principal)
+        let resource = SensitiveAction.resource(for: qualified, on: target)
         let request = AccessRequest(
-            principalArn: principal, action: qualified, resource: resource,
+            principalArn: judged, action: qualified, resource: resource,
             orgID: orgId ?? inputs.settings.organizationId)
 
         let vaultPolicy = try document(state.accessPolicies[vault], kind: .resourcePolicy)
@@ -39,7 +42,8 @@ struct GuardrailsExplain: ParsableCommand {
         let decision = Guardrails.decide(request, vaultPolicy: vaultPolicy, scps: scps)
 
         var lines = [
-            "\(qualified) by \(principal)", "  on \(resource)", "",
+            "\(qualified) by \(judged)" + (judged == principal ? "" : " (the role behind \(principal))"),
+            "  on \(resource)", "",
             verdict(decision.outcome), "  \(decision.reason)",
         ]
         for match in decision.deciding {
@@ -73,8 +77,29 @@ struct GuardrailsExplain: ParsableCommand {
             try document.validate(as: kind)
             return document
         } catch {
-            throw CLIError("\(name) cannot be read: \(error)")
+            // Not "not denied": the answer is unknown.
+            Self.warn("\(name) cannot be read: \(error)")
+            throw ExitCode(2)
         }
+    }
+
+    /// What IAM judges: `aws:PrincipalArn` is the role behind a session, never the session.
+    static func judgedPrincipal(_ text: String) throws -> String {
+        guard let arn = ARN(text), ["iam", "sts"].contains(arn.service), !arn.account.isEmpty else {
+            throw CLIError("--principal must be an IAM role, user or root ARN (got \"\(text)\")")
+        }
+        if arn.service == "sts" {
+            let parts = arn.resource.split(separator: "/")
+            guard parts.first == "assumed-role", parts.count >= 2 else {
+                throw CLIError("--principal: \"\(text)\" is not a role session; give the role's ARN")
+            }
+            return "arn:\(arn.partition):iam::\(arn.account):role/\(parts[1])"
+        }
+        return text
+    }
+
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("vaultwatch: \(TextTable.sanitize(message))\n".utf8))
     }
 
     /// Every statement of a policy and why it does or does not apply to the request.

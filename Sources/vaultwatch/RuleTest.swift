@@ -40,7 +40,7 @@ struct RuleTest: ParsableCommand {
         if let event {
             let matched: Bool
             do {
-                matched = try compiled.matches(try Self.read(event))
+                matched = try Self.test(compiled, try Self.read(event))
             } catch let error as EventPatternError {
                 throw Self.invalid("\(event): \(error)")
             }
@@ -62,7 +62,7 @@ struct RuleTest: ParsableCommand {
                 continue
             }
             do {
-                if try pattern.matches(Data(line)) {
+                if try Self.test(pattern, Data(line)) {
                     matchedAny = true
                     FileHandle.standardOutput.write(Data(line) + Data("\n".utf8))
                 }
@@ -73,6 +73,26 @@ struct RuleTest: ParsableCommand {
         }
         if unreadable > 0 { throw ExitCode(2) }
         if !matchedAny { throw ExitCode.failure }
+    }
+
+    /// The fields TestEventPattern requires of an event (EventBridge API reference).
+    static let mandatoryFields = ["id", "account", "source", "time", "region", "resources", "detail-type"]
+
+    /// Matches one event, refusing as TestEventPattern does an event that lacks a mandatory field.
+    static func test(_ pattern: EventPattern, _ data: Data) throws -> Bool {
+        let value: JSONValue
+        do {
+            value = try JSONValue(data: data)
+        } catch {
+            throw EventPatternError(path: "", message: "event is not valid JSON")
+        }
+        guard case .object(let fields) = value else {
+            throw EventPatternError(path: "", message: "event must be a JSON object")
+        }
+        if let missing = mandatoryFields.first(where: { fields[$0] == nil }) {
+            throw EventPatternError(path: missing, message: "missing: an event needs \(mandatoryFields.joined(separator: ", "))")
+        }
+        return pattern.matches(value)
     }
 
     /// The rule in a pattern file; exit 2 when it is not one.

@@ -32,7 +32,7 @@ import VaultCore
         keys(&s, [.char("4"), .char("s")])
         let verdicts = s.guardrailRows.map(\.result.verdict)
         #expect(verdicts == verdicts.sorted(by: >))
-        #expect(s.guardrailRows.first?.result.checkId == "vault.guardrails.sensitive_actions", "WORM_vault's, the first failure in report order")
+        #expect(s.guardrailRows.first?.result.checkId == "org.scp.backup_guardrail", "the account's, first in report order")
     }
 
     @Test func enterShowsTheCheckAndScrollingStopsAtItsEnd() throws {
@@ -60,11 +60,13 @@ import VaultCore
         }
         _ = Update.apply(.tick(Fixture.lockDate - 2), to: &s)
         #expect(mode()?.verdict == .warn)
-        #expect(mode()?.reason.contains("for 00:00:02,") == true)
+        #expect(mode()?.deadline == Fixture.lockDate)
+        s.selectedCheck = s.guardrailRows.first { $0.subjectText == "WORM_vault" && $0.result.checkId == "vault.lock.mode" }?.id
+        #expect(View.render(s).text.contains("Changes   in 00:00:02, at 2026-11-25 10:12:38 UTC"))
         _ = Update.apply(.tick(Fixture.lockDate - 1), to: &s)
-        #expect(mode()?.reason.contains("for 00:00:01,") == true)
+        #expect(View.render(s).text.contains("Changes   in 00:00:01,"), "the pane counts down every second")
         _ = Update.apply(.tick(Fixture.lockDate), to: &s)
-        #expect(mode()?.verdict == .pass)
+        #expect(mode()?.verdict == .pass, "judged again the instant the lock becomes permanent")
     }
 
     @Test func withoutASetupTheTabSaysSo() {

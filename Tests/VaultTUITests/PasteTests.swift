@@ -32,6 +32,13 @@ import Testing
         #expect(decoder.feed([.key(.down), .resize]) == [.key(.down), .resize])
     }
 
+    @Test func aPasteThatNeverEndsGivesTheKeyboardBack() {
+        var decoder = PasteDecoder()
+        let start: [Input] = [.key(.escape)] + Self.chars("[200~")
+        let out = decoder.feed(start + Array(repeating: .key(.char("x")), count: PasteDecoder.limit) + [.key(.char("q"))])
+        #expect(out == [.paste(String(repeating: "x", count: PasteDecoder.limit)), .key(.char("q"))])
+    }
+
     @Test func anEscapeInsideAPasteThatIsNotTheEndIsText() {
         var decoder = PasteDecoder()
         let out = decoder.feed(Self.pasted([.key(.escape)] + Self.chars("[1mx")))
@@ -41,13 +48,13 @@ import Testing
     @Test func aPastedNoteIsTypedNotSubmitted() {
         var s = Fixture.app()
         for k: Key in [.char("3"), .char("a")] { _ = Update.apply(.key(k), to: &s) }
-        let effects = Update.apply(.paste("checked\nwith alice\tOPS-1\u{7}"), to: &s)
+        let effects = Update.apply(.paste("checked\nwith alice\tOPS-1\u{7}\u{202E}\u{200B}\u{85} 👩‍👩‍👧"), to: &s)
         #expect(effects.isEmpty)
         guard case .acknowledge(let draft) = s.overlay else {
             Issue.record("the dialog stays open")
             return
         }
-        #expect(draft.note == "checked with alice OPS-1")
+        #expect(draft.note == "checked with alice OPS-1  👩‍👩‍👧", "controls, bidi and zero-width marks stay out of the record")
     }
 
     @Test func aPasteIntoTheFilterFilters() {

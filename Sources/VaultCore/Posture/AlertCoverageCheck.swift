@@ -12,15 +12,17 @@ enum AlertCoverageCheck {
         let id = "alerts.rule.covers_sensitive_actions"
         let title = "An alert rule covers every sensitive action"
         let subject = PostureSubject.vault(vault.name)
-        let enabled = rules.filter(\.isEnabled)
+        // A rule that sends its events nowhere alerts nobody.
+        let enabled = rules.filter { $0.isEnabled && $0.targets?.isEmpty != true }
         guard !enabled.isEmpty else {
             return PostureResult(
                 id, title, subject: subject, verdict: .fail,
-                reason: rules.isEmpty ? "No alert rule is configured." : "Every alert rule is disabled.")
+                reason: rules.isEmpty ? "No alert rule is configured." : "No rule is both enabled and targeted.")
         }
         var missed: [String] = []
+        let representatives = RepresentativePrincipal.all(account: vault.accountId, admins: settings.adminArns)
         for action in settings.sensitiveActions {
-            let uncovered = RepresentativePrincipal.all(account: vault.accountId).filter { who in
+            let uncovered = representatives.filter { who in
                 enabled.alert(for: call(action, by: who.principal, on: vault, at: now)) == nil
             }
             if !uncovered.isEmpty {
@@ -31,7 +33,7 @@ enum AlertCoverageCheck {
             return PostureResult(
                 id, title, subject: subject, verdict: .pass,
                 reason: "\(names(enabled)) alert on all \(settings.sensitiveActions.count) sensitive actions "
-                    + "by non-admin roles, IAM users and root.")
+                    + "by non-admin roles, IAM users, root, Identity Center roles and roles named like the admins.")
         }
         return PostureResult(
             id, title, subject: subject, verdict: .fail,
@@ -56,7 +58,7 @@ enum AlertCoverageCheck {
         }
         let how = working.map { rule in
             rule.targets.map { "\(rule.name) → \($0.joined(separator: ", "))" }
-                ?? "\(rule.name) (evaluated by vaultwatch)"
+                ?? "\(rule.name): targets not known (a bare pattern); vaultwatch raises its alerts itself"
         }
         return PostureResult(
             id, title, subject: .account, verdict: disabled.isEmpty && targetless.isEmpty ? .pass : .warn,
@@ -67,7 +69,7 @@ enum AlertCoverageCheck {
     /// The CloudTrail event of `action` on `vault`, as it would reach EventBridge.
     static func call(_ action: String, by principal: Principal, on vault: Vault, at now: Date) -> ApiCall {
         let point = SensitiveAction.isRecoveryPointAction(action)
-            ? "arn:aws:backup:\(vault.region):\(vault.accountId):recovery-point:vaultwatch-check" : nil
+            ? "\(SensitiveAction.recoveryPointArnPrefix(of: vault))vaultwatch-check" : nil
         return ApiCall(
             id: "vaultwatch-check", time: now, action: action, principal: principal, vaultName: vault.name,
             recoveryPointArn: point, accountId: vault.accountId, region: vault.region)
@@ -76,15 +78,4 @@ enum AlertCoverageCheck {
     private static func names(_ rules: [AlertRule]) -> String {
         rules.count == 1 ? "Rule \(rules[0].name) would" : "Rules \(rules.map(\.name).joined(separator: ", ")) would"
     }
-}
-
-/// Which AWS Backup actions act on a recovery point rather than on the vault: IAM authorizes
-/// them against the recovery point's ARN.
-public enum SensitiveAction {
-    public static let recoveryPointActions: Set<String> = [
-        "DeleteRecoveryPoint", "UpdateRecoveryPointLifecycle", "StartRestoreJob", "StartCopyJob",
-        "DisassociateRecoveryPoint", "PutRestoreValidationResult",
-    ]
-
-    public static func isRecoveryPointAction(_ action: String) -> Bool { recoveryPointActions.contains(action) }
 }

@@ -24,6 +24,22 @@ public struct GuardrailReport: Equatable, Sendable {
     public func count(_ verdict: PostureVerdict) -> Int { results.count { $0.verdict == verdict } }
 
     public var hasFailures: Bool { results.contains { $0.verdict == .fail } }
+
+    /// The first instant a verdict changes by itself; until then, and until the account
+    /// changes, the report stands.
+    public var validUntil: Date? { results.compactMap(\.deadline).min() }
+
+    /// The same report with the recovery-point checks judged again: what changes when only
+    /// points arrived or expired.
+    public func refreshingRecency(_ inputs: GuardrailInputs, at now: Date) -> GuardrailReport {
+        var copy = self
+        for (i, result) in results.enumerated() where result.checkId == RecoveryPointRecency.checkId {
+            guard let vault = result.subject.vaultName else { continue }
+            copy.results[i] = inputs.state.recency.result(for: vault, settings: inputs.settings, now: now)
+        }
+        copy.evaluatedAt = now
+        return copy
+    }
 }
 
 /// What the posture checks read: the account state with its stored policies, the alert rules,
@@ -34,17 +50,14 @@ public struct GuardrailInputs: Sendable {
     /// SCP documents from files, by name; added to the store's.
     public var suppliedSCPs: [GuardrailPolicy]
     public var settings: GuardrailSettings
-    public var recency: RecoveryPointRecency
 
     public init(
-        state: AccountState, rules: [AlertRule], suppliedSCPs: [GuardrailPolicy] = [], settings: GuardrailSettings,
-        recency: RecoveryPointRecency? = nil
+        state: AccountState, rules: [AlertRule], suppliedSCPs: [GuardrailPolicy] = [], settings: GuardrailSettings
     ) {
         self.state = state
         self.rules = rules
         self.suppliedSCPs = suppliedSCPs
         self.settings = settings
-        self.recency = recency ?? RecoveryPointRecency(state)
     }
 
     /// The SCPs that apply: the store's current ones (detached ones have no document) and the
@@ -60,14 +73,16 @@ public enum PostureChecks {
     /// Runs every check at `now`.
     public static func evaluate(_ inputs: GuardrailInputs, at now: Date) -> GuardrailReport {
         let settings = inputs.settings
+        let policies = PolicyInputs(inputs)
+        let vaults = inputs.state.sortedVaults.filter { settings.covers(vault: $0.name) }
         var results = [AlertCoverageCheck.enabledResult(rules: inputs.rules)]
-        results += PolicyChecks.accountResults(inputs)
-        for vault in inputs.state.sortedVaults where settings.covers(vault: vault.name) {
+        results.append(ScpCheck.result(inputs, policies: policies, vaults: vaults))
+        for vault in vaults {
             results += LockChecks.results(for: vault, settings: settings, now: now)
             results.append(KeyCheck.result(for: vault))
-            results += PolicyChecks.results(for: vault, inputs: inputs)
+            results += PolicyChecks.results(for: vault, inputs: inputs, policies: policies)
             results.append(AlertCoverageCheck.result(for: vault, rules: inputs.rules, settings: settings, now: now))
-            results.append(inputs.recency.result(for: vault.name, settings: settings, now: now))
+            results.append(inputs.state.recency.result(for: vault.name, settings: settings, now: now))
         }
         return GuardrailReport(results: results, evaluatedAt: now)
     }

@@ -69,12 +69,41 @@ extension GuardrailSettings: Codable {
         }
         let decoder = JSONDecoder()
         decoder.userInfo[.guardrailDefaults] = Box(defaults)
+        let settings: GuardrailSettings
         do {
-            return try decoder.decode(GuardrailSettings.self, from: data)
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context) {
+            settings = try decoder.decode(GuardrailSettings.self, from: data)
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context),
+            let DecodingError.valueNotFound(_, context)
+        {
             throw GuardrailSettingsError(
                 key: context.codingPath.first?.stringValue, message: "has the wrong kind of value")
         }
+        try settings.validate()
+        return settings
+    }
+
+    /// Values that would make a check meaningless are refused: a check of zero actions passes
+    /// vacuously, a negative window never fails.
+    public func validate() throws(GuardrailSettingsError) {
+        if minRetentionDays < 1 { throw GuardrailSettingsError(key: "minRetentionDays", message: "must be at least 1") }
+        if let max = maxRetentionDays, max < minRetentionDays {
+            throw GuardrailSettingsError(key: "maxRetentionDays", message: "must be at least minRetentionDays")
+        }
+        if coolingOffWarningDays < 0 {
+            throw GuardrailSettingsError(key: "coolingOffWarningDays", message: "must not be negative")
+        }
+        if !(1...744).contains(recoveryPointMaxAgeHours) {
+            throw GuardrailSettingsError(
+                key: "recoveryPointMaxAgeHours", message: "must be 1 to 744 (31 days), as in AWS Backup Audit Manager")
+        }
+        if sensitiveActions.isEmpty {
+            throw GuardrailSettingsError(key: "sensitiveActions", message: "must name at least one action")
+        }
+        if let bad = sensitiveActions.first(where: { $0.isEmpty || $0.contains(":") || $0.contains("*") }) {
+            throw GuardrailSettingsError(
+                key: "sensitiveActions", message: "lists \"\(bad)\": give AWS Backup action names, e.g. DeleteRecoveryPoint")
+        }
+        if vaults?.isEmpty == true { throw GuardrailSettingsError(key: "vaults", message: "must name at least one vault") }
     }
 
     public init(from decoder: any Decoder) throws {

@@ -7,12 +7,17 @@ enum KeyCheck {
         let title = "Encrypted with a customer-managed KMS key"
         let key = vault.encryptionKeyAlias ?? vault.encryptionKeyArn ?? "the vault's key"
         switch vault.encryptionKeyType {
+        case .customerManaged? where vault.encryptionKeyAlias?.hasPrefix("alias/aws/") == true:
+            // AWS-managed keys (alias/aws/backup) report as KMS keys too, but their policy is AWS's.
+            return PostureResult(
+                id, title, subject: subject, verdict: .fail,
+                reason: "Encrypted with the AWS-managed key \(key): its key policy is AWS's, not the account's.")
         case .customerManaged?:
             return PostureResult(id, title, subject: subject, verdict: .pass, reason: "Customer-managed key \(key).")
         case .awsOwned?:
             return PostureResult(
                 id, title, subject: subject, verdict: .fail,
-                reason: "Encrypted with an AWS-managed key: its key policy cannot be restricted to the vault admins.")
+                reason: "Encrypted with an AWS-owned key: no key policy of the account controls who can decrypt.")
         case nil:
             return PostureResult(
                 id, title, subject: subject, verdict: .unknown,

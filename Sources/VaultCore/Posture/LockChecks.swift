@@ -45,14 +45,14 @@ enum LockChecks {
                 id, title, subject: subject, verdict: .pass,
                 reason: "Compliance mode, permanent since \(UTC.minute(since)).")
         case .complianceGrace(let until):
-            let left = Countdown(to: until, now: now)
-            let soon = Double(left.secondsLeft) < Double(settings.coolingOffWarningDays) * 86_400
+            let lastChance = until - TimeInterval(settings.coolingOffWarningDays) * 86_400
             let reason =
-                "Compliance mode in its grace period: it can still be changed or removed for \(left.clock), "
-                + "and becomes permanent at \(UTC.minute(until))."
+                "Compliance mode in its grace period: it can still be changed or removed until "
+                + "\(UTC.second(until)) UTC; then it is permanent."
             return PostureResult(
                 id, title, subject: subject, verdict: .warn,
-                reason: soon ? "Last chance to fix the settings. " + reason : reason)
+                reason: now >= lastChance ? "Last chance to fix the settings. " + reason : reason,
+                deadline: now >= lastChance ? until : lastChance)
         }
     }
 

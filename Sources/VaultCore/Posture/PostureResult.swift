@@ -1,3 +1,5 @@
+import Foundation
+
 /// A posture check's answer. Only `fail` makes `vaultwatch guardrails check` exit non-zero;
 /// `warn` is a pass with something to watch (a lock still in its grace period).
 public enum PostureVerdict: String, Codable, Sendable, Comparable, CaseIterable {
@@ -38,10 +40,13 @@ public struct PostureResult: Equatable, Sendable {
     /// One sentence.
     public var reason: String
     public var evidence: [String]
+    /// When this verdict changes by itself if nothing else does: a grace period ending, a
+    /// recovery point growing too old. Screens count down to it; the report is judged again then.
+    public var deadline: Date?
 
     public init(
         _ checkId: String, _ title: String, subject: PostureSubject, verdict: PostureVerdict, reason: String,
-        evidence: [String] = []
+        evidence: [String] = [], deadline: Date? = nil
     ) {
         self.checkId = checkId
         self.title = title
@@ -49,5 +54,6 @@ public struct PostureResult: Equatable, Sendable {
         self.verdict = verdict
         self.reason = reason
         self.evidence = evidence
+        self.deadline = deadline
     }
 }

@@ -58,20 +58,19 @@ public struct AppState: Sendable {
 
     /// How the Guardrails tab judges the account; nil hides its verdicts ("not configured").
     public var guardrailSetup: GuardrailSetup?
-    /// The posture checks as of the last derivation: again when the state changes, and every
-    /// second while the tab is on screen (a grace period's countdown is in its reason), else
-    /// every minute.
+    /// The posture checks as of the last derivation: judged again when vaults or policies change,
+    /// the recovery-point checks alone when only points do, and everything at the first instant
+    /// a verdict changes by itself (a grace period ending, a point growing old): never per frame.
     public private(set) var guardrailReport: GuardrailReport?
-    private var recency: (revision: Int, value: RecoveryPointRecency)?
     private var derivedReport: ReportKey?
     private var derivedGuardrails: DerivationKey?
     private var reportGeneration = 0
 
+    /// What the report was judged on. Points alone only move the recovery-point checks.
     struct ReportKey: Equatable, Sendable {
         var vaults: Int
-        var points: Int
         var policies: Int
-        var instant: Int
+        var points: Int
     }
 
     /// What the point and alert rows were last derived from.
@@ -210,21 +209,23 @@ public struct AppState: Sendable {
     mutating func deriveGuardrails() {
         let state = snapshot.state
         if let setup = guardrailSetup, !snapshot.loading {
-            let seconds = Int(now.timeIntervalSince1970.rounded(.down))
             let key = ReportKey(
-                vaults: state.vaultsRevision, points: state.pointsRevision, policies: state.policiesRevision,
-                instant: tab == .guardrails ? seconds : seconds / 60)
-            if key != derivedReport {
-                if recency?.revision != state.pointsRevision {
-                    recency = (state.pointsRevision, RecoveryPointRecency(state))
+                vaults: state.vaultsRevision, policies: state.policiesRevision, points: state.pointsRevision)
+            let inputs = GuardrailInputs(
+                state: state, rules: setup.rules, suppliedSCPs: setup.suppliedSCPs, settings: setup.settings)
+            let expired = guardrailReport?.validUntil.map { now >= $0 } ?? false
+            if let old = derivedReport, let report = guardrailReport, !expired,
+                old.vaults == key.vaults, old.policies == key.policies
+            {
+                if old.points != key.points {
+                    guardrailReport = report.refreshingRecency(inputs, at: now)
+                    reportGeneration += 1
                 }
-                let inputs = GuardrailInputs(
-                    state: state, rules: setup.rules, suppliedSCPs: setup.suppliedSCPs, settings: setup.settings,
-                    recency: recency?.value)
+            } else {
                 guardrailReport = PostureChecks.evaluate(inputs, at: now)
-                derivedReport = key
                 reportGeneration += 1
             }
+            derivedReport = key
         }
         let rowsKey = DerivationKey(
             revision: reportGeneration, scope: nil, filter: filters[.guardrails]?.text ?? "",

@@ -79,7 +79,7 @@ public enum Update {
                 draft.note = ""
                 state.overlay = .acknowledge(draft)
             case .char(let c):
-                if draft.note.count < AcknowledgementDraft.maxNoteLength { draft.note.append(c) }
+                if draft.note.count < AcknowledgementDraft.maxNoteLength, TypedText.isAllowed(c) { draft.note.append(c) }
                 state.overlay = .acknowledge(draft)
             default:
                 break
@@ -98,7 +98,7 @@ public enum Update {
             case .ctrl("u"):
                 state.filters[state.tab] = .editing("")
             case .char(let c):
-                if text.count < 200 { text.append(c) }
+                if text.count < TypedText.filterLimit, TypedText.isAllowed(c) { text.append(c) }
                 state.filters[state.tab] = .editing(text)
             default:
                 return []
@@ -285,12 +285,12 @@ public enum Update {
     /// A paste goes into the open field as one line: newlines and tabs become spaces, so a note
     /// pasted from a ticket is typed, never submitted halfway.
     static func paste(_ text: String, _ state: inout AppState) {
-        let line = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }.filter { !($0.asciiValue.map { $0 < 32 || $0 == 127 } ?? false) })
+        let line = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }.filter(TypedText.isAllowed))
         if case .acknowledge(var draft) = state.overlay {
             draft.note += line.prefix(max(AcknowledgementDraft.maxNoteLength - draft.note.count, 0))
             state.overlay = .acknowledge(draft)
         } else if case .editing(var filter) = state.filter {
-            filter += line.prefix(max(200 - filter.count, 0))
+            filter += line.prefix(max(TypedText.filterLimit - filter.count, 0))
             state.filters[state.tab] = .editing(filter)
             state.deriveRows()
             state.scrollTop[state.tab] = 0

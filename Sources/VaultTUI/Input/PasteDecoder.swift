@@ -5,6 +5,9 @@
 struct PasteDecoder {
     static let start: [Character] = ["[", "2", "0", "0", "~"]
     static let end: [Character] = ["[", "2", "0", "1", "~"]
+    /// A paste whose end marker never comes must not swallow the keyboard for good: past this
+    /// many characters the paste ends where it is.
+    static let limit = 16_384
 
     private var pasting = false
     private var text = ""
@@ -34,6 +37,11 @@ struct PasteDecoder {
                 case .enter: text.append("\n")
                 case .tab: text.append("\t")
                 default: break
+                }
+                if text.count >= Self.limit {
+                    out.append(.paste(text))
+                    text = ""
+                    pasting = false
                 }
             default:
                 out.append(input)

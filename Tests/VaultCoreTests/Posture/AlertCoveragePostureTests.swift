@@ -36,7 +36,17 @@ import VaultCore
         let text = #"{"Name":"r","State":"ENABLED","EventPattern":"# + String(reflecting: pattern) + "}"
         let rule = try AlertRule.definition(Data(text.utf8), fallbackName: "x")
         let evidence = try #require(results([rule])["alerts.rule.covers_sensitive_actions"]).evidence
-        #expect(evidence.contains("DeleteRecoveryPoint by a non-admin role, an IAM user, the root user"))
+        #expect(evidence.contains("DeleteRecoveryPoint by a non-admin role, an IAM user, the root user, an Identity Center role, role BackupVaultAdmin-impostor, role Impostor-BackupVaultAdmin, role AWSCloudFormationStackSetExecutionRole-impostor, role Impostor-AWSCloudFormationStackSetExecutionRole"))
+    }
+
+    /// A restore names only the recovery point and a copy its source vault: a pattern on
+    /// `requestParameters.backupVaultName` never sees either.
+    @Test func aPatternOnTheVaultNameMissesRestoresAndCopies() throws {
+        let pattern = #"{"source":["aws.backup"],"detail":{"requestParameters":{"backupVaultName":["central-backup-vault"]}}}"#
+        let rule = try AlertRule.definition(Data(pattern.utf8), fallbackName: "by-vault")
+        let r = try #require(results([rule])["alerts.rule.covers_sensitive_actions"])
+        #expect(r.verdict == .fail)
+        #expect(r.evidence.map { String($0.prefix { $0 != " " }) } == ["StartCopyJob", "StartRestoreJob"])
     }
 
     @Test func disabledAndTargetlessRulesAreReported() throws {
@@ -45,7 +55,7 @@ import VaultCore
             fallbackName: "x")
         let r = results([disabled])
         #expect(r["alerts.rule.enabled"]?.verdict == .fail)
-        #expect(r["alerts.rule.covers_sensitive_actions"]?.reason == "Every alert rule is disabled.")
+        #expect(r["alerts.rule.covers_sensitive_actions"]?.reason == "No rule is both enabled and targeted.")
         let targetless = try AlertRule.definition(
             Data(#"{"Name":"mute","EventPattern":"{\"source\":[\"aws.backup\"]}","Targets":[]}"#.utf8),
             fallbackName: "x")
@@ -53,5 +63,6 @@ import VaultCore
         #expect(both["alerts.rule.enabled"]?.verdict == .warn)
         #expect(both["alerts.rule.enabled"]?.evidence.contains("mute has no target") == true)
         #expect(results([])["alerts.rule.enabled"]?.reason == "No alert rule is configured.")
+        #expect(results([targetless])["alerts.rule.covers_sensitive_actions"]?.verdict == .fail, "it alerts nobody")
     }
 }

@@ -43,7 +43,7 @@ import VaultCore
         }
         let evidence = try #require(r["vault.policy.denies_deletion"]).evidence
         #expect(evidence.contains { $0.hasPrefix("access policy of central-backup-vault, Sid \"DenyAllButVaultAdmins\"") })
-        #expect(evidence.last == "exempt: \(Seed.admin), \(Seed.stackSet)")
+        #expect(evidence.last == "Sid \"DenyAllButVaultAdmins\" spares ArnNotLike aws:PrincipalArn \(Seed.admin), \(Seed.stackSet)")
     }
 
     @Test func aTypoInAnExemptedRoleLocksTheAdminOut() throws {
@@ -70,7 +70,7 @@ import VaultCore
         let r = results(policy: missing)
         let deletion = try #require(r["vault.policy.denies_deletion"])
         #expect(deletion.verdict == .fail)
-        #expect(deletion.evidence.first?.hasPrefix("DeleteRecoveryPoint by a non-admin role, an IAM user, the root user: ") == true)
+        #expect(deletion.evidence.first?.hasPrefix("DeleteRecoveryPoint by anyone but the admins: ") == true)
         #expect(r["vault.guardrails.sensitive_actions"]?.verdict == .pass, "the SCP still denies it")
 
         // The seeds' SCP as the article describes it names only the vault's ARN: DeleteRecoveryPoint is
@@ -79,6 +79,40 @@ import VaultCore
         let open = try #require(vaultOnly["vault.guardrails.sensitive_actions"])
         #expect(open.verdict == .fail)
         #expect(open.reason.contains("DeleteRecoveryPoint"))
+    }
+
+    @Test func aWildcardExemptionWiderThanTheAdminsIsCaughtByTheLookAlikes() throws {
+        let wide = Seed.vaultPolicyText(actions: Self.deletionActions, admins: ["arn:aws:iam::111122223333:role/*Admin*", Seed.stackSet])
+        let r = try #require(results(policy: wide)["vault.policy.denies_deletion"])
+        #expect(r.verdict == .fail)
+        #expect(r.evidence.first?.contains("role Impostor-BackupVaultAdmin") == true, "\(r.evidence)")
+        #expect(r.evidence.last?.contains("spares ArnNotLike aws:PrincipalArn arn:aws:iam::111122223333:role/*Admin*") == true)
+        #expect(results(policy: wide)["vault.policy.admins_exempt"]?.verdict == .pass)
+    }
+
+    @Test func aPolicyOnTheOrganizationIsUnknownUntilTheOrganizationIsConfigured() throws {
+        let orgOnly = """
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Principal": "*", "Action": "backup:*",
+              "Resource": "*", "Condition": {"StringNotEquals": {"aws:PrincipalOrgID": "\(Seed.organization)"}}}]}
+            """
+        var state = AccountState()
+        state.apply(.vault(Fixture.vault()))
+        state.apply(.policy(.accessPolicy(of: "central-backup-vault", document: orgOnly, at: Fixture.now)))
+        let report = PostureChecks.evaluate(
+            GuardrailInputs(state: state, rules: [], settings: .seed(account: Fixture.account)), at: Fixture.now)
+        let r = try #require(report.results.first { $0.checkId == "vault.policy.denies_deletion" })
+        #expect(r.verdict == .unknown)
+        #expect(r.reason.contains("set organizationId"))
+        // Configured, the same policy is judged: it spares every principal of the organization.
+        #expect(results(policy: orgOnly)["vault.policy.denies_deletion"]?.verdict == .fail)
+    }
+
+    @Test func anScpThatDeniesNothingFailsTheScpCheck() throws {
+        let fullAccess = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#
+        let r = try #require(results(policy: Self.seedPolicy, scps: [fullAccess])["org.scp.backup_guardrail"])
+        #expect(r.verdict == .fail)
+        #expect(r.evidence.last == "SCPs do not bind the organization's management account.")
+        #expect(results(policy: Self.seedPolicy)["org.scp.backup_guardrail"]?.verdict == .pass)
     }
 
     @Test func anUnscopedAllowIsPublicAndAnOrgScopedOneIsNot() {

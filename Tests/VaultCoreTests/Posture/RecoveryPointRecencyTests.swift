@@ -42,7 +42,32 @@ import VaultCore
         #expect(r.evidence.first?.contains("fs-c") == true)
     }
 
-    @Test func anEmptyVaultHasNothingToCheck() {
-        #expect(result([])?.verdict == .pass)
+    @Test func anEmptiedVaultFailsAndSoDoesOneWithOnlyFailedBackups() {
+        #expect(result([])?.verdict == .fail)
+        #expect(result([Fixture.point("a", created: now - 60, status: .partial)])?.verdict == .fail)
+    }
+
+    @Test func theDeadlineIsWhenTheFirstFreshResourceGrowsTooOld() {
+        let r = result([Fixture.point("a", created: now - 3600), Fixture.point("b", created: now - 7200)])
+        #expect(r?.deadline == now - 7200 + 86_400 + 1)
+    }
+
+    @Test func theStateKeepsRecencyAsPointsComeAndGo() {
+        var state = AccountState()
+        state.apply(.vault(Fixture.vault()))
+        let older = Fixture.point("a", created: now - 3 * 86_400)
+        var newer = Fixture.point("a", created: now - 3600)
+        newer.arn += "-2"
+        state.apply([.recoveryPoint(older), .recoveryPoint(newer)])
+        let resource = older.resourceArn
+        #expect(state.recency.newest["central-backup-vault"]?[resource] == newer.creationDate)
+        state.apply(.recoveryPointRemoved(arn: newer.arn, vaultName: "central-backup-vault", at: now))
+        #expect(state.recency.newest["central-backup-vault"]?[resource] == older.creationDate)
+        var failed = older
+        failed.status = .expired
+        state.apply(.recoveryPoint(failed))
+        #expect(state.recency.newest["central-backup-vault"]?[resource] == nil)
+        state.apply(.vaultRemoved(name: "central-backup-vault", at: now))
+        #expect(state.recency.newest["central-backup-vault"] == nil)
     }
 }

@@ -1,0 +1,83 @@
+import Foundation
+
+/// The policies the checks weigh, read once per report: the SCPs, and each vault's access
+/// policy on first use. A document that cannot be read is kept as its error, so the checks it
+/// would decide say UNKNOWN instead of guessing.
+struct PolicyInputs {
+    var scps: [PolicyDocument] = []
+    var scpErrors: [String] = []
+    var settings: GuardrailSettings
+
+    init(_ inputs: GuardrailInputs) {
+        settings = inputs.settings
+        for policy in inputs.serviceControlPolicies {
+            do {
+                if let document = try policy.document(as: .serviceControlPolicy) { scps.append(document) }
+            } catch {
+                scpErrors.append("\(policy.name): \(error)")
+            }
+        }
+    }
+
+    /// Why the SCPs cannot be weighed, or nil when they can.
+    var scpProblem: String? {
+        if !scpErrors.isEmpty { return "An SCP cannot be read, so it is not guessed at." }
+        if settings.organizationId == nil, scps.contains(where: { $0.tests("aws:PrincipalOrgID") }) {
+            return PolicyInputs.organizationUnknown
+        }
+        return nil
+    }
+
+    static let organizationUnknown =
+        "A policy tests aws:PrincipalOrgID, but the organization is not configured: set organizationId "
+        + "in guardrails.json."
+}
+
+/// One vault and the questions asked about it.
+struct VaultContext {
+    var vault: Vault
+    var settings: GuardrailSettings
+
+    var representatives: [RepresentativePrincipal] {
+        RepresentativePrincipal.all(account: vault.accountId, admins: settings.adminArns)
+    }
+
+    func request(_ action: String, by principalArn: String) -> AccessRequest {
+        AccessRequest(
+            principalArn: principalArn, action: "backup:\(action)",
+            resource: SensitiveAction.resource(for: action, on: vault), orgID: settings.organizationId)
+    }
+}
+
+extension GuardrailPolicy {
+    /// The document parsed and checked for its kind; nil when there is none (removed).
+    public func document(as kind: PolicyKind) throws(PolicyError) -> PolicyDocument? {
+        guard let text = document else { return nil }
+        let name = kind == .resourcePolicy ? "access policy of \(self.name)" : self.name
+        let parsed = try PolicyDocument.parse(text, name: name)
+        try parsed.validate(as: kind)
+        return parsed
+    }
+}
+
+extension PolicyDocument {
+    /// Whether a condition of the document tests `key` (case-insensitive, as IAM's keys are).
+    func tests(_ key: String) -> Bool {
+        let folded = key.lowercased()
+        return statements.contains { $0.conditions.contains { $0.key.lowercased() == folded } }
+    }
+
+    /// Who the Deny statements spare: the negated tests on `aws:PrincipalArn` and any
+    /// NotPrincipal, as written, so an operator can compare them with the admins.
+    var exemptions: [String] {
+        statements.filter { $0.effect == .deny }.flatMap { statement -> [String] in
+            var found = statement.conditions.filter {
+                $0.key.lowercased() == "aws:principalarn" && $0.operatorName.contains("Not")
+            }.map { "\(statement.label) spares \($0.operatorName) aws:PrincipalArn \($0.values.joined(separator: ", "))" }
+            if case .allBut(let principals)? = statement.principal {
+                found.append("\(statement.label) spares NotPrincipal \(principals.entries.map(\.value).joined(separator: ", "))")
+            }
+            return found
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// `org.scp.backup_guardrail`, for the account: the SCPs alone deny every sensitive action on
+/// every vault to principals that are not admins (Control Tower's CT.BACKUP.PV.3, with the
+/// recovery-point actions). SCPs never bind the organization's management account.
+enum ScpCheck {
+    static let id = "org.scp.backup_guardrail"
+    static let title = "SCPs deny the sensitive actions to all but the admins"
+
+    static func result(_ inputs: GuardrailInputs, policies: PolicyInputs, vaults: [Vault]) -> PostureResult {
+        guard !inputs.serviceControlPolicies.isEmpty else {
+            return PostureResult(
+                id, title, subject: .account, verdict: .unknown,
+                reason: "No SCP is known for this account: give the organization's SCPs with --scp FILE.")
+        }
+        if let problem = policies.scpProblem {
+            return PostureResult(id, title, subject: .account, verdict: .unknown, reason: problem, evidence: policies.scpErrors)
+        }
+        var open: [PolicyChecks.Finding] = []
+        var unknown: [PolicyChecks.Finding] = []
+        var everyone: [RepresentativePrincipal] = []
+        for vault in vaults {
+            let context = VaultContext(vault: vault, settings: inputs.settings)
+            everyone = context.representatives
+            for action in inputs.settings.sensitiveActions {
+                for who in context.representatives {
+                    let decision = Guardrails.decide(
+                        context.request(action, by: who.principal.judgedArn), vaultPolicy: nil, scps: policies.scps)
+                    // Asked without the vault's policy, so say only what the SCPs do.
+                    let reason = decision.reason.replacingOccurrences(
+                        of: "the vault has no access policy and nothing in the SCPs denies it",
+                        with: "nothing in the SCPs denies it")
+                    let finding = ("\(vault.name): \(action)", who.description, reason)
+                    switch decision.outcome {
+                    case .denied: continue
+                    case .unknown: unknown.append(finding)
+                    case .notDenied: open.append(finding)
+                    }
+                }
+            }
+        }
+        let note = "SCPs do not bind the organization's management account."
+        if !open.isEmpty {
+            return PostureResult(
+                id, title, subject: .account, verdict: .fail,
+                reason: "The SCPs leave \(PolicyChecks.unique(open.map(\.action)).count) vault/action pair(s) open to "
+                    + "principals that are not admins.",
+                evidence: PolicyChecks.grouped(open + unknown, everyone: everyone) + [note])
+        }
+        if !unknown.isEmpty {
+            return PostureResult(
+                id, title, subject: .account, verdict: .unknown, reason: "Part of the SCPs cannot be evaluated.",
+                evidence: PolicyChecks.grouped(unknown, everyone: everyone))
+        }
+        let names = inputs.serviceControlPolicies.map(\.name).joined(separator: ", ")
+        return PostureResult(
+            id, title, subject: .account, verdict: .pass,
+            reason: "\(names) deny all \(inputs.settings.sensitiveActions.count) sensitive actions on "
+                + "\(vaults.count) vault(s) to principals that are not admins.",
+            evidence: [note])
+    }
+}
