@@ -36,7 +36,7 @@ import VaultCore
     }
 
     @Test func enterShowsTheCheckAndScrollingStopsAtItsEnd() throws {
-        var s = Fixture.app()
+        var s = Fixture.app(width: 60, height: 14)
         keys(&s, [.char("4"), .char("/")] + "could still".map { .char($0) } + [.enter, .char("g"), .enter])
         guard case .checkDetail(let id) = s.screen else {
             Issue.record("Enter should open the check")

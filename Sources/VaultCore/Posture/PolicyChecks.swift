@@ -240,11 +240,30 @@ enum PolicyChecks {
             if whos[key] == nil { order.append(key) }
             whos[key, default: []].append(finding.who)
         }
-        return order.map { key in
+        // The clauses every reason ends with are said once, after the list.
+        let common = commonClauses(order.map(\.reason))
+        var lines = order.map { key in
             let who = whos[key] ?? []
             let named = !all.isEmpty && Set(who) == all ? "anyone but the admins" : who.joined(separator: ", ")
-            return "\(key.action) by \(named): \(key.reason)"
+            let reason = common.isEmpty ? key.reason : String(key.reason.dropLast(common.count + 2))
+            return "\(key.action) by \(named): \(reason)"
         }
+        if !common.isEmpty { lines.append("For each: \(common)") }
+        return lines
+    }
+
+    /// The `; `-separated clauses all of `reasons` end with, when there are several reasons and
+    /// each keeps a clause of its own.
+    static func commonClauses(_ reasons: [String]) -> String {
+        guard reasons.count > 1 else { return "" }
+        let split = reasons.map { $0.components(separatedBy: "; ") }
+        var shared: [String] = []
+        while let last = split[0].dropLast(shared.count).last, split.allSatisfy({ parts in
+            parts.count > shared.count + 1 && parts[parts.count - 1 - shared.count] == last
+        }) {
+            shared.insert(last, at: 0)
+        }
+        return shared.joined(separator: "; ")
     }
 
     static func unique(_ lines: [String]) -> [String] {
