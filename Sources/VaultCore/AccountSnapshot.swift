@@ -28,10 +28,13 @@ public struct AccountSnapshot: Sendable {
     public var pointsLoad: PointsLoadProgress?
     /// Increases with every published snapshot, so the screen can tell a new one from the last.
     public var generation: Int
+    /// Audit-trail files whose hash chain does not verify (`alerts.jsonl`, `acks.jsonl`): the
+    /// header says so on every screen until the store is repaired.
+    public var brokenChains: [String] = []
 
     public init(
         state: AccountState = AccountState(), notices: [Notice] = [], sourceName: String = "",
-        loading: Bool = false, pointsLoad: PointsLoadProgress? = nil, generation: Int = 0
+        loading: Bool = false, pointsLoad: PointsLoadProgress? = nil, generation: Int = 0, brokenChains: [String] = []
     ) {
         self.state = state
         self.notices = notices
@@ -39,5 +42,6 @@ public struct AccountSnapshot: Sendable {
         self.loading = loading
         self.pointsLoad = pointsLoad
         self.generation = generation
+        self.brokenChains = brokenChains
     }
 }

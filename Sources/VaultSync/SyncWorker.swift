@@ -299,9 +299,14 @@ public final class SyncWorker: @unchecked Sendable {
 
     /// A broken hash chain in alerts or acks is an error on screen: "alerts.jsonl: hash chain
     /// broken at line 17: …" (see `Store.verify()`).
+    /// Files whose chain did not verify when the store was opened.
+    private var brokenChains: [String] = []
+
     private func verifyChains() {
         do {
-            for file in try store.verify().files where file.breakage != nil { note(.error, "\(file)") }
+            let broken = try store.verify().files.filter { $0.breakage != nil }
+            brokenChains = broken.map(\.file)
+            for file in broken { note(.error, "\(file)") }
         } catch {
             note(.error, "could not check the store's hash chains: \(error)")
         }
@@ -338,6 +343,7 @@ public final class SyncWorker: @unchecked Sendable {
         publish(
             AccountSnapshot(
                 state: state, notices: notices, sourceName: sourceName, loading: !initialLoadDone,
-                pointsLoad: pointsTracker?.progress(vaults: state.vaults.keys), generation: generation))
+                pointsLoad: pointsTracker?.progress(vaults: state.vaults.keys), generation: generation,
+                brokenChains: brokenChains))
     }
 }

@@ -169,5 +169,6 @@ import VaultStore
         #expect(notices.filter { $0.level == .error }.map(\.text) == [
             "acks.jsonl: hash chain broken at line 2: altered (line 3 holds a different hash of it)"
         ])
+        #expect(published.last?.brokenChains == ["acks.jsonl"])
     }
 }

@@ -69,6 +69,17 @@ import VaultCore
         #expect(mode()?.verdict == .pass, "judged again the instant the lock becomes permanent")
     }
 
+    @Test func aBrokenChainIsInTheHeaderOnEveryScreen() {
+        var s = Fixture.app()
+        var snapshot = s.snapshot
+        snapshot.brokenChains = ["acks.jsonl"]
+        _ = Update.apply(.snapshot(snapshot), to: &s)
+        for key: Key in [.char("1"), .char("3"), .char("4")] {
+            _ = Update.apply(.key(key), to: &s)
+            #expect(View.render(s).text.split(separator: "\n").first?.contains("CHAIN BROKEN: acks.jsonl (!)") == true)
+        }
+    }
+
     @Test func withoutASetupTheTabSaysSo() {
         var s = AppState(snapshot: AccountSnapshot(state: Fixture.state, sourceName: "demo"), now: Fixture.now)
         keys(&s, [.char("4")])

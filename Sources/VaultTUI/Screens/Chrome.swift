@@ -11,6 +11,10 @@ enum Chrome {
 
         // Right side first, most important item rightmost; the left side gets what is left.
         var parts: [(String, Role)] = []
+        if !state.snapshot.brokenChains.isEmpty {
+            // Tampering with the audit trail outranks everything else on the line.
+            parts.append(("CHAIN BROKEN: \(state.snapshot.brokenChains.joined(separator: ", ")) (!)", .headerWarning))
+        }
         let unacked = account.unacknowledgedAlertCount
         parts.append(unacked > 0 ? ("\(unacked) new alert\(unacked == 1 ? "" : "s")", .headerWarning) : ("no new alerts", .header))
         if !state.snapshot.notices.isEmpty {
