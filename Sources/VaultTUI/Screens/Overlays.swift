@@ -56,16 +56,20 @@ enum HelpOverlay {
 enum NoticesOverlay {
     static func draw(into grid: inout Grid, _ state: AppState) {
         let notices = state.snapshot.notices
+        let width = max(grid.width - 8, 40)
+        // Newest first, each wrapped whole: a notice names a file and a line, and is read in full.
+        let lines = notices.reversed().flatMap { n -> [(String, Role)] in
+            let role: Role = n.level == .error ? .danger : n.level == .warning ? .warning : .dialog
+            return Prose.wrap(InertText.make("\(n.level.rawValue): \(n.text)"), width: width - 4).map { ($0, role) }
+        }
         let content = Dialog.frame(
-            into: &grid, width: max(grid.width - 8, 40), height: min(max(notices.count, 1) + 4, grid.height - 2),
-            title: "Notices")
+            into: &grid, width: width, height: min(max(lines.count, 1) + 4, grid.height - 2), title: "Notices")
         if notices.isEmpty {
             grid.write("Nothing to report: the store loaded cleanly.", x: content.x, y: content.y, role: .ok)
         }
         var y = content.y
-        for n in notices.reversed() where y < content.y + content.height - 1 {  // newest first
-            let role: Role = n.level == .error ? .danger : n.level == .warning ? .warning : .dialog
-            grid.write("\(n.level.rawValue): \(n.text)", x: content.x, y: y, role: role, maxWidth: content.width)
+        for (text, role) in lines where y < content.y + content.height - 1 {
+            grid.write(text, x: content.x, y: y, role: role, maxWidth: content.width)
             y += 1
         }
         grid.write("Esc closes", x: content.x, y: content.y + content.height - 1, role: .muted)
