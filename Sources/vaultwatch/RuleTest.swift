@@ -52,25 +52,47 @@ struct RuleTest: ParsableCommand {
     }
 
     private func testLines(of path: String, against pattern: EventPattern) throws {
-        let data = try Self.read(path)
+        guard let file = FileHandle(forReadingAtPath: path) else {
+            throw Self.invalid("\(path): cannot be read")
+        }
+        defer { try? file.close() }
         var matchedAny = false
         var unreadable = 0
         var lineNumber = 0
-        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        var pending = Data()
+        // Read in chunks: an event log can be larger than memory wants to hold at once.
+        func test(_ line: Data) {
             lineNumber += 1
             if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }) {
-                continue
+                return
             }
             do {
-                if try Self.test(pattern, Data(line)) {
+                if try Self.test(pattern, line) {
                     matchedAny = true
-                    FileHandle.standardOutput.write(Data(line) + Data("\n".utf8))
+                    FileHandle.standardOutput.write(line + Data("\n".utf8))
                 }
             } catch {
                 unreadable += 1
                 Self.warn("\(path):\(lineNumber): \(error)")
             }
         }
+        while true {
+            let chunk: Data
+            do {
+                chunk = try file.read(upToCount: 1 << 20) ?? Data()
+            } catch {
+                throw Self.invalid("\(path): cannot be read (\((error as NSError).localizedDescription))")
+            }
+            if chunk.isEmpty { break }
+            pending.append(chunk)
+            var start = pending.startIndex
+            while let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                test(Data(pending[start..<newline]))
+                start = pending.index(after: newline)
+            }
+            pending = Data(pending[start...])
+        }
+        if !pending.isEmpty { test(pending) }
         if unreadable > 0 { throw ExitCode(2) }
         if !matchedAny { throw ExitCode.failure }
     }
