@@ -22,7 +22,7 @@ struct RecordEncoder {
             switch record {
             case .vault(let vault): return try encode(vault)
             case .vaultRemoved(let name, let at): return try encode(VaultRemoval(name: name, at: at))
-            case .recoveryPoint(let point): return try encode(point)
+            case .recoveryPoint(let point): return try PointLineEncoder.data(of: point)
             case .recoveryPointRemoved(let arn, let vault, let at):
                 return try encode(RecoveryPointRemoval(arn: arn, vaultName: vault, at: at))
             case .job(let job): return try encode(job)
