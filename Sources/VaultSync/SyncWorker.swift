@@ -308,13 +308,7 @@ public final class SyncWorker: @unchecked Sendable {
     }
 
     private func raiseAlerts(for records: [Record]) {
-        var raised: [Record] = []
-        var seen = Set<String>()
-        for case .call(let call) in records {
-            guard let alert = rules.alert(for: call), state.alert(id: alert.id) == nil, seen.insert(alert.id).inserted
-            else { continue }
-            raised.append(.alert(alert))
-        }
+        let raised = AlertRaising.newAlerts(for: records, rules: rules, in: state).map(Record.alert)
         guard !raised.isEmpty else { return }
         do {
             try store.append(raised)
