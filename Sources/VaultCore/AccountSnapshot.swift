@@ -23,6 +23,9 @@ public struct AccountSnapshot: Sendable {
     public var sourceName: String
     /// Whether the initial load of the store is still running.
     public var loading: Bool
+    /// Whether the alerts and acknowledgements are still to be read (the vaults are shown
+    /// first): their counts are not known yet.
+    public var alertsLoading: Bool
     /// Set once everything but the recovery points is loaded and while the points still load in
     /// the background; nil before (nothing loaded yet) and after (everything loaded).
     public var pointsLoad: PointsLoadProgress?
@@ -34,12 +37,14 @@ public struct AccountSnapshot: Sendable {
 
     public init(
         state: AccountState = AccountState(), notices: [Notice] = [], sourceName: String = "",
-        loading: Bool = false, pointsLoad: PointsLoadProgress? = nil, generation: Int = 0, brokenChains: [String] = []
+        loading: Bool = false, alertsLoading: Bool = false, pointsLoad: PointsLoadProgress? = nil,
+        generation: Int = 0, brokenChains: [String] = []
     ) {
         self.state = state
         self.notices = notices
         self.sourceName = sourceName
         self.loading = loading
+        self.alertsLoading = alertsLoading
         self.pointsLoad = pointsLoad
         self.generation = generation
         self.brokenChains = brokenChains

@@ -41,6 +41,26 @@ public struct Alert: Codable, Equatable, Sendable, Identifiable {
         sourceIPAddress = call.sourceIPAddress
     }
 
+    /// An alert as stored, field by field (a loader's fast path).
+    public init(
+        id: String, callId: String, time: Date, action: String, principal: Principal, vaultName: String?,
+        recoveryPointArn: String?, outcome: String, errorMessage: String?, severity: Severity, ruleName: String,
+        sourceIPAddress: String?
+    ) {
+        self.id = id
+        self.callId = callId
+        self.time = time
+        self.action = action
+        self.principal = principal
+        self.vaultName = vaultName
+        self.recoveryPointArn = recoveryPointArn
+        self.outcome = outcome
+        self.errorMessage = errorMessage
+        self.severity = severity
+        self.ruleName = ruleName
+        self.sourceIPAddress = sourceIPAddress
+    }
+
     /// 16 hex digits of FNV-1a over the event id. Operators type a unique prefix (8 are shown).
     public static func id(forCall callId: String) -> String { FNV1a.hex(callId) }
 

@@ -1,10 +1,14 @@
 /// A file that a staged first read (`StoreTail.pollDeferringBulk`) left for
 /// `StoreTail.readDeferred`: a vault's points file, or an activity log (events, jobs), which
-/// grow without bound. Its size is as listed, for a progress indicator.
+/// grow without bound; when asked, the audit files too (alerts, acks). Its size is as listed,
+/// for a progress indicator.
 public struct DeferredFile: Sendable, Hashable {
     /// `points/prod.jsonl`, `events.jsonl`
     public let relativePath: String
     public let size: Int
+
+    /// Whether this is an audit file (`alerts.jsonl`, `acks.jsonl`), deferred only when asked.
+    public var isAuditFile: Bool { StoreFile.named(relativePath).isChained }
 
     /// Whether `vault`'s recovery points are kept in this file.
     public func holds(vault: String) -> Bool {

@@ -8,13 +8,16 @@ extension StoreTail {
     /// sizes, for `readDeferred`; `poll` leaves those alone until then. The screen can show
     /// vaults, alerts and acknowledgements before any point or call is read.
     ///
+    /// With `auditFiles`, alerts and acknowledgements are deferred too, so the
+    /// vaults can be shown before them, whatever their size.
+    ///
     /// On a tail that has already read something this is just `poll()`, deferring nothing.
-    public func pollDeferringBulk() throws -> (load: StoreLoad, deferred: [DeferredFile]) {
+    public func pollDeferringBulk(auditFiles: Bool = false) throws -> (load: StoreLoad, deferred: [DeferredFile]) {
         try follow.withLock { (follow: inout Follow) throws(StoreError) -> (load: StoreLoad, deferred: [DeferredFile]) in
             var bulky: [DeferredFile] = []
             var deferred = follow.deferred
             if follow.cursors.isEmpty && follow.deferred.isEmpty {
-                for file in try StoreFile.all(in: root) where file.isBulk {
+                for file in try StoreFile.all(in: root) where file.isBulk || (auditFiles && file.isChained) {
                     guard let status = try FileStatus.at(path: root.path(of: file)) else { continue }
                     bulky.append(DeferredFile(relativePath: file.relativePath, size: status.size))
                     deferred.insert(file.relativePath)

@@ -28,6 +28,8 @@ public final class SyncWorker: @unchecked Sendable {
     private var started = false
     /// Whether the initial load (points included) is over.
     private var initialLoadDone = false
+    /// Set for the snapshot published before the alerts and acknowledgements are read.
+    private var alertsLoading = false
     /// The bulky files (points, events, jobs) the initial load is still reading, while it does.
     private var pointsTracker: PointsLoadTracker?
     private var sourceStarted = false
@@ -69,16 +71,24 @@ public final class SyncWorker: @unchecked Sendable {
     public let sourceName: String
 
     /// Loads the store in the background, then polls on a timer. The small files (vaults,
-    /// alerts, acknowledgements, sync) are read first and published at once (the screen has
-    /// vaults and alerts within milliseconds); the points files and activity logs are then read
-    /// on the available cores, and each file is published as it comes, with the share of bytes
-    /// read. The source starts after that.
+    /// sync, policies) are read first and published at once (the screen has the vaults within
+    /// milliseconds, whatever the store's size); then the alerts and acknowledgements, published
+    /// too; then the points files and activity logs on the available cores, each file published
+    /// as it comes, with the share of bytes read. The source starts after that.
     public func start() {
         queue.async { [self] in
             guard !started else { return }
             started = true
             publishSnapshot()
-            guard let files = readAllButPoints() else { return }
+            guard let deferred = readAllButPoints(auditFiles: true) else { return }
+            let audit = deferred.filter(\.isAuditFile)
+            let files = deferred.filter { !$0.isAuditFile }
+            if !audit.isEmpty {
+                alertsLoading = true
+                publishSnapshot()
+                alertsLoading = false
+                guard readAuditFiles(audit) else { return }
+            }
             guard !files.isEmpty else { return finishStart() }
             let tail = self.tail
             pointsTracker = PointsLoadTracker(files: files)
@@ -178,11 +188,12 @@ public final class SyncWorker: @unchecked Sendable {
         _ = pull(force: true)
     }
 
-    /// The first half of the initial load: the small files. Returns the bulky ones, left for later.
-    /// Nil when the store cannot be read at all (the worker has stopped).
-    private func readAllButPoints() -> [DeferredFile]? {
+    /// The first half of the initial load: the small files. Returns the bulky ones (and, with
+    /// `auditFiles`, alerts and acks), left for later. Nil when the store cannot be read at all
+    /// (the worker has stopped).
+    private func readAllButPoints(auditFiles: Bool = false) -> [DeferredFile]? {
         do {
-            let (load, files) = try tail.pollDeferringBulk()
+            let (load, files) = try tail.pollDeferringBulk(auditFiles: auditFiles)
             state.apply(load.records)
             for problem in load.problems { note(.warning, "\(problem)") }
             raiseAlerts(for: load.records)
@@ -190,6 +201,20 @@ public final class SyncWorker: @unchecked Sendable {
         } catch {
             stop(failing: error)
             return nil
+        }
+    }
+
+    /// Alerts, then acknowledgements, read here at once: the header's counts come with them.
+    /// False when the store cannot be read (the worker has stopped).
+    private func readAuditFiles(_ files: [DeferredFile]) -> Bool {
+        do {
+            for file in files.sorted(by: { $0.relativePath > $1.relativePath }) {
+                install(try tail.readDeferred(file), from: file, of: tail)
+            }
+            return true
+        } catch {
+            stop(failing: error)
+            return false
         }
     }
 
@@ -313,13 +338,7 @@ public final class SyncWorker: @unchecked Sendable {
     }
 
     private func raiseAlerts(for records: [Record]) {
-        var raised: [Record] = []
-        var seen = Set<String>()
-        for case .call(let call) in records {
-            guard let alert = rules.alert(for: call), state.alert(id: alert.id) == nil, seen.insert(alert.id).inserted
-            else { continue }
-            raised.append(.alert(alert))
-        }
+        let raised = AlertRaising.newAlerts(for: records, rules: rules, in: state).map(Record.alert)
         guard !raised.isEmpty else { return }
         do {
             try store.append(raised)
@@ -343,6 +362,7 @@ public final class SyncWorker: @unchecked Sendable {
         publish(
             AccountSnapshot(
                 state: state, notices: notices, sourceName: sourceName, loading: !initialLoadDone,
+                alertsLoading: alertsLoading,
                 pointsLoad: pointsTracker?.progress(vaults: state.vaults.keys), generation: generation,
                 brokenChains: brokenChains))
     }

@@ -129,22 +129,27 @@ struct PointLineDecoderTests {
         }
     }
 
+    /// Removes, inserts or overwrites one to three bytes of `line` with what trips a JSON reader.
+    static func mangle(_ line: inout [UInt8], _ r: inout Random) {
+        let inserts = Array("{}[]\",:\\u0dD8Ff01-.eE \t\u{1}nulltruefalse€😀".utf8) + [0xC0, 0xED, 0xA0, 0x80, 0xFF, 0xF4, 0x90]
+        for _ in 0..<(1 + r.next(3)) {
+            let at = r.next(line.count)
+            switch r.next(3) {
+            case 0: line.remove(at: at)
+            case 1: line.insert(r.pick(inserts), at: at)
+            default: line[at] = r.pick(inserts)
+            }
+        }
+    }
+
     @Test("never reads a mangled line differently from the reference")
     func mangledLines() throws {
         var r = Random(state: 3)
         var taken = 0
-        let inserts = Array("{}[]\",:\\u0dD8Ff01-.eE \t\u{1}nulltruefalse€😀".utf8) + [0xC0, 0xED, 0xA0, 0x80, 0xFF, 0xF4, 0x90]
         for _ in 0..<6_000 {
             let p = Self.point(&r)
             var line = Array(Self.handWritten(p, &r).utf8)
-            for _ in 0..<(1 + r.next(3)) {
-                let at = r.next(line.count)
-                switch r.next(3) {
-                case 0: line.remove(at: at)
-                case 1: line.insert(r.pick(inserts), at: at)
-                default: line[at] = r.pick(inserts)
-                }
-            }
+            Self.mangle(&line, &r)
             guard let fast = Self.fast(line) else { continue }
             taken += 1
             #expect(Self.reference(line) == fast, "\(String(decoding: line, as: UTF8.self))")

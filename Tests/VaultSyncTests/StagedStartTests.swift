@@ -6,7 +6,7 @@ import VaultStore
 
 @testable import VaultSync
 
-/// The worker's initial load in two stages: vaults and alerts first, then the points.
+/// The worker's initial load in stages: vaults first, then alerts and acknowledgements, then the points.
 @Suite struct StagedStartTests {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vw-staged-\(UUID().uuidString)")
     static let start = UTC.date(year: 2026, month: 11, day: 23, hour: 12)
@@ -27,6 +27,16 @@ import VaultStore
                 region: "eu-west-1", creationDate: Self.start))
         }
         for v in vaults { for n in 0..<200 { records.append(.recoveryPoint(point(n, in: v))) } }
+        let intruder = Principal.role("DevOps", session: "alice", account: DemoAccount.accountId)
+        let alerts = (0..<3).map { n in
+            Alert(
+                raisedBy: DemoAccount.alertRule.name,
+                for: ApiCall(
+                    id: "evt-\(n)", time: Self.start, action: "DeleteRecoveryPoint", principal: intruder, vaultName: "a",
+                    errorCode: "AccessDenied", accountId: DemoAccount.accountId, region: DemoAccount.region))
+        }
+        records += alerts.map(Record.alert)
+        records.append(.acknowledgement(Acknowledgement(id: "k", alertId: alerts[0].id, by: "x", at: Self.start, note: nil)))
         try store.append(records)
 
         let snapshots = Mutex<[AccountSnapshot]>([])
@@ -43,7 +53,16 @@ import VaultStore
         worker.stop()
 
         let all = snapshots.withLock { $0 }
+        // The vaults before the audit files, whatever their size; the counts once they are read.
+        let vaultsOnly = try #require(all.first { !$0.state.vaults.isEmpty })
+        #expect(vaultsOnly.alertsLoading)
+        #expect(vaultsOnly.state.alerts.isEmpty)
+        let audited = try #require(all.first { !$0.state.vaults.isEmpty && !$0.alertsLoading })
+        #expect(audited.generation > vaultsOnly.generation)
+        #expect(all.filter(\.alertsLoading).count == 1)
         let first = try #require(all.first { $0.pointsLoad != nil })
+        #expect(first.state.alerts.count == 3)
+        #expect(first.state.unacknowledgedAlertCount == 2)
         #expect(first.loading)
         #expect(first.state.vaults.count == 3)
         #expect(first.pointsLoad?.loadedBytes == 0)

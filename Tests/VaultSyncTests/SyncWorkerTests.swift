@@ -137,6 +137,36 @@ import VaultStore
         #expect(try Store(directory: directory).load().records.filter { $0.type == .alert }.count == 1)
     }
 
+    @Test func aFirstLoadOfManyCallsRaisesEachMissingAlertOnceInCallOrder() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // More calls than are matched on one thread: a third already alerted, a third by an admin.
+        let intruder = Principal.role("DevOps", session: "alice", account: DemoAccount.accountId)
+        let admin = Principal.role("BackupVaultAdmin", session: "maria", account: DemoAccount.accountId)
+        var records: [Record] = []
+        var expected: [String] = []
+        for n in 0..<(AlertRaising.parallelMinimum + 1_000) {
+            let call = ApiCall(
+                id: "evt-\(n)", time: Self.start, action: "DeleteRecoveryPoint", principal: n % 3 == 2 ? admin : intruder,
+                vaultName: "central-backup-vault", errorCode: "AccessDenied", accountId: DemoAccount.accountId,
+                region: DemoAccount.region)
+            records.append(.call(call))
+            if n % 3 == 0 { records.append(.alert(Alert(raisedBy: DemoAccount.alertRule.name, for: call))) }
+            if n % 3 == 1 { expected.append(Alert.id(forCall: call.id)) }
+        }
+        // A call read twice raises its alert once.
+        records.append(records[2])
+        try Store(directory: directory).append(records)
+        let before = try Store(directory: directory).load().records.filter { $0.type == .alert }.count
+        let published = Published()
+        try worker(published, source: nil).syncNow()
+        let alerts = try Store(directory: directory).load().records.compactMap { r -> Alert? in
+            if case .alert(let a) = r { return a }
+            return nil
+        }
+        #expect(alerts.dropFirst(before).map(\.id) == expected)
+        #expect(published.last?.state.alerts.count == before + expected.count)
+    }
+
     @Test func aReplacedFileIsNotAppliedTwice() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try Store(directory: directory)

@@ -27,6 +27,15 @@ import VaultCore
         #expect(header.contains("new alert"), "\(header)")
     }
 
+    @Test func beforeTheAlertsAreReadTheHeaderSaysSoRatherThanNoNewAlerts() {
+        let snapshot = AccountSnapshot(
+            state: AccountState(), sourceName: "demo", loading: true, alertsLoading: true, generation: 1)
+        let s = AppState(snapshot: snapshot, now: Fixture.now, width: 120, height: 24, identity: "tester@host")
+        let header = View.render(s).text.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(header.contains("loading alerts…"), "\(header)")
+        #expect(!header.contains("no new alerts"), "\(header)")
+    }
+
     @Test func aVaultNotLoadedYetSaysSo() {
         var s = app(width: 80)
         s.tab = .recoveryPoints

@@ -41,7 +41,14 @@ enum LineReader {
     ) throws(StoreError) -> LineBatch {
         var batch = LineBatch()
         var problems: [StoreProblem] = []
+        // Alerts, acknowledgements and calls through the fast path; what it declines, and every
+        // other record, through the reference.
+        var fast = FlatLineDecoder()
         let (consumed, lineCount) = try lines(of: bytes, range, firstLine: firstLine) { line, number throws(StoreError) in
+            if let taken = line.withUnsafeBytes({ fast.decode($0) }) {
+                batch.records.append(taken.record)
+                return
+            }
             try take(decoder.decode(line), line: number, of: file, in: root, problems: &problems) {
                 batch.records.append($0)
             }

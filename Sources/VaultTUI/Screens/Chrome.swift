@@ -16,7 +16,11 @@ enum Chrome {
             parts.append(("CHAIN BROKEN: \(state.snapshot.brokenChains.joined(separator: ", ")) (!)", .headerWarning))
         }
         let unacked = account.unacknowledgedAlertCount
-        parts.append(unacked > 0 ? ("\(unacked) new alert\(unacked == 1 ? "" : "s")", .headerWarning) : ("no new alerts", .header))
+        if state.snapshot.alertsLoading {
+            parts.append(("loading alerts…", .headerWarning))
+        } else {
+            parts.append(unacked > 0 ? ("\(unacked) new alert\(unacked == 1 ? "" : "s")", .headerWarning) : ("no new alerts", .header))
+        }
         if !state.snapshot.notices.isEmpty {
             let n = state.snapshot.notices.count
             parts.append(("\(n) notice\(n == 1 ? "" : "s") (!)", .headerWarning))

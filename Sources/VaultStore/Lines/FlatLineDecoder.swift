@@ -1,0 +1,276 @@
+import Foundation
+import VaultCore
+
+/// The fast path for the audit files and the activity log's calls: decodes an `alert`,
+/// `acknowledgement` or `call` line of a readable schema (schema 2's `prev` included) into its
+/// record with no `JSONDecoder`. Their payloads are flat: texts, dates, and a principal of texts.
+/// Keys may come in any order, with any whitespace and escapes.
+///
+/// Like `PointLineDecoder`, it takes only lines it understands completely: another record type,
+/// another schema, an unknown or repeated key, a value of another kind, a date it cannot read,
+/// anything malformed. For those it returns nil having changed nothing, and the caller decodes the
+/// line with `RecordDecoder`, so what is reported or thrown is exactly what that says.
+struct FlatLineDecoder {
+    private var scratch: [UInt8] = []
+    /// What each key of `data` (by `Field`) and of its principal (by `PrincipalField`) held.
+    private var values = [Value](repeating: .absent, count: Field.allCases.count)
+    private var principal = [Value](repeating: .absent, count: PrincipalField.allCases.count)
+
+    private enum Value {
+        case absent, null
+        case text(JSONScanner.Text)
+    }
+
+    private enum Kind { case alert, acknowledgement, call }
+
+    mutating func decode(_ line: UnsafeRawBufferPointer) -> (record: Record, seq: Int)? {
+        scratch.removeAll(keepingCapacity: true)
+        for i in values.indices { values[i] = .absent }
+        for i in principal.indices { principal[i] = .absent }
+        var s = JSONScanner(line)
+        var kind: Kind?
+        var schema: Int64?
+        var seq: Int64?
+        var fields = 0
+        var seen = 0
+        guard s.take(UInt8(ascii: "{")) else { return nil }
+        repeat {
+            guard let key = s.string(scratch: &scratch), s.take(UInt8(ascii: ":")) else { return nil }
+            let bit: Int
+            if text(key, in: line, is: "data") {
+                bit = 1
+                guard let found = scanData(&s, line: line) else { return nil }
+                fields = found
+            } else if text(key, in: line, is: "schema") {
+                bit = 2
+                schema = s.integer()
+            } else if text(key, in: line, is: "seq") {
+                bit = 4
+                seq = s.integer()
+            } else if text(key, in: line, is: "type") {
+                bit = 8
+                guard let t = s.string(scratch: &scratch) else { return nil }
+                if text(t, in: line, is: "alert") {
+                    kind = .alert
+                } else if text(t, in: line, is: "acknowledgement") {
+                    kind = .acknowledgement
+                } else if text(t, in: line, is: "call") {
+                    kind = .call
+                } else {
+                    return nil
+                }
+            } else if text(key, in: line, is: "prev") {
+                // The hash chain's link: only `verify` reads it.
+                bit = 16
+                guard s.string(scratch: &scratch) != nil else { return nil }
+            } else {
+                return nil
+            }
+            guard seen & bit == 0 else { return nil }
+            seen |= bit
+        } while s.take(UInt8(ascii: ","))
+        guard s.take(UInt8(ascii: "}")), s.peek() == nil, seen & 15 == 15, let kind, let seq, let number = Int(exactly: seq),
+            let version = schema, (Int64(StoreSchema.oldestReadable)...Int64(StoreSchema.current)).contains(version)
+        else { return nil }
+        let record: Record?
+        switch kind {
+        case .alert: record = fields & ~Self.alertFields == 0 ? alert(line).map(Record.alert) : nil
+        case .acknowledgement: record = fields & ~Self.ackFields == 0 ? acknowledgement(line).map(Record.acknowledgement) : nil
+        case .call: record = fields & ~Self.callFields == 0 ? call(line).map(Record.call) : nil
+        }
+        return record.map { ($0, number) }
+    }
+
+    // MARK: - Scanning
+
+    /// Reads `data`'s texts and nulls into `values`; the set of fields seen, or nil when anything
+    /// is not as these records write it.
+    private mutating func scanData(_ s: inout JSONScanner, line: UnsafeRawBufferPointer) -> Int? {
+        var seen = 0
+        guard s.take(UInt8(ascii: "{")) else { return nil }
+        if s.take(UInt8(ascii: "}")) { return seen }
+        repeat {
+            guard let key = s.string(scratch: &scratch), s.take(UInt8(ascii: ":")),
+                let field = scratch.withUnsafeBytes({ Field.named(key.bytes(line: line, scratch: $0)) }),
+                seen & field.bit == 0
+            else { return nil }
+            seen |= field.bit
+            if field == .principal {
+                guard scanPrincipal(&s, line: line) else { return nil }
+            } else {
+                guard let value = scalar(&s) else { return nil }
+                values[field.rawValue] = value
+            }
+        } while s.take(UInt8(ascii: ","))
+        return s.take(UInt8(ascii: "}")) ? seen : nil
+    }
+
+    private mutating func scanPrincipal(_ s: inout JSONScanner, line: UnsafeRawBufferPointer) -> Bool {
+        var seen = 0
+        guard s.take(UInt8(ascii: "{")) else { return false }
+        if s.take(UInt8(ascii: "}")) { return true }
+        repeat {
+            guard let key = s.string(scratch: &scratch), s.take(UInt8(ascii: ":")),
+                let field = scratch.withUnsafeBytes({ PrincipalField.named(key.bytes(line: line, scratch: $0)) }),
+                seen & (1 << field.rawValue) == 0, let value = scalar(&s)
+            else { return false }
+            seen |= 1 << field.rawValue
+            principal[field.rawValue] = value
+        } while s.take(UInt8(ascii: ","))
+        return s.take(UInt8(ascii: "}"))
+    }
+
+    /// A text or null.
+    private mutating func scalar(_ s: inout JSONScanner) -> Value? {
+        if s.take("null") { return .null }
+        return s.string(scratch: &scratch).map(Value.text)
+    }
+
+    /// Whether a scanned string is `name`.
+    private func text(_ t: JSONScanner.Text, in line: UnsafeRawBufferPointer, is name: StaticString) -> Bool {
+        scratch.withUnsafeBytes { Self.same(t.bytes(line: line, scratch: $0), name) }
+    }
+
+    // MARK: - Records
+
+    private func alert(_ line: UnsafeRawBufferPointer) -> Alert? {
+        var vaultName, recoveryPointArn, errorMessage, sourceIPAddress: String?
+        guard let id = required(.id, line), let callId = required(.callId, line), let time = date(.time, line),
+            let action = required(.action, line), let principal = principal(line),
+            optional(.vaultName, line, &vaultName), optional(.recoveryPointArn, line, &recoveryPointArn),
+            let outcome = required(.outcome, line), optional(.errorMessage, line, &errorMessage),
+            let severity = required(.severity, line).flatMap(Alert.Severity.init(rawValue:)),
+            let ruleName = required(.ruleName, line), optional(.sourceIPAddress, line, &sourceIPAddress)
+        else { return nil }
+        return Alert(
+            id: id, callId: callId, time: time, action: action, principal: principal, vaultName: vaultName,
+            recoveryPointArn: recoveryPointArn, outcome: outcome, errorMessage: errorMessage, severity: severity,
+            ruleName: ruleName, sourceIPAddress: sourceIPAddress)
+    }
+
+    private func acknowledgement(_ line: UnsafeRawBufferPointer) -> Acknowledgement? {
+        var note: String?
+        guard let id = required(.id, line), let alertId = required(.alertId, line), let by = required(.by, line),
+            let at = date(.at, line), optional(.note, line, &note)
+        else { return nil }
+        return Acknowledgement(id: id, alertId: alertId, by: by, at: at, note: note)
+    }
+
+    private func call(_ line: UnsafeRawBufferPointer) -> ApiCall? {
+        var sourceIPAddress, userAgent, vaultName, recoveryPointArn, errorCode, errorMessage: String?
+        guard let id = required(.id, line), let time = date(.time, line), let action = required(.action, line),
+            let principal = principal(line), optional(.sourceIPAddress, line, &sourceIPAddress),
+            optional(.userAgent, line, &userAgent), optional(.vaultName, line, &vaultName),
+            optional(.recoveryPointArn, line, &recoveryPointArn), optional(.errorCode, line, &errorCode),
+            optional(.errorMessage, line, &errorMessage), let accountId = required(.accountId, line),
+            let region = required(.region, line)
+        else { return nil }
+        return ApiCall(
+            id: id, time: time, action: action, principal: principal, sourceIPAddress: sourceIPAddress,
+            userAgent: userAgent, vaultName: vaultName, recoveryPointArn: recoveryPointArn, errorCode: errorCode,
+            errorMessage: errorMessage, accountId: accountId, region: region)
+    }
+
+    /// The principal, when `data` had one with every field it needs (an absent one has none).
+    private func principal(_ line: UnsafeRawBufferPointer) -> Principal? {
+        var issuerArn: String?
+        guard let kind = string(principal[PrincipalField.kind.rawValue], line).flatMap(Principal.Kind.init(rawValue:)),
+            let arn = string(principal[PrincipalField.arn.rawValue], line),
+            optional(principal[PrincipalField.issuerArn.rawValue], line, &issuerArn),
+            let accountId = string(principal[PrincipalField.accountId.rawValue], line)
+        else { return nil }
+        return Principal(kind: kind, arn: arn, issuerArn: issuerArn, accountId: accountId)
+    }
+
+    private func required(_ field: Field, _ line: UnsafeRawBufferPointer) -> String? {
+        string(values[field.rawValue], line)
+    }
+
+    /// Reads an optional text into `out`: false when the value is there and neither text nor null.
+    private func optional(_ field: Field, _ line: UnsafeRawBufferPointer, _ out: inout String?) -> Bool {
+        optional(values[field.rawValue], line, &out)
+    }
+
+    private func optional(_ value: Value, _ line: UnsafeRawBufferPointer, _ out: inout String?) -> Bool {
+        if case .text = value { out = string(value, line) }
+        return true
+    }
+
+    private func string(_ value: Value, _ line: UnsafeRawBufferPointer) -> String? {
+        guard case .text(let t) = value else { return nil }
+        return scratch.withUnsafeBytes { String(decoding: t.bytes(line: line, scratch: $0), as: UTF8.self) }
+    }
+
+    private func date(_ field: Field, _ line: UnsafeRawBufferPointer) -> Date? {
+        guard case .text(let t) = values[field.rawValue] else { return nil }
+        return scratch.withUnsafeBytes { StoreDate.parse(t.bytes(line: line, scratch: $0)) }
+    }
+
+    // MARK: - Names
+
+    /// The keys of the three payloads.
+    private enum Field: Int, CaseIterable {
+        case id, callId, time, action, principal, vaultName, recoveryPointArn, outcome, errorMessage, severity
+        case ruleName, sourceIPAddress, alertId, by, at, note, userAgent, errorCode, accountId, region
+
+        var bit: Int { 1 << rawValue }
+
+        var name: StaticString {
+            switch self {
+            case .id: return "id"
+            case .callId: return "callId"
+            case .time: return "time"
+            case .action: return "action"
+            case .principal: return "principal"
+            case .vaultName: return "vaultName"
+            case .recoveryPointArn: return "recoveryPointArn"
+            case .outcome: return "outcome"
+            case .errorMessage: return "errorMessage"
+            case .severity: return "severity"
+            case .ruleName: return "ruleName"
+            case .sourceIPAddress: return "sourceIPAddress"
+            case .alertId: return "alertId"
+            case .by: return "by"
+            case .at: return "at"
+            case .note: return "note"
+            case .userAgent: return "userAgent"
+            case .errorCode: return "errorCode"
+            case .accountId: return "accountId"
+            case .region: return "region"
+            }
+        }
+
+        static func named(_ key: UnsafeRawBufferPointer) -> Field? {
+            allCases.first { FlatLineDecoder.same(key, $0.name) }
+        }
+    }
+
+    private enum PrincipalField: Int, CaseIterable {
+        case kind, arn, issuerArn, accountId
+
+        static func named(_ key: UnsafeRawBufferPointer) -> PrincipalField? {
+            if same(key, "kind") { return .kind }
+            if same(key, "arn") { return .arn }
+            if same(key, "issuerArn") { return .issuerArn }
+            if same(key, "accountId") { return .accountId }
+            return nil
+        }
+    }
+
+    private static func mask(_ fields: [Field]) -> Int { fields.reduce(0) { $0 | $1.bit } }
+
+    private static let alertFields = mask([
+        .id, .callId, .time, .action, .principal, .vaultName, .recoveryPointArn, .outcome, .errorMessage, .severity,
+        .ruleName, .sourceIPAddress,
+    ])
+    private static let ackFields = mask([.id, .alertId, .by, .at, .note])
+    private static let callFields = mask([
+        .id, .time, .action, .principal, .sourceIPAddress, .userAgent, .vaultName, .recoveryPointArn, .errorCode,
+        .errorMessage, .accountId, .region,
+    ])
+
+    /// Whether `bytes` are `name`.
+    @inline(__always) private static func same(_ bytes: UnsafeRawBufferPointer, _ name: StaticString) -> Bool {
+        bytes.count == name.utf8CodeUnitCount && (bytes.isEmpty || memcmp(bytes.baseAddress!, name.utf8Start, bytes.count) == 0)
+    }
+}
