@@ -228,3 +228,19 @@ extension PointList: Equatable {
         a.count == b.count && a.totalBytes == b.totalBytes && a.elementsEqual(b)
     }
 }
+
+extension PointList {
+    /// For each protected resource, the creation date of its newest point that `counts` (by
+    /// status): read from the rows, without making a point or a string per row.
+    func newestCreationByResource(counting counts: (RecoveryPoint.Status) -> Bool) -> [String: Date] {
+        let counted = Self.statuses.map(counts)
+        var newest: [UInt32: Double] = [:]
+        for r in rows where counted[Int(r.flags & 7)] {
+            if newest[r.resourceArn].map({ r.creation > $0 }) ?? true { newest[r.resourceArn] = r.creation }
+        }
+        var byResource: [String: Date] = [:]
+        byResource.reserveCapacity(newest.count)
+        for (id, creation) in newest { byResource[texts[id]] = Date(timeIntervalSinceReferenceDate: creation) }
+        return byResource
+    }
+}

@@ -13,7 +13,9 @@ public struct RecoveryPointRecency: Equatable, Sendable {
     public static let checkId = "vault.recent_recovery_point"
 
     /// A point that only counts when it is a backup one could restore from.
-    static func counts(_ point: RecoveryPoint) -> Bool { point.status == .completed || point.status == .available }
+    static func counts(_ point: RecoveryPoint) -> Bool { counts(point.status) }
+
+    static func counts(_ status: RecoveryPoint.Status) -> Bool { status == .completed || status == .available }
 
     mutating func record(_ point: RecoveryPoint) {
         guard Self.counts(point) else { return }
@@ -34,13 +36,7 @@ public struct RecoveryPointRecency: Equatable, Sendable {
             newest[vault] = nil
             return
         }
-        var byResource: [String: Date] = [:]
-        for point in list where Self.counts(point) {
-            if byResource[point.resourceArn].map({ point.creationDate > $0 }) ?? true {
-                byResource[point.resourceArn] = point.creationDate
-            }
-        }
-        newest[vault] = byResource
+        newest[vault] = list.newestCreationByResource(counting: Self.counts)
     }
 
     func result(for vault: String, settings: GuardrailSettings, now: Date) -> PostureResult {
