@@ -92,7 +92,7 @@ enum EventPatternCompiler {
                 (text, ignoringCase) = (value, false)
             case .object(let inner) where inner.count == 1:
                 guard case .string(let value)? = inner["equals-ignore-case"] else { fallthrough }
-                (text, ignoringCase) = (value, true)
+                (text, ignoringCase) = (value.lowercased(), true)
             default:
                 throw fail("\(name) takes a string or {\"equals-ignore-case\": string}, got \(argument)")
             }
@@ -102,7 +102,7 @@ enum EventPatternCompiler {
             guard case .string(let text) = argument else {
                 throw fail("equals-ignore-case takes a string, got \(argument)")
             }
-            return .equalsIgnoreCase(text)
+            return .equalsIgnoreCase(text.lowercased())
         case "wildcard":
             guard case .string(let text) = argument else { throw fail("wildcard takes a string, got \(argument)") }
             return .wildcard(try lift(EventPatternWildcard.parse(text)))
@@ -127,7 +127,7 @@ enum EventPatternCompiler {
     {
         switch argument {
         case .string, .number:
-            return .success(.values([argument]))
+            return .success(.values(EventPatternValueSet([argument])))
         case .array(let items):
             guard !items.isEmpty else { return .failure(.init("anything-but list must not be empty")) }
             let allStrings = items.allSatisfy { if case .string = $0 { return true } else { return false } }
@@ -135,7 +135,7 @@ enum EventPatternCompiler {
             guard allStrings || allNumbers else {
                 return .failure(.init("anything-but list must hold only strings or only numbers, got \(argument)"))
             }
-            return .success(.values(items))
+            return .success(.values(EventPatternValueSet(items)))
         case .object(let inner) where inner.count == 1:
             let (name, value) = inner.first!
             guard ["prefix", "suffix", "equals-ignore-case", "wildcard"].contains(name) else {
@@ -157,7 +157,7 @@ enum EventPatternCompiler {
             switch name {
             case "prefix": return .success(.prefixes(strings))
             case "suffix": return .success(.suffixes(strings))
-            case "equals-ignore-case": return .success(.equalsIgnoreCase(strings))
+            case "equals-ignore-case": return .success(.equalsIgnoreCase(strings.map { $0.lowercased() }))
             default:
                 var wildcards: [EventPatternWildcard] = []
                 for text in strings {

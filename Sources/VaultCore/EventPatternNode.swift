@@ -1,64 +1,89 @@
 /// A compiled pattern object: every field must match (AND), and each `$or` must have a branch that matches.
-struct EventPatternNode: Equatable, Sendable {
-    struct Field: Equatable, Sendable {
+struct EventPatternNode: Sendable {
+    /// A class, so that going through `fields` retains one reference per field rather than all it holds.
+    final class Field: Sendable {
         let name: String
         let pattern: FieldPattern
+
+        init(name: String, pattern: FieldPattern) {
+            self.name = name
+            self.pattern = pattern
+        }
+
+        func matches(_ value: JSONValue?) -> Bool {
+            switch pattern {
+            case .leaf(let leaf):
+                return leaf.matches(value)
+            case .object(let node):
+                switch value {
+                case .object(let object)?:
+                    return node.matches(object)
+                case .array(let elements)?:
+                    // Fields matched inside an array must come from the same element.
+                    var sawObject = false
+                    if node.matches(anyObjectIn: elements, sawObject: &sawObject) { return true }
+                    return !sawObject && node.matchesMissing
+                default:
+                    return node.matchesMissing
+                }
+            }
+        }
     }
-    enum FieldPattern: Equatable, Sendable {
+    enum FieldPattern: Sendable {
         case leaf(EventPatternLeaf)
         case object(EventPatternNode)
     }
 
+    /// Tested in the order `testingOrder` gives; the order never changes the result, only how soon a miss is seen.
     let fields: [Field]
     /// Each entry is one `$or`: a list of alternative sub-patterns applied at this same level.
     let alternatives: [[EventPatternNode]]
+    /// `matches(nil)`, worked out once: what the node says where the event has no object.
+    let matchesMissing: Bool
+
+    init(fields: [Field], alternatives: [[EventPatternNode]]) {
+        let ordered = Self.testingOrder(fields)
+        self.fields = ordered
+        self.alternatives = alternatives
+        matchesMissing =
+            ordered.allSatisfy { $0.matches(nil) } && alternatives.allSatisfy { $0.contains { $0.matchesMissing } }
+    }
 
     /// Matches against the event object at this level; nil when the event has no object here, in which case
     /// only patterns satisfied by absent fields (`exists: false`) can match.
     func matches(_ object: [String: JSONValue]?) -> Bool {
-        for field in fields where !Self.matches(field.pattern, object?[field.name]) { return false }
+        guard let object else { return matchesMissing }
+        for field in fields where !field.matches(object[field.name]) { return false }
         for branches in alternatives where !branches.contains(where: { $0.matches(object) }) { return false }
         return true
     }
 
-    private static func matches(_ pattern: FieldPattern, _ value: JSONValue?) -> Bool {
-        switch pattern {
-        case .leaf(let leaf):
-            return leaf.matches(scalars(in: value))
-        case .object(let node):
-            switch value {
-            case .object(let object)?:
-                return node.matches(object)
-            case .array(let elements)?:
-                let objects = flattened(elements).compactMap { element -> [String: JSONValue]? in
-                    if case .object(let object) = element { return object }
-                    return nil
-                }
-                // Fields matched inside an array must come from the same element.
-                if objects.isEmpty { return node.matches(nil) }
-                return objects.contains { node.matches($0) }
+    /// Whether an object among `elements` (nested arrays flattened) matches; `sawObject` tells whether there was one.
+    fileprivate func matches(anyObjectIn elements: [JSONValue], sawObject: inout Bool) -> Bool {
+        for element in elements {
+            switch element {
+            case .object(let object):
+                sawObject = true
+                if matches(object) { return true }
+            case .array(let inner):
+                if matches(anyObjectIn: inner, sawObject: &sawObject) { return true }
             default:
-                return node.matches(nil)
+                continue
             }
         }
+        return false
     }
 
-    private static func flattened(_ elements: [JSONValue]) -> [JSONValue] {
-        elements.flatMap { element -> [JSONValue] in
-            if case .array(let inner) = element { return flattened(inner) }
-            return [element]
-        }
-    }
-
-    private static func scalars(in value: JSONValue?) -> [JSONValue] {
-        switch value {
-        case nil, .object?: return []
-        case .array(let elements)?:
-            return flattened(elements).filter {
-                if case .object = $0 { return false }
-                return true
+    /// Fields whose leaf holds a single exact value come last: those are most often routing fields (`source`,
+    /// `detail-type`, `eventSource`) that nearly every event a rule sees carries, so they rarely reject one.
+    /// Other leaves, then nested objects, are tried first, each group in the compiler's (sorted) order.
+    private static func testingOrder(_ fields: [Field]) -> [Field] {
+        func rank(_ field: Field) -> Int {
+            switch field.pattern {
+            case .leaf(let leaf): return leaf.isSingleExactValue ? 2 : 0
+            case .object: return 1
             }
-        case let scalar?: return [scalar]
         }
+        return [0, 1, 2].flatMap { group in fields.filter { rank($0) == group } }
     }
 }
