@@ -36,6 +36,10 @@ public struct AlertRule: Sendable {
         "DeleteBackupVaultNotifications", "PutBackupVaultNotifications",
     ]
 
+    /// Not the seeds' rule name: this rule also alerts on root and IAM users, which the seeds'
+    /// does not, and a verdict about it must not pass for one about the deployed rule.
+    public static let defaultName = "vaultwatch-default (seeds' rule + root and IAM users)"
+
     /// The seeds' rule for a central backup account, as the seeds' EventBridge pattern: sensitive
     /// AWS Backup calls whose session issuer is anything but the vault admin and the StackSet
     /// execution role.
@@ -45,7 +49,7 @@ public struct AlertRule: Sendable {
             "arn:aws:iam::\(account):role/AWSCloudFormationStackSetExecutionRole",
         ]
         return AlertRule(
-            name: "central-vault-unauthorized-actions", sensitiveActions: seedSensitiveActions, adminArns: admins,
+            name: defaultName, sensitiveActions: seedSensitiveActions, adminArns: admins,
             pattern: defaultPattern(admins: admins))
     }
 

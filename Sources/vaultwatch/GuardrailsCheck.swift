@@ -13,6 +13,17 @@ struct GuardrailsCommand: ParsableCommand {
 
 /// What the guardrail commands share: the store, the configuration, and the demo's defaults.
 struct GuardrailContext: ParsableArguments {
+    /// Runs a guardrail command so that a pipeline can tell a misuse (no store, a bad file or
+    /// ARN: exit 3) from a verdict (exit 0, 1 or 2).
+    static func exitingOnMisuse(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data("vaultwatch: \(error)\n".utf8))
+            throw ExitCode(3)
+        }
+    }
+
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var guardrails: GuardrailOptions
 
@@ -48,7 +59,8 @@ struct GuardrailsCheck: ParsableCommand {
         abstract: "Run the posture checks; exit 1 when one fails, 2 when one cannot be judged.",
         discussion: "A FAIL exits 1. An UNKNOWN (a policy vaultwatch cannot evaluate, a setting it needs) exits 2, "
             + "since a gate must not pass on a guess; --allow-unknown lets it pass. WARN (a lock still in its grace "
-            + "period, a disabled rule beside a working one) passes. A store with no vault to check exits 1.")
+            + "period, a disabled rule beside a working one) passes. A check that cannot run (no store, no vault to "
+            + "check, a bad settings, rule or SCP file) exits 3.")
 
     @OptionGroup var context: GuardrailContext
     @Option(help: ArgumentHelp("Only these vaults (repeatable).", valueName: "name")) var vault: [String] = []
@@ -70,6 +82,10 @@ struct GuardrailsCheck: ParsableCommand {
     }
 
     func run() throws {
+        try GuardrailContext.exitingOnMisuse { try check() }
+    }
+
+    private func check() throws {
         var (_, inputs, now) = try context.load()
         if !vault.isEmpty {
             let known = Set(inputs.state.vaults.keys)

@@ -23,6 +23,10 @@ struct GuardrailsExplain: ParsableCommand {
     var orgId: String?
 
     func run() throws {
+        try GuardrailContext.exitingOnMisuse { try explain() }
+    }
+
+    private func explain() throws {
         let (state, inputs, now) = try context.load()
         guard let target = state.vaults[vault] else { throw CLIError("no vault named \"\(vault)\"") }
         let qualified = action.contains(":") ? action : "backup:\(action)"
@@ -41,11 +45,23 @@ struct GuardrailsExplain: ParsableCommand {
         let scps = try inputs.serviceControlPolicies.compactMap { try document($0, kind: .serviceControlPolicy) }
         let decision = Guardrails.decide(request, vaultPolicy: vaultPolicy, scps: scps)
 
+        // Policies decide who may call; Vault Lock decides whether a lock change can happen at all.
+        let bare = qualified.dropFirst("backup:".count).lowercased()
+        let lockRefuses =
+            ["deletebackupvaultlockconfiguration", "putbackupvaultlockconfiguration"].contains(bare)
+            && !target.lockState(at: now).isChangeable
         var lines = [
             "\(qualified) by \(judged)" + (judged == principal ? "" : " (the role behind \(principal))"),
             "  on \(resource)", "",
-            verdict(decision.outcome), "  \(decision.reason)",
         ]
+        if lockRefuses, case .notDenied = decision.outcome {
+            lines += [
+                "REFUSED BY VAULT LOCK", "  \(target.lockState(at: now).meaning)",
+                "  The policies alone would not stop it: \(decision.reason)",
+            ]
+        } else {
+            lines += [verdict(decision.outcome), "  \(decision.reason)"]
+        }
         for match in decision.deciding {
             lines.append("  \(match.statementLabel) of \(match.citedPolicy): \(match.reason)")
         }
@@ -62,6 +78,7 @@ struct GuardrailsExplain: ParsableCommand {
         lines.append("  Vault Lock: \(target.lockState(at: now).meaning)")
         print(lines.map(TextTable.sanitize).joined(separator: "\n"))
 
+        if lockRefuses, case .notDenied = decision.outcome { return }
         switch decision.outcome {
         case .denied: return
         case .notDenied: throw ExitCode.failure

@@ -126,6 +126,12 @@ import Testing
             "--principal", "arn:aws:sts::111122223333:assumed-role/BackupVaultAdmin/bob", "--action", "deleterecoverypoint",
         ])
         #expect(session.status >> 8 == 1, "\(session)")
+        let locked = try run([
+            "guardrails", "explain", "--demo", "--store", store, "--vault", "central-backup-vault",
+            "--principal", "arn:aws:iam::111122223333:role/BackupVaultAdmin", "--action", "DeleteBackupVaultLockConfiguration",
+        ])
+        #expect(locked.status == 0, "an admin may call it, but the compliance lock refuses it")
+        #expect(locked.stdout.contains("REFUSED BY VAULT LOCK\n  Compliance mode since"), "\(locked.stdout)")
         #expect(session.stdout.hasPrefix(
             "backup:deleterecoverypoint by arn:aws:iam::111122223333:role/BackupVaultAdmin (the role behind "), "\(session.stdout)")
         #expect(session.stdout.contains("on arn:aws:backup:us-east-1:111122223333:recovery-point:*"))
@@ -153,14 +159,14 @@ import Testing
         try runOK(["sync", "--source", "demo", "--once", "--store", store])
         let settings = try write("guardrails.json", #"{"minRetentionDay": 7}"#)
         let refused = try run(["guardrails", "check", "--store", store, "--guardrails", settings])
-        #expect(refused.status >> 8 == 1)
+        #expect(refused.status >> 8 == 3, "a misuse, not a verdict")
         #expect(refused.stderr.contains("guardrails.json: \"minRetentionDay\" is not a setting"), "\(refused.stderr)")
         let empty = try write("empty.json", #"{"sensitiveActions": []}"#)
         let vacuous = try run(["guardrails", "check", "--store", store, "--guardrails", empty])
         #expect(vacuous.stderr.contains("\"sensitiveActions\" must name at least one action"), "\(vacuous.stderr)")
         let typo = try write("typo.json", #"{"vaults": ["centrl-backup-vault"]}"#)
         let none = try run(["guardrails", "check", "--store", store, "--guardrails", typo])
-        #expect(none.status >> 8 == 1)
+        #expect(none.status >> 8 == 3)
         #expect(none.stderr.contains("name a vault the store does not hold: \"centrl-backup-vault\""), "\(none.stderr)")
     }
 }

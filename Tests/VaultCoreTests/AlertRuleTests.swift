@@ -6,7 +6,7 @@ import VaultCore
     let rule = AlertRule.seed(account: Fixture.account)
 
     @Test func seedRuleNamesTheTwoAdminRoles() {
-        #expect(rule.name == "central-vault-unauthorized-actions")
+        #expect(rule.name == AlertRule.defaultName)
         #expect(
             rule.adminArns == [
                 "arn:aws:iam::111122223333:role/BackupVaultAdmin",
@@ -28,7 +28,7 @@ import VaultCore
         #expect(alert.action == "DeleteRecoveryPoint")
         #expect(alert.principal == Fixture.alice)
         #expect(alert.vaultName == "central-backup-vault")
-        #expect(alert.ruleName == "central-vault-unauthorized-actions")
+        #expect(alert.ruleName == AlertRule.defaultName)
         #expect(alert.sourceIPAddress == "203.0.113.7")
     }
 

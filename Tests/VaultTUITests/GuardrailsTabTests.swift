@@ -62,9 +62,9 @@ import VaultCore
         #expect(mode()?.verdict == .warn)
         #expect(mode()?.deadline == Fixture.lockDate)
         s.selectedCheck = s.guardrailRows.first { $0.subjectText == "WORM_vault" && $0.result.checkId == "vault.lock.mode" }?.id
-        #expect(View.render(s).text.contains("Changes   in 00:00:02, at 2026-11-25 10:12:38 UTC"))
+        #expect(View.render(s).text.contains("Permanent in 00:00:02, at 2026-11-25 10:12:38 UTC"))
         _ = Update.apply(.tick(Fixture.lockDate - 1), to: &s)
-        #expect(View.render(s).text.contains("Changes   in 00:00:01,"), "the pane counts down every second")
+        #expect(View.render(s).text.contains("Permanent in 00:00:01,"), "the pane counts down every second")
         _ = Update.apply(.tick(Fixture.lockDate), to: &s)
         #expect(mode()?.verdict == .pass, "judged again the instant the lock becomes permanent")
     }
@@ -78,6 +78,13 @@ import VaultCore
             _ = Update.apply(.key(key), to: &s)
             #expect(View.render(s).text.split(separator: "\n").first?.contains("CHAIN BROKEN: acks.jsonl (!)") == true)
         }
+    }
+
+    @Test func everyWordOfTheFilterMustMatch() {
+        var s = Fixture.app()
+        keys(&s, [.char("4"), .char("/")] + "FAIL scratch".map { .char($0) } + [.enter])
+        #expect(!s.guardrailRows.isEmpty)
+        #expect(s.guardrailRows.allSatisfy { $0.subjectText == "scratch" && $0.result.verdict == .fail })
     }
 
     @Test func withoutASetupTheTabSaysSo() {

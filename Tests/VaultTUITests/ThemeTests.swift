@@ -60,6 +60,9 @@ import Testing
         #expect(throws: KeyMapError.self) { try KeyMap.standard.overriding(with: ["global": ["Hyper-Q": "quit"]]) }
         #expect(throws: KeyMapError.self) { try KeyMap.standard.overriding(with: ["global": ["x": "selfDestruct"]]) }
         #expect(throws: KeyMapError.self) { try KeyMap.standard.overriding(with: ["global": ["Esc": "quit", "escape": "help"]]) }
+        #expect(throws: KeyMapError(description: "no key is left for \"quit\" everywhere")) {
+            try KeyMap.standard.overriding(with: ["global": ["q": "redraw"]])
+        }
     }
 
     @Test func footerHintsComeFromTheKeyMap() throws {

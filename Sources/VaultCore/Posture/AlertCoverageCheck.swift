@@ -62,7 +62,8 @@ enum AlertCoverageCheck {
         }
         return PostureResult(
             id, title, subject: .account, verdict: disabled.isEmpty && targetless.isEmpty ? .pass : .warn,
-            reason: "\(working.count) of \(rules.count) rules are enabled with a target.",
+            reason: "\(working.count) of \(rules.count) rule(s) enabled, \(working.filter { $0.targets != nil }.count) "
+                + "with a known target.",
             evidence: how + disabled + targetless)
     }
 

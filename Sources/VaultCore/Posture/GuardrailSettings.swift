@@ -118,7 +118,11 @@ extension GuardrailSettings: Codable {
             try c.decodeIfPresent(Int.self, forKey: .coolingOffWarningDays) ?? d.coolingOffWarningDays
         recoveryPointMaxAgeHours =
             try c.decodeIfPresent(Int.self, forKey: .recoveryPointMaxAgeHours) ?? d.recoveryPointMaxAgeHours
-        sensitiveActions = try c.decodeIfPresent([String].self, forKey: .sensitiveActions) ?? d.sensitiveActions
+        // `backup:DeleteRecoveryPoint`, as IAM writes it, or the bare API name.
+        sensitiveActions =
+            try c.decodeIfPresent([String].self, forKey: .sensitiveActions)?.map {
+                $0.lowercased().hasPrefix("backup:") ? String($0.dropFirst("backup:".count)) : $0
+            } ?? d.sensitiveActions
         vaults = try c.decodeIfPresent([String].self, forKey: .vaults) ?? d.vaults
     }
 

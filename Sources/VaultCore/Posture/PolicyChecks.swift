@@ -15,7 +15,7 @@ enum PolicyChecks {
     static let outsiderArn = "arn:aws:iam::999999999999:role/OutsideTheOrganization"
 
     static let deniesDeletionTitle = "Access policy denies deletion and lock/policy changes to non-admins"
-    static let adminsTitle = "Access policy leaves the vault admins their access"
+    static let adminsTitle = "Access policy and SCPs leave the vault admins their access"
     static let publicTitle = "Access policy allows nothing to a principal outside the organization"
     static let sensitiveTitle = "Access policy and SCPs deny every sensitive action to non-admins"
 
@@ -23,7 +23,7 @@ enum PolicyChecks {
 
     static func results(for vault: Vault, inputs: GuardrailInputs, policies: PolicyInputs) -> [PostureResult] {
         let subject = PostureSubject.vault(vault.name)
-        let context = VaultContext(vault: vault, settings: inputs.settings)
+        var context = VaultContext(vault: vault, settings: inputs.settings)
         let policy: PolicyDocument?
         var problem: String?
         do {
@@ -35,6 +35,9 @@ enum PolicyChecks {
         if problem == nil, inputs.settings.organizationId == nil, policy?.tests("aws:PrincipalOrgID") == true {
             problem = PolicyInputs.organizationUnknown
         }
+        let admins = Set(inputs.settings.adminArns)
+        let exempted = (policy?.exemptedArns ?? []) + policies.scps.flatMap(\.exemptedArns)
+        context.exempted = PolicyChecks.unique(exempted.filter { !admins.contains($0) })
         if let problem {
             return [
                 ("vault.policy.denies_deletion", deniesDeletionTitle), ("vault.policy.admins_exempt", adminsTitle),
@@ -42,7 +45,7 @@ enum PolicyChecks {
             ].map { PostureResult($0.0, $0.1, subject: subject, verdict: .unknown, reason: problem) }
         }
         return [
-            deniesDeletion(policy, context), adminsExempt(policy, context), noPublicAllow(policy, context),
+            deniesDeletion(policy, context), adminsExempt(policy, policies, context), noPublicAllow(policy, context),
             sensitiveActions(policy, policies, context),
         ]
     }
@@ -91,46 +94,54 @@ enum PolicyChecks {
             evidence: unique(deciding) + policy.exemptions)
     }
 
-    /// `vault.policy.admins_exempt`: a typo in an exempted role ARN locks the admins out of
+    /// `vault.policy.admins_exempt`: the access policy and the SCPs leave the admins their access.
+    /// A typo in an exempted role ARN, or an SCP without the admins' exemption, locks them out of
     /// their own vault (and, until noticed, nobody can fix the policy).
-    static func adminsExempt(_ policy: PolicyDocument?, _ context: VaultContext) -> PostureResult {
+    static func adminsExempt(_ policy: PolicyDocument?, _ policies: PolicyInputs, _ context: VaultContext)
+        -> PostureResult
+    {
         let id = "vault.policy.admins_exempt"
         let subject = PostureSubject.vault(context.vault.name)
-        guard let policy else {
-            return PostureResult(id, adminsTitle, subject: subject, verdict: .pass, reason: "No access policy denies anything.")
-        }
         guard !context.settings.adminArns.isEmpty else {
             return PostureResult(
                 id, adminsTitle, subject: subject, verdict: .unknown,
                 reason: "No vault admins are configured (adminArns in guardrails.json).")
         }
+        if policy == nil && policies.scps.isEmpty {
+            return PostureResult(
+                id, adminsTitle, subject: subject, verdict: .pass, reason: "No access policy or SCP denies anything.")
+        }
         var denied: [Finding] = []
         var unknown: [Finding] = []
         for admin in context.settings.adminArns {
             for action in deletionActions {
-                let decision = policy.evaluate(context.request(action, by: admin), as: .resourcePolicy)
+                let decision = Guardrails.decide(
+                    context.request(action, by: admin), vaultPolicy: policy, scps: policies.scps)
                 switch decision.outcome {
-                case .explicitlyDenied: denied.append((action, admin, decision.reason))
+                case .denied: denied.append((action, admin, decision.reason))
                 case .unknown: unknown.append((action, admin, decision.reason))
-                case .allowed, .notApplicable: continue
+                case .notDenied: continue
                 }
             }
         }
+        let exemptions = (policy?.exemptions ?? []) + policies.scps.flatMap(\.exemptions)
         if !denied.isEmpty {
             return PostureResult(
                 id, adminsTitle, subject: subject, verdict: .fail,
-                reason: "The access policy denies a vault admin \(denied.count) action(s): is an exempted ARN mistyped?",
-                evidence: grouped(denied) + policy.exemptions)
+                reason: "The access policy or an SCP denies a vault admin \(denied.count) action(s): is an exempted "
+                    + "ARN mistyped, or an exemption missing?",
+                evidence: grouped(denied) + exemptions)
         }
         if !unknown.isEmpty {
             return PostureResult(
                 id, adminsTitle, subject: subject, verdict: .unknown,
-                reason: "Part of the access policy cannot be evaluated for the admins.", evidence: grouped(unknown))
+                reason: "Part of the policies cannot be evaluated for the admins.", evidence: grouped(unknown))
         }
         return PostureResult(
             id, adminsTitle, subject: subject, verdict: .pass,
-            reason: "No statement denies the \(context.settings.adminArns.count) admin(s) these actions.",
-            evidence: policy.exemptions)
+            reason: "Neither the access policy nor an SCP denies the \(context.settings.adminArns.count) admin(s) "
+                + "these actions.",
+            evidence: exemptions)
     }
 
     /// `vault.policy.no_public_allow`: no Allow reaches a principal of another account outside

@@ -37,9 +37,12 @@ struct PolicyInputs {
 struct VaultContext {
     var vault: Vault
     var settings: GuardrailSettings
+    /// Exact ARNs the policies exempt that are not admins.
+    var exempted: [String] = []
 
     var representatives: [RepresentativePrincipal] {
         RepresentativePrincipal.all(account: vault.accountId, admins: settings.adminArns)
+            + exempted.compactMap(RepresentativePrincipal.exempted)
     }
 
     func request(_ action: String, by principalArn: String) -> AccessRequest {
@@ -65,6 +68,17 @@ extension PolicyDocument {
     func tests(_ key: String) -> Bool {
         let folded = key.lowercased()
         return statements.contains { $0.conditions.contains { $0.key.lowercased() == folded } }
+    }
+
+    /// The exact IAM ARNs (no wildcard) the Deny statements spare.
+    var exemptedArns: [String] {
+        statements.filter { $0.effect == .deny }.flatMap { statement -> [String] in
+            var found = statement.conditions.filter {
+                $0.key.lowercased() == "aws:principalarn" && $0.operatorName.contains("Not")
+            }.flatMap(\.values)
+            if case .allBut(let principals)? = statement.principal { found += principals.entries.map(\.value) }
+            return found.filter { $0.hasPrefix("arn:") && !$0.contains("*") && !$0.contains("?") }
+        }
     }
 
     /// Who the Deny statements spare: the negated tests on `aws:PrincipalArn` and any

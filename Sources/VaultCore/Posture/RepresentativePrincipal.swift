@@ -8,6 +8,25 @@ public struct RepresentativePrincipal: Sendable, Equatable {
     /// "a non-admin role", "an IAM user", "the root user", "role BackupVaultAdmin-impostor".
     public var description: String
 
+    /// A principal a policy exempts by its exact ARN although it is not an admin: asked too,
+    /// so an exemption wider than the admins fails the checks.
+    public static func exempted(_ text: String) -> RepresentativePrincipal? {
+        guard let arn = ARN(text), arn.service == "iam", !arn.account.isEmpty else { return nil }
+        let name = "\(arn.resource) (exempted, not an admin)"
+        if arn.resource == "root" { return RepresentativePrincipal(principal: .root(account: arn.account), description: name) }
+        if arn.resource.hasPrefix("user/") {
+            return RepresentativePrincipal(
+                principal: Principal(kind: .iamUser, arn: text, accountId: arn.account), description: name)
+        }
+        guard arn.resource.hasPrefix("role/") else { return nil }
+        return RepresentativePrincipal(
+            principal: Principal(
+                kind: .assumedRole,
+                arn: "arn:\(arn.partition):sts::\(arn.account):assumed-role/\(arn.resource.split(separator: "/").last ?? "")/check",
+                issuerArn: text, accountId: arn.account),
+            description: name)
+    }
+
     public static func all(account: String, admins: [String] = []) -> [RepresentativePrincipal] {
         var all = [
             RepresentativePrincipal(

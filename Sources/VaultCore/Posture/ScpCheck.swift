@@ -20,7 +20,10 @@ enum ScpCheck {
         var unknown: [PolicyChecks.Finding] = []
         var everyone: [RepresentativePrincipal] = []
         for vault in vaults {
-            let context = VaultContext(vault: vault, settings: inputs.settings)
+            let admins = Set(inputs.settings.adminArns)
+            let context = VaultContext(
+                vault: vault, settings: inputs.settings,
+                exempted: PolicyChecks.unique(policies.scps.flatMap(\.exemptedArns).filter { !admins.contains($0) }))
             everyone = context.representatives
             for action in inputs.settings.sensitiveActions {
                 for who in context.representatives {

@@ -29,8 +29,9 @@ extension RowDerivation {
         guard let report else { return [] }
         var rows = report.results.map(GuardrailRow.init)
         if !filter.isEmpty {
+            let needle = Needle(filter)
             rows = rows.filter {
-                matches(filter, [$0.subjectText, $0.result.checkId, $0.result.title, $0.result.verdict.rawValue, $0.result.reason])
+                needle.matches([$0.subjectText, $0.result.checkId, $0.result.title, $0.result.verdict.rawValue, $0.result.reason])
             }
         }
         guard order == "worst first" else { return rows }

@@ -4,10 +4,21 @@ import VaultCore
 /// Turns the account state into the rows of each list: filtered (case-insensitive substring over
 /// what the row shows) and sorted. Done in `update` when its inputs change, never per frame.
 enum RowDerivation {
-    static func matches(_ needle: String, _ fields: [String?]) -> Bool {
-        if needle.isEmpty { return true }
-        return fields.contains { $0?.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+    /// Every word of the filter must be found in one of the row's fields (case- and
+    /// accent-insensitive): `FAIL scratch` finds the failures of the scratch vault.
+    struct Needle {
+        let words: [String]
+
+        init(_ text: String) { words = text.split(separator: " ").map(String.init) }
+
+        func matches(_ fields: [String?]) -> Bool {
+            words.allSatisfy { word in
+                fields.contains { $0?.range(of: word, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+            }
+        }
     }
+
+    static func matches(_ needle: String, _ fields: [String?]) -> Bool { Needle(needle).matches(fields) }
 
     static func vaults(_ state: AccountState, filter: String, order: String, now: Date) -> [Vault] {
         let rows = state.vaults.values.filter {
@@ -49,9 +60,9 @@ enum RowDerivation {
             rows = state.pointsByVault.keys.sorted().flatMap { state.points(in: $0) }
         }
         if !filter.isEmpty {
+            let needle = Needle(filter)
             rows = rows.filter {
-                matches(
-                    filter,
+                needle.matches(
                     [$0.vaultName, $0.resourceName, $0.resourceArn, $0.resourceType, $0.sourceAccount, $0.status.rawValue])
             }
         }
@@ -72,9 +83,9 @@ enum RowDerivation {
         var rows = state.alerts
         if unacknowledgedOnly { rows = rows.filter { !state.isAcknowledged($0.id) } }
         if !filter.isEmpty {
+            let needle = Needle(filter)
             rows = rows.filter {
-                matches(
-                    filter,
+                needle.matches(
                     [$0.action, $0.principal.displayName, $0.principal.arn, $0.vaultName, $0.outcome, $0.id,
                      $0.sourceIPAddress, state.isAcknowledged($0.id) ? "acked" : "new"])
             }

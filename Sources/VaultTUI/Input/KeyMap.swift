@@ -83,7 +83,12 @@ public struct KeyMap: Equatable, Sendable {
                 result[context, default: [:]][key] = action
             }
         }
-        return KeyMap(bindings: result)
+        // Rebinding a key must not leave the operator without a way out or a way to find the keys.
+        let map = KeyMap(bindings: result)
+        for needed in [Action.quit, .help] where map.keys(for: needed, in: .global).isEmpty {
+            throw KeyMapError(description: "no key is left for \"\(needed.rawValue)\" everywhere")
+        }
+        return map
     }
 }
 

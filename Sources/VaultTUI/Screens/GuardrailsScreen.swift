@@ -36,7 +36,7 @@ enum GuardrailsScreen {
         let content = Pane.frame(
             into: &grid, rect: paneRect, title: "\(row.subjectText) · \(row.result.checkId)", side: false,
             position: position)
-        summary(row.result, evidenceLimit: nil, now: state.now).draw(into: &grid, rect: content)
+        summary(row.result, evidenceLimit: nil, now: state.now, lockDate: { state.account.vaults[$0]?.lock?.lockDate }).draw(into: &grid, rect: content)
     }
 
     /// A list-sized name for each check; the pane and the detail give the full title.
@@ -71,15 +71,22 @@ enum GuardrailsScreen {
     }
 
     /// The verdict, its reason and the evidence, each line under its label.
-    static func summary(_ r: PostureResult, evidenceLimit: Int?, now: Date) -> Prose {
+    static func summary(
+        _ r: PostureResult, evidenceLimit: Int?, now: Date, lockDate: ((String) -> Date?)? = nil
+    ) -> Prose {
         var p = Prose()
         p.labelWidth = 9
         p.add("Check", r.title)
         p.add("Verdict", "\(r.verdict.rawValue) — \(r.reason)", role(r.verdict))
-        if let deadline = r.deadline, deadline > now {
+        // A lock's own deadline is the one an operator watches; other verdicts say when they turn.
+        if let deadline = r.deadline, deadline > now, r.checkId != "vault.lock.mode" {
             // Counted down live, from the deadline: the verdict itself is judged once.
             let left = Countdown(to: deadline, now: now).clock.replacingOccurrences(of: " ", with: "\u{00A0}")
             p.add("Changes", "in \(left), at \(UTC.second(deadline)) UTC", .countdown)
+        }
+        if r.checkId == "vault.lock.mode", let vault = r.subject.vaultName, let until = lockDate?(vault), until > now {
+            let left = Countdown(to: until, now: now).clock.replacingOccurrences(of: " ", with: "\u{00A0}")
+            p.add("Permanent", "in \(left), at \(UTC.second(until)) UTC", .countdown)
         }
         let shown = evidenceLimit.map { Array(r.evidence.prefix($0)) } ?? r.evidence
         for (i, line) in shown.enumerated() {
@@ -108,7 +115,7 @@ enum CheckDetail {
     static func maxScroll(_ state: AppState, id: String) -> Int {
         guard let row = row(state, id: id) else { return 0 }
         let body = Layout(width: state.width, height: state.height).body
-        let total = GuardrailsScreen.summary(row.result, evidenceLimit: nil, now: state.now).rowCount(width: body.width - 2)
+        let total = GuardrailsScreen.summary(row.result, evidenceLimit: nil, now: state.now, lockDate: { state.account.vaults[$0]?.lock?.lockDate }).rowCount(width: body.width - 2)
         return max(total - (body.height - 1), 0)
     }
 
@@ -119,7 +126,7 @@ enum CheckDetail {
             return
         }
         let title = "\(row.result.verdict.rawValue) · \(row.subjectText) · \(row.result.checkId)"
-        let prose = GuardrailsScreen.summary(row.result, evidenceLimit: nil, now: state.now)
+        let prose = GuardrailsScreen.summary(row.result, evidenceLimit: nil, now: state.now, lockDate: { state.account.vaults[$0]?.lock?.lockDate })
         let body = Rect(x: 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
         let total = prose.rowCount(width: body.width)
         let skip = min(state.detailScroll, max(total - body.height, 0))

@@ -51,9 +51,12 @@ import VaultCore
             actions: Self.deletionActions, admins: ["arn:aws:iam::111122223333:role/BackupVaultAdmn", Seed.stackSet])
         let r = try #require(results(policy: typo)["vault.policy.admins_exempt"])
         #expect(r.verdict == .fail)
-        #expect(r.reason.contains("is an exempted ARN mistyped?"))
+        #expect(r.reason.contains("is an exempted ARN mistyped"))
         #expect(r.evidence.first?.hasPrefix("DeleteRecoveryPoint by \(Seed.admin): ") == true)
-        #expect(results(policy: typo)["vault.policy.denies_deletion"]?.verdict == .pass, "others are still denied")
+        // And whoever creates a role of the mistyped name would be spared.
+        let open = try #require(results(policy: typo)["vault.policy.denies_deletion"])
+        #expect(open.verdict == .fail)
+        #expect(open.evidence.first?.contains("role/BackupVaultAdmn (exempted, not an admin)") == true, "\(open.evidence)")
     }
 
     @Test func stringNotEqualsWhereArnNotLikeWasMeantDoesNotExpandTheWildcard() throws {
@@ -105,6 +108,13 @@ import VaultCore
         #expect(r.reason.contains("set organizationId"))
         // Configured, the same policy is judged: it spares every principal of the organization.
         #expect(results(policy: orgOnly)["vault.policy.denies_deletion"]?.verdict == .fail)
+    }
+
+    @Test func anScpWithoutTheAdminsExemptionLocksThemOut() throws {
+        let everyone = #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"backup:*","Resource":"*"}]}"#
+        let r = try #require(results(policy: Self.seedPolicy, scps: [everyone])["vault.policy.admins_exempt"])
+        #expect(r.verdict == .fail)
+        #expect(r.evidence.first?.contains("SCP scp-0") == true, "\(r.evidence)")
     }
 
     @Test func anScpThatDeniesNothingFailsTheScpCheck() throws {
