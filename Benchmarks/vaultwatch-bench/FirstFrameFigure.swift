@@ -26,8 +26,9 @@ enum FirstFrameFigure {
             "  first frame showing the vaults", Format.milliseconds(big.vaults), target: "≤ 200 ms", peer: peer,
             Format.milliseconds(small.vaults), ratio: small.vaults / big.vaults, pass: big.vaults <= 200)
         table.add(
-            "  first frame with all points loaded", Format.milliseconds(big.loaded), target: "≤ 200 ms", peer: peer,
-            Format.milliseconds(small.loaded), ratio: small.loaded / big.loaded, pass: big.loaded <= 200)
+            // No target: the points load in the background with the header's progress (issue 3).
+            "  first frame with all points loaded", Format.milliseconds(big.loaded), target: "", peer: peer,
+            Format.milliseconds(small.loaded), ratio: small.loaded / big.loaded, pass: nil)
         table.notes.append(
             "first frame: from starting a process to the view of the worker's first snapshot (\"Loading vaults…\"),"
                 + " of the first one holding the vaults, and of the first one with the whole store")
