@@ -9,7 +9,7 @@ enum GuardrailsScreen {
         Column(title: "VERDICT", width: 7, priority: 9),
         Column(title: "VAULT", width: 14, flex: 1, priority: 8),
         Column(title: "CHECK", width: 24, priority: 9),
-        Column(title: "REASON", width: 20, flex: 5, priority: 4),
+        Column(title: "REASON", width: 20, flex: 9, priority: 4),
     ])
 
     static func draw(into grid: inout Grid, _ state: AppState, _ layout: Layout) {
