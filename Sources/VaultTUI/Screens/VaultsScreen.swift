@@ -56,6 +56,7 @@ enum VaultsScreen {
         if state.snapshot.sourceName == "store" {
             return "This store holds no vaults and nothing feeds it yet. Try: vaultwatch demo"
         }
+        if state.snapshot.sourceName == "demo" { return "Setting up the demo's central backup account…" }
         return "No vaults yet. The first sync has not reported any."
     }
 
