@@ -60,7 +60,11 @@ struct EventPatternNode: Sendable {
         for field in unretainedFields {
             guard field._withUnsafeGuaranteedRef({ $0.matches(object[$0.name]) }) else { return false }
         }
-        for branches in alternatives where !branches.contains(where: { $0.matches(object) }) { return false }
+        // Through indices, so that each branch is matched where it lies rather than copied (a retain per array).
+        for alternative in alternatives.indices {
+            let branches = alternatives[alternative].indices
+            guard branches.contains(where: { alternatives[alternative][$0].matches(object) }) else { return false }
+        }
         return true
     }
 
