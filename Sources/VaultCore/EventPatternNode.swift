@@ -36,6 +36,9 @@ struct EventPatternNode: Sendable {
 
     /// Tested in the order `testingOrder` gives; the order never changes the result, only how soon a miss is seen.
     let fields: [Field]
+    /// `fields` again, unretained: `fields` keeps them alive as long as the node, and matching goes through them
+    /// without a retain and release per field.
+    private let unretainedFields: [Unmanaged<Field>]
     /// Each entry is one `$or`: a list of alternative sub-patterns applied at this same level.
     let alternatives: [[EventPatternNode]]
     /// `matches(nil)`, worked out once: what the node says where the event has no object.
@@ -44,6 +47,7 @@ struct EventPatternNode: Sendable {
     init(fields: [Field], alternatives: [[EventPatternNode]]) {
         let ordered = Self.testingOrder(fields)
         self.fields = ordered
+        unretainedFields = ordered.map { Unmanaged.passUnretained($0) }
         self.alternatives = alternatives
         matchesMissing =
             ordered.allSatisfy { $0.matches(nil) } && alternatives.allSatisfy { $0.contains { $0.matchesMissing } }
@@ -53,8 +57,14 @@ struct EventPatternNode: Sendable {
     /// only patterns satisfied by absent fields (`exists: false`) can match.
     func matches(_ object: [String: JSONValue]?) -> Bool {
         guard let object else { return matchesMissing }
-        for field in fields where !field.matches(object[field.name]) { return false }
-        for branches in alternatives where !branches.contains(where: { $0.matches(object) }) { return false }
+        for field in unretainedFields {
+            guard field._withUnsafeGuaranteedRef({ $0.matches(object[$0.name]) }) else { return false }
+        }
+        // Through indices, so that each branch is matched where it lies rather than copied (a retain per array).
+        for alternative in alternatives.indices {
+            let branches = alternatives[alternative].indices
+            guard branches.contains(where: { alternatives[alternative][$0].matches(object) }) else { return false }
+        }
         return true
     }
 
