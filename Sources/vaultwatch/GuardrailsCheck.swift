@@ -70,6 +70,13 @@ struct GuardrailsCheck: ParsableCommand {
     @Flag(help: "Print the evidence under each check (statements, uncovered actions, stale resources).")
     var verbose = false
 
+    /// What `--json` prints: when it was judged, the verdicts counted, and every check.
+    struct Report: Encodable {
+        var evaluatedAt: Date
+        var counts: [String: Int]
+        var results: [Row]
+    }
+
     struct Row: Encodable {
         var check: String
         var title: String
@@ -99,12 +106,15 @@ struct GuardrailsCheck: ParsableCommand {
         // The account's checks (the SCPs, the alert rules) hold for every vault asked about.
         let results = report.results
         if json {
-            try JSONOutput.print(
-                results.map {
-                    Row(
-                        check: $0.checkId, title: $0.title, vault: $0.subject.vaultName, verdict: $0.verdict.rawValue,
-                        reason: $0.reason, evidence: $0.evidence, deadline: $0.deadline)
-                })
+            let rows = results.map {
+                Row(
+                    check: $0.checkId, title: $0.title, vault: $0.subject.vaultName, verdict: $0.verdict.rawValue,
+                    reason: $0.reason, evidence: $0.evidence, deadline: $0.deadline)
+            }
+            let counts = Dictionary(uniqueKeysWithValues: PostureVerdict.allCases.map { verdict in
+                (verdict.rawValue, results.count { $0.verdict == verdict })
+            })
+            try JSONOutput.print(Report(evaluatedAt: report.evaluatedAt, counts: counts, results: rows))
         } else {
             print(text(results, report: report))
         }

@@ -62,18 +62,16 @@ struct GuardrailsExplain: ParsableCommand {
         } else {
             lines += [verdict(decision.outcome), "  \(decision.reason)"]
         }
-        for match in decision.deciding {
-            lines.append("  \(match.statementLabel) of \(match.citedPolicy): \(match.reason)")
-        }
+        // The deciding statements are marked in the list below, once each.
         lines.append("")
         lines.append("Each statement:")
         if let vaultPolicy {
-            lines += trace(vaultPolicy, request, as: .resourcePolicy)
+            lines += trace(vaultPolicy, request, as: .resourcePolicy, deciding: decision.deciding)
         } else {
             lines.append("  the vault has no access policy")
         }
         if scps.isEmpty { lines.append("  no SCP is known (give them with --scp FILE)") }
-        for scp in scps { lines += trace(scp, request, as: .serviceControlPolicy) }
+        for scp in scps { lines += trace(scp, request, as: .serviceControlPolicy, deciding: decision.deciding) }
         // Policies decide who may call; Vault Lock decides what the call may still do.
         lines.append("  Vault Lock: \(target.lockState(at: now).meaning)")
         print(lines.map(TextTable.sanitize).joined(separator: "\n"))
@@ -120,15 +118,21 @@ struct GuardrailsExplain: ParsableCommand {
     }
 
     /// Every statement of a policy and why it does or does not apply to the request.
-    private func trace(_ policy: PolicyDocument, _ request: AccessRequest, as kind: PolicyKind) -> [String] {
+    /// Every statement of a policy and why it does or does not apply to the request; `▶` marks
+    /// the statements that decide the answer.
+    private func trace(
+        _ policy: PolicyDocument, _ request: AccessRequest, as kind: PolicyKind, deciding: [StatementMatch]
+    ) -> [String] {
         policy.explain(request, as: kind).map { trace in
-            let mark =
+            let word =
                 switch trace.verdict {
-                case .applies: "applies      "
+                case .applies: "applies"
                 case .doesNotApply: "does not apply"
-                case .undecided: "undecided    "
+                case .undecided: "undecided"
                 }
-            return "  \(mark)  \(trace.statement.citedPolicy), \(trace.statement.statementLabel): \(trace.statement.reason)"
+            let mark = deciding.contains(trace.statement) ? "▶" : " "
+            let column = word.padding(toLength: 14, withPad: " ", startingAt: 0)
+            return "\(mark) \(column)  \(trace.statement.citedPolicy), \(trace.statement.statementLabel): \(trace.statement.reason)"
         }
     }
 

@@ -92,7 +92,10 @@ import Testing
         // The demo's scratch vault has no lock: the check fails, and says why, as JSON too.
         let failed = try run(["guardrails", "check", "--demo", "--store", store, "--json"])
         #expect(failed.status >> 8 == 1, "\(failed.stderr)")
-        let rows = try #require(try JSONSerialization.jsonObject(with: Data(failed.stdout.utf8)) as? [[String: Any]])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(failed.stdout.utf8)) as? [String: Any])
+        let rows = try #require(json["results"] as? [[String: Any]])
+        #expect((json["counts"] as? [String: Int])?["FAIL"] == rows.count { $0["verdict"] as? String == "FAIL" })
+        #expect(json["evaluatedAt"] is String)
         let scratchLock = rows.first { $0["vault"] as? String == "scratch" && $0["check"] as? String == "vault.lock.enabled" }
         #expect(scratchLock?["verdict"] as? String == "FAIL")
         let guarded = rows.first {
@@ -111,7 +114,10 @@ import Testing
         ])
         #expect(denied.status == 0, "\(denied)")
         #expect(denied.stdout.contains("DENIED\n"))
-        #expect(denied.stdout.contains(#"Sid "DenyAllButVaultAdmins" of access policy of central-backup-vault"#), "\(denied.stdout)")
+        #expect(
+            denied.stdout.contains(#"▶ applies         access policy of central-backup-vault, Sid "DenyAllButVaultAdmins": Deny applies"#),
+            "\(denied.stdout)")
+        #expect(denied.stdout.contains(#"  does not apply  access policy of central-backup-vault, Sid "AllowOrganizationCopyIn""#))
 
         let open = try run([
             "guardrails", "explain", "--demo", "--store", store, "--vault", "scratch",
