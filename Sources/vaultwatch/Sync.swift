@@ -101,13 +101,13 @@ final class SyncPrinter: Sendable {
         if let outcome { FileHandle.standardOutput.write(Data((outcome + "\n").utf8)) }
     }
 
-    /// `2026-11-24T02:15:01Z demo 111122223333 us-east-1 ok: 4 vaults, 393 recovery points, 6 alerts (2 new)`
+    /// `2026-11-24T02:15:01Z demo 111122223333 us-east-1 ok: 4 vaults, 393 recovery points, 6 alerts (2 unacknowledged)`
     static func line(_ sync: SyncStatus, _ state: AccountState) -> String {
         let head = "\(UTC.iso(sync.at)) \(sync.source) \(sync.accountId) \(sync.region)"
         if let error = sync.error { return TextTable.sanitize("\(head) failed: \(error)") }
         return TextTable.sanitize(
             "\(head) ok: \(state.vaults.count) vaults, \(state.pointCount) recovery points, "
-                + "\(state.alerts.count) alerts (\(state.unacknowledgedAlertCount) new)")
+                + "\(state.alerts.count) alerts (\(state.unacknowledgedAlertCount) unacknowledged)")
     }
 
     /// The notices at the end of `current` that were not in `previous`. The worker only appends

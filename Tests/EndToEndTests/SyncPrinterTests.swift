@@ -20,7 +20,7 @@ struct SyncPrinterTests {
         let at = UTC.date(year: 2026, month: 11, day: 24, hour: 2, minute: 15, second: 1)
         let ok = SyncStatus(source: "demo", accountId: "111122223333", region: "us-east-1", at: at)
         #expect(SyncPrinter.line(ok, AccountState())
-            == "2026-11-24T02:15:01Z demo 111122223333 us-east-1 ok: 0 vaults, 0 recovery points, 0 alerts (0 new)")
+            == "2026-11-24T02:15:01Z demo 111122223333 us-east-1 ok: 0 vaults, 0 recovery points, 0 alerts (0 unacknowledged)")
         var failed = ok
         failed.error = "ExpiredToken \u{1B}[31m"
         #expect(SyncPrinter.line(failed, AccountState()).hasPrefix("2026-11-24T02:15:01Z demo 111122223333 us-east-1 failed: ExpiredToken "))
