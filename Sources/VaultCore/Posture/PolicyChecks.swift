@@ -154,16 +154,21 @@ enum PolicyChecks {
         }
         var allowed: [String] = []
         var unknown: [String] = []
-        for action in context.settings.sensitiveActions + ["CopyIntoBackupVault"] {
-            let request = AccessRequest(
-                principalArn: outsiderArn, action: "backup:\(action)",
-                resource: SensitiveAction.resource(for: action, on: context.vault))
-            let decision = policy.evaluate(request, as: .resourcePolicy)
-            switch decision.outcome {
-            case .allowed: allowed.append("\(action): \(decision.reason)")
-            case .unknown where decision.deciding.contains(where: { $0.effect == .allow }):
-                unknown.append("\(action): \(decision.reason)")
-            default: continue
+        // An outsider in no organization, and one in each other organization the policy names.
+        let otherOrganizations = policy.allowedOrganizations.filter { $0 != context.settings.organizationId }
+        for org in [String?.none] + otherOrganizations.map(Optional.some) {
+            for action in context.settings.sensitiveActions + ["CopyIntoBackupVault"] {
+                let request = AccessRequest(
+                    principalArn: outsiderArn, action: "backup:\(action)",
+                    resource: SensitiveAction.resource(for: action, on: context.vault), orgID: org)
+                let decision = policy.evaluate(request, as: .resourcePolicy)
+                let who = org.map { " (a principal of organization \($0))" } ?? ""
+                switch decision.outcome {
+                case .allowed: allowed.append("\(action)\(who): \(decision.reason)")
+                case .unknown where decision.deciding.contains(where: { $0.effect == .allow }):
+                    unknown.append("\(action)\(who): \(decision.reason)")
+                default: continue
+                }
             }
         }
         if !allowed.isEmpty {

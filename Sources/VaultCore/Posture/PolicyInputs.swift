@@ -70,6 +70,15 @@ extension PolicyDocument {
         return statements.contains { $0.conditions.contains { $0.key.lowercased() == folded } }
     }
 
+    /// The organization ids Allow statements test `aws:PrincipalOrgID` against (no wildcard).
+    var allowedOrganizations: [String] {
+        let ids = statements.filter { $0.effect == .allow }.flatMap { statement in
+            statement.conditions.filter { $0.key.lowercased() == "aws:principalorgid" }.flatMap(\.values)
+        }
+        var seen = Set<String>()
+        return ids.filter { !$0.contains("*") && !$0.contains("?") && seen.insert($0).inserted }
+    }
+
     /// The exact IAM ARNs (no wildcard) the Deny statements spare.
     var exemptedArns: [String] {
         statements.filter { $0.effect == .deny }.flatMap { statement -> [String] in

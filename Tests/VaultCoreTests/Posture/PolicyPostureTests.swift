@@ -137,6 +137,11 @@ import VaultCore
         #expect(open?.evidence.first?.hasPrefix("CopyIntoBackupVault: ") == true)
         let scoped = allow(#", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "\#(Seed.organization)"}}"#)
         #expect(results(policy: scoped)["vault.policy.no_public_allow"]?.verdict == .pass)
+        // Scoped, but to an organization that is not the account's.
+        let elsewhere = allow(#", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-zzzzzzzzzz"}}"#)
+        let other = results(policy: elsewhere)["vault.policy.no_public_allow"]
+        #expect(other?.verdict == .fail)
+        #expect(other?.evidence.first?.hasPrefix("CopyIntoBackupVault (a principal of organization o-zzzzzzzzzz): ") == true)
     }
 
     @Test func whatCannotBeEvaluatedIsUnknownNeverGuessed() throws {
