@@ -15,6 +15,18 @@ public enum Guardrails {
     public static func decide(_ request: AccessRequest, vaultPolicy: PolicyDocument?, scps: [PolicyDocument])
         -> GuardrailDecision
     {
+        decide(request, vaultPolicy: vaultPolicy, scps: scps, weighingVaultPolicy: true)
+    }
+
+    /// The SCPs' part alone: whether they deny `request`, whatever a vault access policy says (the
+    /// organization-level guardrail, checked apart from each vault's own policy).
+    public static func decideBySCPs(_ request: AccessRequest, scps: [PolicyDocument]) -> GuardrailDecision {
+        decide(request, vaultPolicy: nil, scps: scps, weighingVaultPolicy: false)
+    }
+
+    private static func decide(
+        _ request: AccessRequest, vaultPolicy: PolicyDocument?, scps: [PolicyDocument], weighingVaultPolicy: Bool
+    ) -> GuardrailDecision {
         let scpTallies = scps.map { PolicyTally($0, request, as: .serviceControlPolicy) }
         let vaultTally = vaultPolicy.map { PolicyTally($0, request, as: .resourcePolicy) }
         let denies = scpTallies.flatMap(\.denies) + (vaultTally?.denies ?? [])
@@ -32,7 +44,7 @@ public enum Guardrails {
             }
         }
         if !undecided.isEmpty { return .unknown(undecided) }
-        if let decision = crossAccount(request, vaultTally) { return decision }
+        if weighingVaultPolicy, let decision = crossAccount(request, vaultTally) { return decision }
         let vaultAllows = vaultTally?.allows ?? []
         let scpNote =
             scpsHoldAllows
@@ -46,9 +58,11 @@ public enum Guardrails {
                 reason: "not denied: \(vaultAllows.cited) allows it and nothing denies it\(scpNote)")
         }
         let vaultPart =
-            vaultPolicy == nil
-            ? "the vault has no access policy and nothing in the SCPs denies it"
-            : "nothing in the vault access policy or the SCPs denies it"
+            !weighingVaultPolicy
+            ? "nothing in the SCPs denies it"
+            : vaultPolicy == nil
+                ? "the vault has no access policy and nothing in the SCPs denies it"
+                : "nothing in the vault access policy or the SCPs denies it"
         return GuardrailDecision(
             outcome: .notDenied(allowedByResourcePolicy: false), deciding: [],
             reason: "not denied: \(vaultPart); the principal's own IAM policies decide\(scpNote)")

@@ -27,13 +27,9 @@ enum ScpCheck {
             everyone = context.representatives
             for action in inputs.settings.sensitiveActions {
                 for who in context.representatives {
-                    let decision = Guardrails.decide(
-                        context.request(action, by: who.principal.judgedArn), vaultPolicy: nil, scps: policies.scps)
-                    // Asked without the vault's policy, so say only what the SCPs do.
-                    let reason = decision.reason.replacingOccurrences(
-                        of: "the vault has no access policy and nothing in the SCPs denies it",
-                        with: "nothing in the SCPs denies it")
-                    let finding = ("\(vault.name): \(action)", who.description, reason)
+                    let decision = Guardrails.decideBySCPs(
+                        context.request(action, by: who.principal.judgedArn), scps: policies.scps)
+                    let finding = ("\(vault.name): \(action)", who.description, decision.reason)
                     switch decision.outcome {
                     case .denied: continue
                     case .unknown: unknown.append(finding)

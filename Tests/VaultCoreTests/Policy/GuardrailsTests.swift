@@ -123,4 +123,16 @@ import VaultCore
         #expect(decision.outcome == .unknown)
         #expect(decision.reason.contains("not a valid service control policy"))
     }
+
+    /// Asked of the SCPs alone, a call from another account is not refused for want of a vault
+    /// policy Allow, and the reason speaks only of the SCPs.
+    @Test func theSCPsAloneSayOnlyWhatTheSCPsDo() throws {
+        let outsider = Seed.request("arn:aws:iam::444455556666:role/Dev", "DeleteBackupVault")
+        let allowAll = try Seed.scp(#"{"Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}"#)
+        #expect(Guardrails.decide(outsider, vaultPolicy: nil, scps: [allowAll]).outcome == .denied)
+        let scpsOnly = Guardrails.decideBySCPs(outsider, scps: [allowAll])
+        #expect(scpsOnly.outcome == .notDenied(allowedByResourcePolicy: false))
+        #expect(scpsOnly.reason.hasPrefix("not denied: nothing in the SCPs denies it;"))
+        #expect(Guardrails.decideBySCPs(Self.request, scps: [try Seed.scp()]).outcome == .denied)
+    }
 }
