@@ -23,7 +23,6 @@ enum PolicyChecks {
 
     static func results(for vault: Vault, inputs: GuardrailInputs, policies: PolicyInputs) -> [PostureResult] {
         let subject = PostureSubject.vault(vault.name)
-        var context = VaultContext(vault: vault, settings: inputs.settings)
         let policy: PolicyDocument?
         var problem: String?
         do {
@@ -37,7 +36,8 @@ enum PolicyChecks {
         }
         let admins = Set(inputs.settings.adminArns)
         let exempted = (policy?.exemptedArns ?? []) + policies.scps.flatMap(\.exemptedArns)
-        context.exempted = PolicyChecks.unique(exempted.filter { !admins.contains($0) })
+        let context = VaultContext(
+            vault: vault, settings: inputs.settings, exempted: unique(exempted.filter { !admins.contains($0) }))
         if let problem {
             return [
                 ("vault.policy.denies_deletion", deniesDeletionTitle), ("vault.policy.admins_exempt", adminsTitle),
@@ -61,19 +61,16 @@ enum PolicyChecks {
                 reason: "The vault has no access policy: only IAM policies and SCPs stand between a principal and "
                     + "its recovery points.")
         }
-        var open: [Finding] = []
-        var unknown: [Finding] = []
-        var deciding: [String] = []
-        for action in deletionActions {
-            for who in context.representatives {
-                let decision = policy.evaluate(context.request(action, by: who.principal.judgedArn), as: .resourcePolicy)
-                switch decision.outcome {
-                case .explicitlyDenied: deciding += decision.deciding.map(cite)
-                case .unknown: unknown.append((action, who.description, decision.reason))
-                case .allowed, .notApplicable: open.append((action, who.description, decision.reason))
-                }
+        var survey = PolicySurvey()
+        survey.ask(deletionActions, of: context.representatives) { action, who in
+            let decision = policy.evaluate(context.request(action, by: who.principal.judgedArn), as: .resourcePolicy)
+            switch decision.outcome {
+            case .explicitlyDenied: return .denied(decision.deciding)
+            case .unknown: return .unknown(decision.reason)
+            case .allowed, .notApplicable: return .open(decision.reason)
             }
         }
+        let (open, unknown, deciding) = (survey.open, survey.unknown, survey.deciding)
         if !open.isEmpty {
             return PostureResult(
                 id, deniesDeletionTitle, subject: subject, verdict: .fail,
@@ -91,7 +88,7 @@ enum PolicyChecks {
             id, deniesDeletionTitle, subject: subject, verdict: .pass,
             reason: "Denied for all \(deletionActions.count) actions to non-admin roles, IAM users, root, Identity "
                 + "Center roles and roles named like the admins.",
-            evidence: unique(deciding) + policy.exemptions)
+            evidence: deciding + policy.exemptions)
     }
 
     /// `vault.policy.admins_exempt`: the access policy and the SCPs leave the admins their access.
@@ -198,20 +195,13 @@ enum PolicyChecks {
             return PostureResult(
                 id, sensitiveTitle, subject: subject, verdict: .unknown, reason: problem, evidence: policies.scpErrors)
         }
-        var open: [Finding] = []
-        var unknown: [Finding] = []
-        var deciding: [String] = []
-        for action in context.settings.sensitiveActions {
-            for who in context.representatives {
-                let decision = Guardrails.decide(
-                    context.request(action, by: who.principal.judgedArn), vaultPolicy: policy, scps: policies.scps)
-                switch decision.outcome {
-                case .denied: deciding += decision.deciding.map(cite)
-                case .unknown: unknown.append((action, who.description, decision.reason))
-                case .notDenied: open.append((action, who.description, decision.reason))
-                }
-            }
+        var survey = PolicySurvey()
+        survey.ask(context.settings.sensitiveActions, of: context.representatives) { action, who in
+            PolicySurvey.answer(
+                Guardrails.decide(
+                    context.request(action, by: who.principal.judgedArn), vaultPolicy: policy, scps: policies.scps))
         }
+        let (open, unknown, deciding) = (survey.open, survey.unknown, survey.deciding)
         let count = context.settings.sensitiveActions.count
         if !open.isEmpty {
             let actions = unique(open.map(\.action))
@@ -231,7 +221,7 @@ enum PolicyChecks {
             id, sensitiveTitle, subject: subject, verdict: .pass,
             reason: "All \(count) sensitive actions are denied to non-admin roles, IAM users, root, Identity Center "
                 + "roles and roles named like the admins.",
-            evidence: unique(deciding))
+            evidence: deciding)
     }
 
     // MARK: - Shared

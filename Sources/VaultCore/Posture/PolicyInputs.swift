@@ -35,13 +35,17 @@ struct PolicyInputs {
 
 /// One vault and the questions asked about it.
 struct VaultContext {
-    var vault: Vault
-    var settings: GuardrailSettings
-    /// Exact ARNs the policies exempt that are not admins.
-    var exempted: [String] = []
+    let vault: Vault
+    let settings: GuardrailSettings
+    /// Who is asked: the representatives of the account, and the exact ARNs the policies exempt
+    /// that are not admins. Made once; every check of the vault asks them.
+    let representatives: [RepresentativePrincipal]
 
-    var representatives: [RepresentativePrincipal] {
-        RepresentativePrincipal.all(account: vault.accountId, admins: settings.adminArns)
+    init(vault: Vault, settings: GuardrailSettings, exempted: [String] = []) {
+        self.vault = vault
+        self.settings = settings
+        representatives =
+            RepresentativePrincipal.all(account: vault.accountId, admins: settings.adminArns)
             + exempted.compactMap(RepresentativePrincipal.exempted)
     }
 

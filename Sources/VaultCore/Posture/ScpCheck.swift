@@ -16,28 +16,19 @@ enum ScpCheck {
         if let problem = policies.scpProblem {
             return PostureResult(id, title, subject: .account, verdict: .unknown, reason: problem, evidence: policies.scpErrors)
         }
-        var open: [PolicyChecks.Finding] = []
-        var unknown: [PolicyChecks.Finding] = []
+        var survey = PolicySurvey()
         var everyone: [RepresentativePrincipal] = []
+        let admins = Set(inputs.settings.adminArns)
+        let exempted = PolicyChecks.unique(policies.scps.flatMap(\.exemptedArns).filter { !admins.contains($0) })
         for vault in vaults {
-            let admins = Set(inputs.settings.adminArns)
-            let context = VaultContext(
-                vault: vault, settings: inputs.settings,
-                exempted: PolicyChecks.unique(policies.scps.flatMap(\.exemptedArns).filter { !admins.contains($0) }))
+            let context = VaultContext(vault: vault, settings: inputs.settings, exempted: exempted)
             everyone = context.representatives
-            for action in inputs.settings.sensitiveActions {
-                for who in context.representatives {
-                    let decision = Guardrails.decideBySCPs(
-                        context.request(action, by: who.principal.judgedArn), scps: policies.scps)
-                    let finding = ("\(vault.name): \(action)", who.description, decision.reason)
-                    switch decision.outcome {
-                    case .denied: continue
-                    case .unknown: unknown.append(finding)
-                    case .notDenied: open.append(finding)
-                    }
-                }
+            survey.ask(inputs.settings.sensitiveActions, of: everyone, label: { "\(vault.name): \($0)" }) { action, who in
+                PolicySurvey.answer(
+                    Guardrails.decideBySCPs(context.request(action, by: who.principal.judgedArn), scps: policies.scps))
             }
         }
+        let (open, unknown) = (survey.open, survey.unknown)
         let note = "SCPs do not bind the organization's management account."
         if !open.isEmpty {
             return PostureResult(
