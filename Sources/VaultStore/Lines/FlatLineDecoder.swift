@@ -10,8 +10,11 @@ import VaultCore
 /// another schema, an unknown or repeated key, a value of another kind, a date it cannot read,
 /// anything malformed. For those it returns nil having changed nothing, and the caller decodes the
 /// line with `RecordDecoder`, so what is reported or thrown is exactly what that says.
-struct FlatLineDecoder {
-    private var scratch: [UInt8] = []
+struct FlatLineDecoder: LineEnvelopeDecoder {
+    var scratch: [UInt8] = []
+    static let chained = true
+    /// The set of `data`'s fields the last line held.
+    private var fields = 0
     /// What each key of `data` (by `Field`) and of its principal (by `PrincipalField`) held.
     private var values = [Value](repeating: .absent, count: Field.allCases.count)
     private var principal = [Value](repeating: .absent, count: PrincipalField.allCases.count)
@@ -27,51 +30,18 @@ struct FlatLineDecoder {
         scratch.removeAll(keepingCapacity: true)
         for i in values.indices { values[i] = .absent }
         for i in principal.indices { principal[i] = .absent }
-        var s = JSONScanner(line)
-        var kind: Kind?
-        var schema: Int64?
-        var seq: Int64?
-        var fields = 0
-        var seen = 0
-        guard s.take(UInt8(ascii: "{")) else { return nil }
-        repeat {
-            guard let key = s.string(scratch: &scratch), s.take(UInt8(ascii: ":")) else { return nil }
-            let bit: Int
-            if text(key, in: line, is: "data") {
-                bit = 1
-                guard let found = scanData(&s, line: line) else { return nil }
-                fields = found
-            } else if text(key, in: line, is: "schema") {
-                bit = 2
-                schema = s.integer()
-            } else if text(key, in: line, is: "seq") {
-                bit = 4
-                seq = s.integer()
-            } else if text(key, in: line, is: "type") {
-                bit = 8
-                guard let t = s.string(scratch: &scratch) else { return nil }
-                if text(t, in: line, is: "alert") {
-                    kind = .alert
-                } else if text(t, in: line, is: "acknowledgement") {
-                    kind = .acknowledgement
-                } else if text(t, in: line, is: "call") {
-                    kind = .call
-                } else {
-                    return nil
-                }
-            } else if text(key, in: line, is: "prev") {
-                // The hash chain's link: only `verify` reads it.
-                bit = 16
-                guard s.string(scratch: &scratch) != nil else { return nil }
-            } else {
-                return nil
-            }
-            guard seen & bit == 0 else { return nil }
-            seen |= bit
-        } while s.take(UInt8(ascii: ","))
-        guard s.take(UInt8(ascii: "}")), s.peek() == nil, seen & 15 == 15, let kind, let seq, let number = Int(exactly: seq),
-            let version = schema, (Int64(StoreSchema.oldestReadable)...Int64(StoreSchema.current)).contains(version)
-        else { return nil }
+        fields = 0
+        guard let (type, number) = scanEnvelope(line) else { return nil }
+        let kind: Kind
+        if text(type, in: line, is: "alert") {
+            kind = .alert
+        } else if text(type, in: line, is: "acknowledgement") {
+            kind = .acknowledgement
+        } else if text(type, in: line, is: "call") {
+            kind = .call
+        } else {
+            return nil
+        }
         let record: Record?
         switch kind {
         case .alert: record = fields & ~Self.alertFields == 0 ? alert(line).map(Record.alert) : nil
@@ -85,7 +55,13 @@ struct FlatLineDecoder {
 
     /// Reads `data`'s texts and nulls into `values`; the set of fields seen, or nil when anything
     /// is not as these records write it.
-    private mutating func scanData(_ s: inout JSONScanner, line: UnsafeRawBufferPointer) -> Int? {
+    mutating func scanData(_ s: inout JSONScanner, line: UnsafeRawBufferPointer) -> Bool {
+        guard let found = scanFields(&s, line: line) else { return false }
+        fields = found
+        return true
+    }
+
+    private mutating func scanFields(_ s: inout JSONScanner, line: UnsafeRawBufferPointer) -> Int? {
         var seen = 0
         guard s.take(UInt8(ascii: "{")) else { return nil }
         if s.take(UInt8(ascii: "}")) { return seen }
@@ -124,11 +100,6 @@ struct FlatLineDecoder {
     private mutating func scalar(_ s: inout JSONScanner) -> Value? {
         if s.take("null") { return .null }
         return s.string(scratch: &scratch).map(Value.text)
-    }
-
-    /// Whether a scanned string is `name`.
-    private func text(_ t: JSONScanner.Text, in line: UnsafeRawBufferPointer, is name: StaticString) -> Bool {
-        scratch.withUnsafeBytes { Self.same(t.bytes(line: line, scratch: $0), name) }
     }
 
     // MARK: - Records
@@ -241,7 +212,7 @@ struct FlatLineDecoder {
         }
 
         static func named(_ key: UnsafeRawBufferPointer) -> Field? {
-            allCases.first { FlatLineDecoder.same(key, $0.name) }
+            allCases.first { sameBytes(key, $0.name) }
         }
     }
 
@@ -249,10 +220,10 @@ struct FlatLineDecoder {
         case kind, arn, issuerArn, accountId
 
         static func named(_ key: UnsafeRawBufferPointer) -> PrincipalField? {
-            if same(key, "kind") { return .kind }
-            if same(key, "arn") { return .arn }
-            if same(key, "issuerArn") { return .issuerArn }
-            if same(key, "accountId") { return .accountId }
+            if sameBytes(key, "kind") { return .kind }
+            if sameBytes(key, "arn") { return .arn }
+            if sameBytes(key, "issuerArn") { return .issuerArn }
+            if sameBytes(key, "accountId") { return .accountId }
             return nil
         }
     }
@@ -268,9 +239,4 @@ struct FlatLineDecoder {
         .id, .time, .action, .principal, .sourceIPAddress, .userAgent, .vaultName, .recoveryPointArn, .errorCode,
         .errorMessage, .accountId, .region,
     ])
-
-    /// Whether `bytes` are `name`.
-    @inline(__always) private static func same(_ bytes: UnsafeRawBufferPointer, _ name: StaticString) -> Bool {
-        bytes.count == name.utf8CodeUnitCount && (bytes.isEmpty || memcmp(bytes.baseAddress!, name.utf8Start, bytes.count) == 0)
-    }
 }
