@@ -38,9 +38,10 @@ struct PointLineDecoder {
         var isEncrypted: Bool?
     }
 
-    /// Its envelope loop is its own, not `LineEnvelopeDecoder`'s: on the million-point path the
-    /// shared loop (which keeps `data` in the decoder) benchmarked 2.07–2.14× orjson against
-    /// 2.29–2.37× for this one, on a shared machine.
+    /// Its envelope loop is its own, not `LineEnvelopeDecoder`'s (which keeps `data` in the
+    /// decoder): on the million-point path this loop is the measured one. A trial of the shared
+    /// loop benchmarked 2.07–2.14× orjson, but this one also gave 2.08× on the same busy machine,
+    /// so the difference is not shown either way; moving it over wants a quiet-machine A/B.
     mutating func decode(_ line: UnsafeRawBufferPointer, into load: inout PointsLoad) -> Bool {
         scratch.removeAll(keepingCapacity: true)
         var s = JSONScanner(line)
