@@ -5,9 +5,9 @@ import Foundation
 /// snapshot of a vault or point supersedes the old one, and an acknowledgement is its own record.
 public enum Record: Equatable, Sendable {
     case vault(Vault)
-    case vaultRemoved(name: String, at: Date)
+    case vaultRemoved(VaultKey, at: Date)
     case recoveryPoint(RecoveryPoint)
-    case recoveryPointRemoved(arn: String, vaultName: String, at: Date)
+    case recoveryPointRemoved(arn: String, vault: VaultKey, at: Date)
     case job(BackupJob)
     case call(ApiCall)
     case alert(Alert)

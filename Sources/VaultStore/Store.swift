@@ -16,6 +16,7 @@ public final class Store: Sendable {
     /// When a torn line was set aside, for its side file's header.
     let clock: any Clock
     let sequences = SequenceCache()
+    let legacyPoints = LegacyPointsFiles()
 
     /// Where a profile's store lives: `$XDG_STATE_HOME/vaultwatch/<profile>`, or
     /// `$HOME/.local/state/vaultwatch/<profile>` when XDG_STATE_HOME is unset or not absolute (as

@@ -70,11 +70,11 @@ public enum DemoAccount {
         guard let state else { return [] }
         var records: [Record] = []
         for name in guardedVaults.sorted() where backend.vault(named: name) != nil {
-            if let stored = state.accessPolicies[name] {
+            if let stored = state.accessPolicies[backend.key(name)] {
                 if let document = stored.document { backend.installAccessPolicy(document, on: name) }
             } else {
                 backend.installAccessPolicy(accessPolicy, on: name)
-                records.append(.policy(.accessPolicy(of: name, document: accessPolicy, at: now)))
+                records.append(.policy(.accessPolicy(of: backend.key(name), document: accessPolicy, at: now)))
             }
         }
         if state.serviceControlPolicies[guardrail.policyName] == nil {

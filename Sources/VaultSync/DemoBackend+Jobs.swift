@@ -107,7 +107,7 @@ extension DemoBackend {
         let key = nextKey(at: now)
         var job = BackupJob(
             id: newJobId(kind.rawValue, key: key, vault.name, resource.arn), kind: kind, vaultName: vault.name,
-            resourceArn: resource.arn, resourceType: resource.type, lifecycle: lifecycle, state: .failed,
+            accountId: vault.accountId, region: vault.region, resourceArn: resource.arn, resourceType: resource.type, lifecycle: lifecycle, state: .failed,
             creationDate: now)
         let verdict = VaultLockRules.admitJob(kind, lifecycle: lifecycle, into: vault, at: now)
         guard verdict.isAllowed else {
@@ -117,7 +117,7 @@ extension DemoBackend {
         }
         let point = RecoveryPoint(
             arn: newRecoveryPointArn(for: resource, kind: kind, key: key), vaultName: vault.name,
-            resourceArn: resource.arn, resourceType: resource.type, resourceName: resource.name, status: .completed,
+            accountId: vault.accountId, region: vault.region, resourceArn: resource.arn, resourceType: resource.type, resourceName: resource.name, status: .completed,
             creationDate: now, completionDate: now, sizeBytes: sizeBytes, lifecycle: lifecycle, storageClass: .warm,
             isEncrypted: true, iamRoleArn: iamRoleArn)
         holdings[vault.name]?.put(point)

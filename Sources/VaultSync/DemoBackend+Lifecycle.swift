@@ -11,7 +11,7 @@ extension DemoBackend {
             guard let gone = holdings[name]?.removeAll(where: { $0.isExpired(at: now) }), !gone.isEmpty else {
                 continue
             }
-            for point in gone { emit(.recoveryPointRemoved(arn: point.arn, vaultName: name, at: now)) }
+            for point in gone { emit(.recoveryPointRemoved(arn: point.arn, vault: key(name), at: now)) }
             removed += gone
         }
         return removed

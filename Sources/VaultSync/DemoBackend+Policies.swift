@@ -18,7 +18,7 @@ extension DemoBackend {
             }
             holding.accessPolicy = policy
             holdings[backupVaultName] = holding
-            emit(.policy(.accessPolicy(of: backupVaultName, document: policy, at: now)))
+            emit(.policy(.accessPolicy(of: key(backupVaultName), document: policy, at: now)))
         }
     }
 
@@ -46,7 +46,7 @@ extension DemoBackend {
             var holding = try requireVault(backupVaultName)
             holding.accessPolicy = nil
             holdings[backupVaultName] = holding
-            emit(.policy(.accessPolicy(of: backupVaultName, document: nil, at: now)))
+            emit(.policy(.accessPolicy(of: key(backupVaultName), document: nil, at: now)))
         }
     }
 

@@ -29,7 +29,7 @@ extension DemoBackend {
             guard verdict.isAllowed else { throw .invalidRequest(verdict.reason) }
             holding.remove(arn: recoveryPointArn)
             holdings[backupVaultName] = holding
-            emit(.recoveryPointRemoved(arn: recoveryPointArn, vaultName: backupVaultName, at: now))
+            emit(.recoveryPointRemoved(arn: recoveryPointArn, vault: key(backupVaultName), at: now))
             return point
         }
     }

@@ -64,7 +64,7 @@ extension DemoBackend {
                         + "recovery points.")
             }
             holdings[name] = nil
-            emit(.vaultRemoved(name: name, at: now))
+            emit(.vaultRemoved(key(name), at: now))
         }
     }
 

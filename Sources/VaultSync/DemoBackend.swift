@@ -45,7 +45,7 @@ public final class DemoBackend {
         self.init(accountId: accountId, region: region, guardrail: guardrail)
         for vault in state.sortedVaults {
             var holding = DemoVaultHoldings(vault: vault, creatorRequestId: nil)
-            for point in state.points(in: vault.name) { holding.put(point) }
+            for point in state.points(in: vault.key) { holding.put(point) }
             holdings[vault.name] = holding
         }
     }
@@ -72,6 +72,9 @@ public final class DemoBackend {
     public var pointCount: Int { holdings.values.reduce(0) { $0 + $1.points.count } }
 
     public func vaultArn(_ name: String) -> String { "arn:aws:backup:\(region):\(accountId):backup-vault:\(name)" }
+
+    /// A vault of this account and region, by name.
+    public func key(_ name: String) -> VaultKey { VaultKey(accountId: accountId, region: region, name: name) }
 
     /// Makes a resource known, so backups of it carry its name and size.
     public func register(_ resource: ProtectedResource) { resources[resource.arn] = resource }

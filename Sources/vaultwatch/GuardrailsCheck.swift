@@ -95,12 +95,12 @@ struct GuardrailsCheck: ParsableCommand {
     private func check() throws {
         var (_, inputs, now) = try context.load()
         if !vault.isEmpty {
-            let known = Set(inputs.state.vaults.keys)
-            if let missing = vault.first(where: { !known.contains($0) }) { throw CLIError("no vault named \"\(missing)\"") }
+            try VaultArgument.requireKnown(vault, in: inputs.state)
             inputs.settings.vaults = vault
         }
-        if let unknown = inputs.settings.vaults?.first(where: { inputs.state.vaults[$0] == nil }) {
-            throw CLIError("the guardrail settings name a vault the store does not hold: \"\(unknown)\"")
+        if let named = inputs.settings.vaults {
+            try VaultArgument.requireKnown(
+                named, in: inputs.state, what: "the guardrail settings name a vault the store does not hold:")
         }
         let report = PostureChecks.evaluate(inputs, at: now)
         // The account's checks (the SCPs, the alert rules) hold for every vault asked about.

@@ -28,7 +28,7 @@ struct GuardrailsExplain: ParsableCommand {
 
     private func explain() throws {
         let (state, inputs, now) = try context.load()
-        guard let target = state.vaults[vault] else { throw CLIError("no vault named \"\(vault)\"") }
+        let target = try VaultArgument.resolve(vault, in: state)
         let qualified = action.contains(":") ? action : "backup:\(action)"
         guard qualified.lowercased().hasPrefix("backup:"), !qualified.contains("*"), !qualified.contains("?"),
             qualified.count > 7
@@ -41,7 +41,7 @@ struct GuardrailsExplain: ParsableCommand {
             principalArn: judged, action: qualified, resource: resource,
             orgID: orgId ?? inputs.settings.organizationId)
 
-        let vaultPolicy = try document(state.accessPolicies[vault], kind: .resourcePolicy)
+        let vaultPolicy = try document(state.accessPolicies[target.key], kind: .resourcePolicy)
         let scps = try inputs.serviceControlPolicies.compactMap { try document($0, kind: .serviceControlPolicy) }
         let decision = Guardrails.decide(request, vaultPolicy: vaultPolicy, scps: scps)
 

@@ -13,6 +13,8 @@ enum Fixture {
     static let account = DemoAccount.accountId
     static let region = DemoAccount.region
 
+    static func key(_ name: String) -> VaultKey { VaultKey(accountId: account, region: region, name: name) }
+
     /// The seeds' RDS database, in the central account.
     static let database2 = "arn:aws:rds:us-east-1:111122223333:db:database-2"
     /// An EFS file system of the payments account.

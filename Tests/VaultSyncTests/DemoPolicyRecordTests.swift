@@ -10,14 +10,14 @@ import VaultSync
 
     @Test func seedingRecordsTheSCPAndEachGuardedVaultsAccessPolicy() throws {
         let state = AccountState(try DemoSource().start(resuming: AccountState(), at: start))
-        #expect(state.accessPolicies.keys.sorted() == DemoAccount.guardedVaults.sorted())
+        #expect(state.accessPolicies.keys.map(\.name).sorted() == DemoAccount.guardedVaults.sorted())
         #expect(state.accessPolicies.values.allSatisfy { $0.document == DemoAccount.accessPolicy })
         let scp = try #require(state.serviceControlPolicies[DemoAccount.guardrail.policyName])
         let document = try #require(scp.document)
         #expect(document.contains("\"ArnNotLike\""))
         #expect(document.contains("arn:aws:backup:*:111122223333:recovery-point:*"))
         #expect(document.contains("arn:aws:iam::111122223333:role/BackupVaultAdmin"))
-        #expect(state.accessPolicies["scratch"] == nil)
+        #expect(state.accessPolicies[Fixture.key("scratch")] == nil)
     }
 
     @Test func deletingAnAccessPolicyIsRecordedAndSurvivesAResume() throws {
@@ -29,7 +29,7 @@ import VaultSync
         #expect(deleted.error == nil)
         records += backend.drainRecords()
         let state = AccountState(records)
-        #expect(state.accessPolicies[DemoAccount.governanceVault]?.document == nil)
+        #expect(state.accessPolicies[Fixture.key(DemoAccount.governanceVault)]?.document == nil)
 
         let resumed = DemoSource()
         #expect(try resumed.start(resuming: state, at: start + Fixture.hour).isEmpty)

@@ -47,13 +47,13 @@ import VaultSync
         #expect(backend.vaultNames == state.sortedVaults.map(\.name))
         #expect(backend.pointCount == state.pointCount)
         for name in backend.vaultNames {
-            #expect(backend.points(in: name).map(\.arn) == state.points(in: name).map { $0.arn })
+            #expect(backend.points(in: name).map(\.arn) == state.points(in: Fixture.key(name)).map { $0.arn })
         }
 
         let records = try resumed.poll(at: start + 6 * Fixture.hour)
         #expect(!records.calls.contains { $0.action == "CreateBackupVault" })
         #expect(records.vaults.isEmpty)
-        let known = Set(state.sortedVaults.flatMap { state.points(in: $0.name) }.map(\.arn))
+        let known = Set(state.sortedVaults.flatMap { state.points(in: $0.key) }.map(\.arn))
         let newPoints = records.jobs.compactMap(\.recoveryPointArn)
         #expect(!newPoints.isEmpty)
         #expect(newPoints.allSatisfy { !known.contains($0) })
@@ -62,7 +62,7 @@ import VaultSync
         #expect(after.pointCount == backend.pointCount)
         #expect(
             after.sortedVaults.allSatisfy { v in
-                after.points(in: v.name).map(\.arn).uniqueCount == after.points(in: v.name).count
+                after.points(in: v.key).map(\.arn).uniqueCount == after.points(in: v.key).count
             })
     }
 

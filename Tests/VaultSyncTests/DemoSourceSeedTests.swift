@@ -18,13 +18,13 @@ import VaultSync
         #expect(
             state.sortedVaults.map(\.name) == ["WORM_vault", "central-backup-vault", "legacy-governance", "scratch"])
 
-        let worm = try #require(state.vaults["WORM_vault"])
+        let worm = try #require(state.vaults[Fixture.key("WORM_vault")])
         #expect(worm.lockState(at: start) == .complianceGrace(until: start + 2 * Fixture.day + 4 * Fixture.hour))
         #expect(worm.lock?.minRetentionDays == 7)
         #expect(worm.lock?.maxRetentionDays == 30)
         #expect(Countdown(to: try #require(worm.lock?.lockDate), now: start).clock == "2d 04:00:00")
 
-        let central = try #require(state.vaults["central-backup-vault"])
+        let central = try #require(state.vaults[Fixture.key("central-backup-vault")])
         guard case .complianceLocked(let since) = central.lockState(at: start) else {
             Issue.record("central-backup-vault should be compliance-locked at the start")
             return
@@ -35,12 +35,12 @@ import VaultSync
         #expect(central.encryptionKeyType == .customerManaged)
         #expect(central.encryptionKeyAlias == "alias/central-backup")
 
-        let governance = try #require(state.vaults["legacy-governance"])
+        let governance = try #require(state.vaults[Fixture.key("legacy-governance")])
         #expect(governance.lockState(at: start) == .governance)
         #expect(governance.lock == LockConfiguration(minRetentionDays: 1, maxRetentionDays: 365, lockDate: nil))
         #expect(governance.encryptionKeyType == .awsOwned)
 
-        #expect(try #require(state.vaults["scratch"]).lockState(at: start) == .unlocked)
+        #expect(try #require(state.vaults[Fixture.key("scratch")]).lockState(at: start) == .unlocked)
         // Built through the backend: every call the admins made while setting it up succeeded.
         let adminCalls = records.calls.filter { DemoAccount.alertRule.isAdmin($0.principal) }
         #expect(
@@ -54,7 +54,7 @@ import VaultSync
 
     @Test func aFewHundredRealisticRecoveryPoints() throws {
         let (_, records, state) = try seeded()
-        let points = state.sortedVaults.flatMap { state.points(in: $0.name) }
+        let points = state.sortedVaults.flatMap { state.points(in: $0.key) }
         #expect((200...600).contains(points.count))
         #expect(Set(points.map(\.arn)).count == points.count)
         #expect(Set(points.map(\.resourceType)).isSuperset(of: ["EC2", "RDS", "Aurora", "EFS", "DynamoDB", "S3"]))
@@ -135,7 +135,7 @@ import VaultSync
         #expect(alerts.count >= 5)
         #expect(alerts.contains { $0.outcome == "AccessDenied" })
         // WORM_vault's cooling-off ended during these days.
-        let worm = try #require(state.vaults["WORM_vault"])
+        let worm = try #require(state.vaults[Fixture.key("WORM_vault")])
         #expect(
             worm.lockState(at: start + 4 * Fixture.day)
                 == .complianceLocked(since: start + 2 * Fixture.day + 4 * Fixture.hour))

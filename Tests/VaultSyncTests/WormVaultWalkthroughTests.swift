@@ -116,7 +116,7 @@ import VaultSync
         #expect(backend.expire(at: created + Fixture.day + Fixture.minute).map(\.arn) == [arn])
         #expect(
             backend.drainRecords() == [
-                .recoveryPointRemoved(arn: arn, vaultName: vault, at: created + Fixture.day + Fixture.minute)
+                .recoveryPointRemoved(arn: arn, vault: Fixture.key(vault), at: created + Fixture.day + Fixture.minute)
             ])
     }
 

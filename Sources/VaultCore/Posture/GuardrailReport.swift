@@ -34,7 +34,7 @@ public struct GuardrailReport: Equatable, Sendable {
     public func refreshingRecency(_ inputs: GuardrailInputs, at now: Date) -> GuardrailReport {
         var copy = self
         for (i, result) in results.enumerated() where result.checkId == RecoveryPointRecency.checkId {
-            guard let vault = result.subject.vaultName else { continue }
+            guard let vault = result.subject.vault else { continue }
             copy.results[i] = inputs.state.recency.result(for: vault, settings: inputs.settings, now: now)
         }
         copy.evaluatedAt = now
@@ -74,7 +74,7 @@ public enum PostureChecks {
     public static func evaluate(_ inputs: GuardrailInputs, at now: Date) -> GuardrailReport {
         let settings = inputs.settings
         let policies = PolicyInputs(inputs)
-        let vaults = inputs.state.sortedVaults.filter { settings.covers(vault: $0.name) }
+        let vaults = inputs.state.sortedVaults.filter { settings.covers(vault: $0.key) }
         var results = [AlertCoverageCheck.enabledResult(rules: inputs.rules)]
         results.append(ScpCheck.result(inputs, policies: policies, vaults: vaults))
         for vault in vaults {
@@ -82,7 +82,7 @@ public enum PostureChecks {
             results.append(KeyCheck.result(for: vault))
             results += PolicyChecks.results(for: vault, inputs: inputs, policies: policies)
             results.append(AlertCoverageCheck.result(for: vault, rules: inputs.rules, settings: settings, now: now))
-            results.append(inputs.state.recency.result(for: vault.name, settings: settings, now: now))
+            results.append(inputs.state.recency.result(for: vault.key, settings: settings, now: now))
         }
         return GuardrailReport(results: results, evaluatedAt: now)
     }

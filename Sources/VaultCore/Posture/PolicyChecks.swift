@@ -22,11 +22,11 @@ enum PolicyChecks {
     typealias Finding = (action: String, who: String, reason: String)
 
     static func results(for vault: Vault, inputs: GuardrailInputs, policies: PolicyInputs) -> [PostureResult] {
-        let subject = PostureSubject.vault(vault.name)
+        let subject = PostureSubject.vault(vault.key)
         let policy: PolicyDocument?
         var problem: String?
         do {
-            policy = try inputs.state.accessPolicies[vault.name]?.document(as: .resourcePolicy)
+            policy = try inputs.state.accessPolicies[vault.key]?.document(as: .resourcePolicy)
         } catch {
             policy = nil
             problem = "The access policy cannot be read (\(error)), so it is not guessed at."
@@ -54,7 +54,7 @@ enum PolicyChecks {
     /// each principal that is not an admin, look-alikes of the admins included.
     static func deniesDeletion(_ policy: PolicyDocument?, _ context: VaultContext) -> PostureResult {
         let id = "vault.policy.denies_deletion"
-        let subject = PostureSubject.vault(context.vault.name)
+        let subject = PostureSubject.vault(context.vault.key)
         guard let policy else {
             return PostureResult(
                 id, deniesDeletionTitle, subject: subject, verdict: .fail,
@@ -98,7 +98,7 @@ enum PolicyChecks {
         -> PostureResult
     {
         let id = "vault.policy.admins_exempt"
-        let subject = PostureSubject.vault(context.vault.name)
+        let subject = PostureSubject.vault(context.vault.key)
         guard !context.settings.adminArns.isEmpty else {
             return PostureResult(
                 id, adminsTitle, subject: subject, verdict: .unknown,
@@ -145,7 +145,7 @@ enum PolicyChecks {
     /// the organization (tried as one such principal, 999999999999, in no organization).
     static func noPublicAllow(_ policy: PolicyDocument?, _ context: VaultContext) -> PostureResult {
         let id = "vault.policy.no_public_allow"
-        let subject = PostureSubject.vault(context.vault.name)
+        let subject = PostureSubject.vault(context.vault.key)
         guard let policy else {
             return PostureResult(id, publicTitle, subject: subject, verdict: .pass, reason: "No access policy allows anything.")
         }
@@ -190,7 +190,7 @@ enum PolicyChecks {
         -> PostureResult
     {
         let id = "vault.guardrails.sensitive_actions"
-        let subject = PostureSubject.vault(context.vault.name)
+        let subject = PostureSubject.vault(context.vault.key)
         if let problem = policies.scpProblem {
             return PostureResult(
                 id, sensitiveTitle, subject: subject, verdict: .unknown, reason: problem, evidence: policies.scpErrors)

@@ -31,8 +31,8 @@ enum RowDerivation {
             }
         case "points":
             return rows.sorted {
-                let a = state.points(in: $0.name).count
-                let b = state.points(in: $1.name).count
+                let a = state.points(in: $0.key).count
+                let b = state.points(in: $1.key).count
                 return a != b ? a > b : $0.name.lowercased() < $1.name.lowercased()
             }
         default:
@@ -50,7 +50,7 @@ enum RowDerivation {
         }
     }
 
-    static func points(_ state: AccountState, vault: String?, filter: String, order: String, now: Date)
+    static func points(_ state: AccountState, vault: VaultKey?, filter: String, order: String, now: Date)
         -> [RecoveryPoint]
     {
         var rows: [RecoveryPoint]

@@ -19,7 +19,10 @@ public struct Vault: Codable, Equatable, Sendable, Identifiable {
     /// Nil when the vault has no Vault Lock.
     public var lock: LockConfiguration?
 
-    public var id: String { name }
+    /// Account, region and name: what identifies the vault in a store of several accounts.
+    public var key: VaultKey { VaultKey(accountId: accountId, region: region, name: name) }
+
+    public var id: VaultKey { key }
 
     public init(
         name: String, arn: String, accountId: String, region: String, creationDate: Date,
