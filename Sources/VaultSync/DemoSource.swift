@@ -38,7 +38,11 @@ public final class DemoSource: Source {
     /// seed's records; otherwise rebuilds the backend from the stored vaults, points and policies
     /// and continues from the newest instant the store holds, answering only the policies a store
     /// written by an older vaultwatch lacks.
-    public func start(resuming state: AccountState, at now: Date) throws -> [Record] {
+    public func start(resuming state: AccountState, at now: Date) throws -> SourceBatch {
+        SourceBatch(records: try seedOrResume(state, at: now), nextPoll: Self.pollInterval)
+    }
+
+    private func seedOrResume(_ state: AccountState, at now: Date) throws -> [Record] {
         if let foreign = state.sortedVaults.first(where: { $0.accountId != accountId }) {
             throw DemoSourceError.foreignAccount(foreign.accountId)
         }
@@ -66,7 +70,14 @@ public final class DemoSource: Source {
         return missing
     }
 
-    public func poll(at now: Date) throws -> [Record] {
+    public func poll(at now: Date) throws -> SourceBatch {
+        SourceBatch(records: try play(until: now), nextPoll: Self.pollInterval)
+    }
+
+    /// The simulated account changes all the time: polled twice a second.
+    public static let pollInterval: TimeInterval = 0.5
+
+    private func play(until now: Date) throws -> [Record] {
         guard let backend, let cursor else { throw DemoSourceError.notStarted }
         var acts = dueOpeningActs(at: now)
         if now > cursor {

@@ -78,3 +78,15 @@ func firstMismatch(_ a: [Record], _ b: [Record]) -> String? {
     for (i, (x, y)) in zip(a, b).enumerated() where x != y { return "record \(i): \(x) ≠ \(y)" }
     return a.count == b.count ? nil : "\(a.count) records ≠ \(b.count) records"
 }
+
+extension DemoSource {
+    /// The records of a start, as the tests compare them.
+    func startRecords(resuming state: AccountState, at now: Date) throws -> [Record] {
+        try start(resuming: state, at: now).records
+    }
+
+    /// The records of a poll.
+    func pollRecords(at now: Date) throws -> [Record] {
+        try poll(at: now).records
+    }
+}

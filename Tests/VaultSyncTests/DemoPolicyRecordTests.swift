@@ -9,7 +9,7 @@ import VaultSync
     let start = Fixture.t0
 
     @Test func seedingRecordsTheSCPAndEachGuardedVaultsAccessPolicy() throws {
-        let state = AccountState(try DemoSource().start(resuming: AccountState(), at: start))
+        let state = AccountState(try DemoSource().startRecords(resuming: AccountState(), at: start))
         #expect(state.accessPolicies.keys.map(\.name).sorted() == DemoAccount.guardedVaults.sorted())
         #expect(state.accessPolicies.values.allSatisfy { $0.document == DemoAccount.accessPolicy })
         let scp = try #require(state.serviceControlPolicies[DemoAccount.guardrail.policyName])
@@ -22,7 +22,7 @@ import VaultSync
 
     @Test func deletingAnAccessPolicyIsRecordedAndSurvivesAResume() throws {
         let first = DemoSource()
-        var records = try first.start(resuming: AccountState(), at: start)
+        var records = try first.startRecords(resuming: AccountState(), at: start)
         let backend = try #require(first.backend)
         let deleted = backend.deleteBackupVaultAccessPolicy(
             backupVaultName: DemoAccount.governanceVault, by: Fixture.admin, at: start + Fixture.minute)
@@ -32,16 +32,16 @@ import VaultSync
         #expect(state.accessPolicies[Fixture.key(DemoAccount.governanceVault)]?.document == nil)
 
         let resumed = DemoSource()
-        #expect(try resumed.start(resuming: state, at: start + Fixture.hour).isEmpty)
+        #expect(try resumed.startRecords(resuming: state, at: start + Fixture.hour).isEmpty)
         let policy = try #require(resumed.backend).getBackupVaultAccessPolicy(
             backupVaultName: DemoAccount.governanceVault, by: Fixture.admin, at: start + Fixture.hour)
         #expect(policy.error != nil, "the deleted policy stays deleted after a resume")
     }
 
     @Test func aStoreWithoutPolicyRecordsGetsThemOnResume() throws {
-        let seeded = try DemoSource().start(resuming: AccountState(), at: start)
+        let seeded = try DemoSource().startRecords(resuming: AccountState(), at: start)
         let old = AccountState(seeded.filter { if case .policy = $0 { return false } else { return true } })
-        let missing = try DemoSource().start(resuming: old, at: start + Fixture.hour)
+        let missing = try DemoSource().startRecords(resuming: old, at: start + Fixture.hour)
         let state = AccountState(missing)
         #expect(state.accessPolicies.count == DemoAccount.guardedVaults.count)
         #expect(state.serviceControlPolicies.count == 1)

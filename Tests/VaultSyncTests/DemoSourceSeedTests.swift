@@ -9,7 +9,7 @@ import VaultSync
 
     func seeded() throws -> (DemoSource, [Record], AccountState) {
         let source = DemoSource()
-        let records = try source.start(resuming: AccountState(), at: start)
+        let records = try source.startRecords(resuming: AccountState(), at: start)
         return (source, records, AccountState(records))
     }
 
@@ -77,7 +77,7 @@ import VaultSync
     @Test func theFirstPollBringsNonAdminAttemptsAtOnce() throws {
         let (source, _, _) = try seeded()
         let now = start + 2
-        let records = try source.poll(at: now)
+        let records = try source.pollRecords(at: now)
         let alerts = records.calls.compactMap(DemoAccount.alertRule.evaluate)
         #expect(alerts.count >= 3)
         #expect(alerts.allSatisfy { $0.outcome == "AccessDenied" && $0.time >= start && $0.time <= now })
@@ -87,8 +87,8 @@ import VaultSync
     /// Within the first few simulated minutes: the seeds' exact cases.
     @Test func theOpeningReplaysTheSeedsCases() throws {
         let (source, _, _) = try seeded()
-        var records = try source.poll(at: start + 30)
-        records += try source.poll(at: start + 5 * Fixture.minute)
+        var records = try source.pollRecords(at: start + 30)
+        records += try source.pollRecords(at: start + 5 * Fixture.minute)
         let jobs = records.jobs.filter { $0.resourceArn == Fixture.database2 }
         let central = jobs.filter { $0.vaultName == "central-backup-vault" }
         #expect(central.map(\.lifecycle.deleteAfterDays) == [1, 6])
@@ -108,7 +108,7 @@ import VaultSync
     @Test func everyPollReportsOneSyncStatus() throws {
         let (source, _, _) = try seeded()
         for now in [start + 1, start + Fixture.hour, start + Fixture.hour, start + Fixture.day] {
-            let records = try source.poll(at: now)
+            let records = try source.pollRecords(at: now)
             #expect(
                 records.syncs == [
                     SyncStatus(source: "demo", accountId: Fixture.account, region: Fixture.region, at: now)
@@ -125,7 +125,7 @@ import VaultSync
         let (source, seed, _) = try seeded()
         var state = AccountState(seed)
         var records: [Record] = []
-        for hour in 1...(4 * 24) { records += try source.poll(at: start + Double(hour) * Fixture.hour) }
+        for hour in 1...(4 * 24) { records += try source.pollRecords(at: start + Double(hour) * Fixture.hour) }
         state.apply(records)
         #expect(!records.removedPointArns.isEmpty)
         #expect(records.jobs.filter { $0.state == .completed }.count > 40)
@@ -146,7 +146,7 @@ import VaultSync
     /// A jump of a simulated year stays bounded, and the vaults are still populated afterwards.
     @Test func aHugeJumpIsBounded() throws {
         let (source, _, _) = try seeded()
-        let records = try source.poll(at: start + 365 * Fixture.day)
+        let records = try source.pollRecords(at: start + 365 * Fixture.day)
         #expect(records.count < 5_000)
         let backend = try #require(source.backend)
         #expect((200...700).contains(backend.pointCount))
@@ -155,7 +155,7 @@ import VaultSync
     }
 
     @Test func pollingBeforeStartingFails() {
-        #expect(throws: DemoSourceError.notStarted) { try DemoSource().poll(at: start) }
+        #expect(throws: DemoSourceError.notStarted) { try DemoSource().pollRecords(at: start) }
     }
 
     @Test func aStoreOfAnotherAccountIsRefused() throws {
@@ -164,7 +164,7 @@ import VaultSync
             region: "us-east-1", creationDate: start)
         let state = AccountState([.vault(vault)])
         #expect(throws: DemoSourceError.foreignAccount("999999999999")) {
-            try DemoSource().start(resuming: state, at: start)
+            try DemoSource().startRecords(resuming: state, at: start)
         }
     }
 

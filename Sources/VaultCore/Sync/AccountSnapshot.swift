@@ -34,11 +34,13 @@ public struct AccountSnapshot: Sendable {
     /// Audit-trail files whose hash chain does not verify (`alerts.jsonl`, `acks.jsonl`): the
     /// header says so on every screen until the store is repaired.
     public var brokenChains: [String] = []
+    /// How each source is doing, in the order they were given: the header says when one is stale.
+    public var sources: [SourceStatus] = []
 
     public init(
         state: AccountState = AccountState(), notices: [Notice] = [], sourceName: String = "",
         loading: Bool = false, alertsLoading: Bool = false, pointsLoad: PointsLoadProgress? = nil,
-        generation: Int = 0, brokenChains: [String] = []
+        generation: Int = 0, brokenChains: [String] = [], sources: [SourceStatus] = []
     ) {
         self.state = state
         self.notices = notices
@@ -48,5 +50,6 @@ public struct AccountSnapshot: Sendable {
         self.pointsLoad = pointsLoad
         self.generation = generation
         self.brokenChains = brokenChains
+        self.sources = sources
     }
 }
