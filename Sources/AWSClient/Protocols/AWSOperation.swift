@@ -119,7 +119,7 @@ public struct AWSOperation: Sendable {
     public static func query(_ service: AWSService, _ name: String, version: String, parameters: [(String, String)] = [])
         -> AWSOperation
     {
-        let body = URIEncoding.formEncode([("Action", name), ("Version", version)] + parameters)
+        let body = URIEncoding.formEncode([("Action", name), ("Version", version)] + parameters, spaceAsPlus: true)
         return AWSOperation(
             service: service, name: name, wireProtocol: .query, method: "POST", path: "/",
             headers: ["Content-Type": "application/x-www-form-urlencoded; charset=utf-8"], body: Data(body.utf8))

@@ -54,9 +54,14 @@ public enum URIEncoding {
         return first + output.joined(separator: "/") + last
     }
 
-    /// `pairs` as `k=v&k=v`, both sides encoded with the AWS alphabet, in the order given.
-    public static func formEncode(_ pairs: [(String, String)]) -> String {
-        pairs.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
+    /// `pairs` as `k=v&k=v`, both sides encoded with the AWS alphabet, in the order given. A Query
+    /// protocol *body* is form-encoded as botocore's `urlencode` does it (`spaceAsPlus`: space is `+`);
+    /// a URL query never is.
+    public static func formEncode(_ pairs: [(String, String)], spaceAsPlus: Bool = false) -> String {
+        func one(_ text: String) -> String {
+            spaceAsPlus ? encode(text, keeping: " ").replacingOccurrences(of: " ", with: "+") : encode(text)
+        }
+        return pairs.map { "\(one($0.0))=\(one($0.1))" }.joined(separator: "&")
     }
 
     static func isUnreserved(_ b: UInt8) -> Bool {
