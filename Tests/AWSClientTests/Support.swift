@@ -118,10 +118,14 @@ func freePort() throws -> Int {
 final class Child {
     let process: Process
     init(_ process: Process) { self.process = process }
+    /// SIGTERM, then SIGKILL after 2 s (moto_server's Werkzeug does not always exit on SIGTERM).
     func stop() {
         guard process.isRunning else { return }
         process.terminate()
-        process.waitUntilExit()
+        let deadline = Date().addingTimeInterval(2)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        while process.isRunning { Thread.sleep(forTimeInterval: 0.02) }
     }
     deinit { stop() }
 }

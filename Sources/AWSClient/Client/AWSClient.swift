@@ -108,14 +108,7 @@ public final class AWSClient: Sendable {
     public func endpoint(for service: AWSService, region: String? = nil, explicit: Bool = true) throws
         -> AWSConfiguration.ResolvedEndpoint
     {
-        let resolved = try configuration.endpoint(for: service, usingExplicit: explicit)
-        guard let region, service.globalRegion == nil else { return resolved }
-        if resolved.source == "default" {
-            let partition = Partition(region: region)
-            let host = "\(service.endpointPrefix).\(region).\(partition.dnsSuffix)"
-            return .init(endpoint: Endpoint(scheme: "https", host: host), signingRegion: region, source: "default")
-        }
-        return .init(endpoint: resolved.endpoint, signingRegion: region, source: resolved.source)
+        try configuration.endpoint(for: service, usingExplicit: explicit, region: region)
     }
 
     /// The request for one attempt, signed when the operation is.

@@ -94,7 +94,11 @@ public struct AWSConfiguration: Sendable {
     /// The endpoint of `service`: `--endpoint-url` > `AWS_ENDPOINT_URL_<SERVICE>` > `AWS_ENDPOINT_URL` >
     /// the profile's `[services]` section > profile `endpoint_url` > `https://<prefix>.<region>.amazonaws.com`
     /// (a global service's own region). `usingExplicit: false` skips `--endpoint-url` (the credential chain's STS).
-    public func endpoint(for service: AWSService, usingExplicit: Bool = true) throws -> ResolvedEndpoint {
+    /// `region` overrides the configured region for this endpoint (the SSO portal's `sso_region`).
+    public func endpoint(for service: AWSService, usingExplicit: Bool = true, region override: String? = nil) throws
+        -> ResolvedEndpoint
+    {
+        let region = override ?? self.region
         func configured(_ endpoint: Endpoint, _ source: String) throws -> ResolvedEndpoint {
             let signing = try region ?? service.globalRegion?(.aws) ?? requireRegion()
             return ResolvedEndpoint(endpoint: endpoint, signingRegion: signing, source: source)
@@ -119,7 +123,7 @@ public struct AWSConfiguration: Sendable {
         if let global = service.globalRegion {
             signing = global(partition)
         } else {
-            signing = try requireRegion()
+            signing = try region ?? requireRegion()
         }
         let host = "\(service.endpointPrefix).\(signing).\(partition.dnsSuffix)"
         return ResolvedEndpoint(endpoint: Endpoint(scheme: "https", host: host), signingRegion: signing, source: "default")
