@@ -23,6 +23,9 @@ let package = Package(
             dependencies: ["VaultCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore"]),
         .target(name: "VaultTUI", dependencies: ["VaultCore", "CNCurses"]),
+        // How vaultwatch reaches AWS, exactly as the AWS CLI does: credentials, region, endpoints,
+        // SigV4, retries, protocols and errors. Foundation and swift-crypto only; no vaultwatch target.
+        .target(name: "AWSClient", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "vaultwatch",
             dependencies: [
@@ -50,5 +53,7 @@ let package = Package(
         .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI"], exclude: ["Screens"]),
         .testTarget(name: "EndToEndTests", dependencies: ["vaultwatch"]),
         .testTarget(name: "VaultBenchTests", dependencies: ["VaultBench", "VaultStore"]),
+        // Python helpers (botocore oracle, fault proxy) in Resources are run by path.
+        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient"], exclude: ["Resources"]),
     ]
 )
