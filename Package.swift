@@ -21,7 +21,7 @@ let package = Package(
         .target(
             name: "VaultStore",
             dependencies: ["VaultCore", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore"]),
+        .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore", "AWSClient"]),
         .target(name: "VaultTUI", dependencies: ["VaultCore", "CNCurses"]),
         // How vaultwatch reaches AWS, exactly as the AWS CLI does: credentials, region, endpoints,
         // SigV4, retries, protocols and errors. Foundation and swift-crypto only; no vaultwatch target.
@@ -29,7 +29,7 @@ let package = Package(
         .executableTarget(
             name: "vaultwatch",
             dependencies: [
-                "VaultCore", "VaultStore", "VaultSync", "VaultTUI",
+                "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "AWSClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,9 +51,13 @@ let package = Package(
         .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync"]),
         // Screen expectations live in Tests/VaultTUITests/Screens and are read by path.
         .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI"], exclude: ["Screens"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["vaultwatch"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["vaultwatch", "AWSTestSupport"]),
         .testTarget(name: "VaultBenchTests", dependencies: ["VaultBench", "VaultStore"]),
-        // Python helpers (botocore oracle, fault proxy) in Resources are run by path.
-        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient"], exclude: ["Resources"]),
+        // moto_server, the fault-injecting proxy and botocore as an oracle, for every test that talks
+        // to a local AWS; its Python helpers in Resources are run by path.
+        .target(name: "AWSTestSupport", dependencies: ["AWSClient"], path: "Tests/AWSTestSupport", exclude: ["Resources"]),
+        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "AWSTestSupport"]),
+        // The alert feeds (SQS, CloudTrail, events files) against moto_server and botocore.
+        .testTarget(name: "FeedTests", dependencies: ["VaultSync", "VaultStore", "AWSClient", "AWSTestSupport"]),
     ]
 )

@@ -1,20 +1,20 @@
 import AWSClient
 import Foundation
-import Testing
 
 /// Paths of the Python helpers beside the tests.
-enum Resources {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources").path
-    static let oracle = directory + "/sigv4_oracle.py"
-    static let faultProxy = directory + "/fault_proxy.py"
+public enum Resources {
+    public static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources").path
+    public static let oracle = directory + "/sigv4_oracle.py"
+    public static let faultProxy = directory + "/fault_proxy.py"
+    public static let orgWiring = directory + "/org_wiring.py"
 }
 
-struct CommandFailed: Error, CustomStringConvertible {
-    let description: String
+public struct CommandFailed: Error, CustomStringConvertible {
+    public let description: String
 }
 
 /// Runs `python3 args…` (with `stdin`), returning stdout; a non-zero exit fails with stderr.
-func python(_ arguments: [String], stdin: Data? = nil) throws -> Data {
+public func python(_ arguments: [String], stdin: Data? = nil) throws -> Data {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3"] + arguments
@@ -40,31 +40,31 @@ func python(_ arguments: [String], stdin: Data? = nil) throws -> Data {
     return data
 }
 
-final class LockedBox<T>: @unchecked Sendable {
+public final class LockedBox<T>: @unchecked Sendable {
     private var value: T
     private let lock = NSLock()
-    init(_ value: T) { self.value = value }
-    func get() -> T { lock.lock(); defer { lock.unlock() }; return value }
-    func set(_ new: T) { lock.lock(); value = new; lock.unlock() }
-    func update(_ body: (inout T) -> Void) { lock.lock(); body(&value); lock.unlock() }
+    public init(_ value: T) { self.value = value }
+    public func get() -> T { lock.lock(); defer { lock.unlock() }; return value }
+    public func set(_ new: T) { lock.lock(); value = new; lock.unlock() }
+    public func update(_ body: (inout T) -> Void) { lock.lock(); body(&value); lock.unlock() }
 }
 
 /// A clock the test sets.
-final class ManualClock: AWSClock, @unchecked Sendable {
+public final class ManualClock: AWSClock, @unchecked Sendable {
     private let box: LockedBox<Date>
-    init(_ start: Date = Date(timeIntervalSince1970: 1_767_323_045)) { box = LockedBox(start) }
-    func now() -> Date { box.get() }
-    func advance(_ seconds: TimeInterval) { box.update { $0 += seconds } }
-    func set(_ date: Date) { box.set(date) }
+    public init(_ start: Date = Date(timeIntervalSince1970: 1_767_323_045)) { box = LockedBox(start) }
+    public func now() -> Date { box.get() }
+    public func advance(_ seconds: TimeInterval) { box.update { $0 += seconds } }
+    public func set(_ date: Date) { box.set(date) }
 }
 
 /// Records the waits asked for and advances the clock by them, without sleeping.
-final class RecordingSleeper: Sleeper, @unchecked Sendable {
-    let clock: ManualClock?
+public final class RecordingSleeper: Sleeper, @unchecked Sendable {
+    public let clock: ManualClock?
     private let box = LockedBox([TimeInterval]())
-    init(clock: ManualClock? = nil) { self.clock = clock }
-    var sleeps: [TimeInterval] { box.get().filter { $0 > 0 } }
-    func sleep(_ seconds: TimeInterval, cancellation: CancellationHandle?) throws {
+    public init(clock: ManualClock? = nil) { self.clock = clock }
+    public var sleeps: [TimeInterval] { box.get().filter { $0 > 0 } }
+    public func sleep(_ seconds: TimeInterval, cancellation: CancellationHandle?) throws {
         box.update { $0.append(seconds) }
         clock?.advance(seconds)
     }
@@ -72,19 +72,20 @@ final class RecordingSleeper: Sleeper, @unchecked Sendable {
 
 /// A transport that records each request and answers none (the SSO portal and OIDC, which moto
 /// does not implement, are checked for request shape only).
-final class CapturingTransport: HTTPTransport, @unchecked Sendable {
+public final class CapturingTransport: HTTPTransport, @unchecked Sendable {
     private let box = LockedBox([HTTPRequest]())
-    var requests: [HTTPRequest] { box.get() }
-    func send(_ request: HTTPRequest, timeout: TimeInterval, cancellation: CancellationHandle?) throws -> HTTPResponse {
+    public init() {}
+    public var requests: [HTTPRequest] { box.get() }
+    public func send(_ request: HTTPRequest, timeout: TimeInterval, cancellation: CancellationHandle?) throws -> HTTPResponse {
         box.update { $0.append(request) }
         throw TransportError.unreachable("captured by the test")
     }
 }
 
 /// A temporary HOME with `~/.aws/config` and `~/.aws/credentials`.
-final class TemporaryHome {
-    let path: String
-    init(config: String = "", credentials: String = "") throws {
+public final class TemporaryHome {
+    public let path: String
+    public init(config: String = "", credentials: String = "") throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("aws-home-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path + "/.aws/sso/cache", withIntermediateDirectories: true)
         try config.write(toFile: path + "/.aws/config", atomically: true, encoding: .utf8)
@@ -92,7 +93,7 @@ final class TemporaryHome {
     }
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
-    func write(_ text: String, to relative: String) throws -> String {
+    public func write(_ text: String, to relative: String) throws -> String {
         let file = path + "/" + relative
         try FileManager.default.createDirectory(
             atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -101,7 +102,7 @@ final class TemporaryHome {
     }
 
     /// An environment with only this HOME, PATH, IMDS disabled, plus `variables`.
-    func environment(_ variables: [String: String] = [:]) -> AWSEnvironment {
+    public func environment(_ variables: [String: String] = [:]) -> AWSEnvironment {
         var all = ["HOME": path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "AWS_EC2_METADATA_DISABLED": "true"]
         all.merge(variables) { _, new in new }
         return AWSEnvironment(variables: all, home: path)
@@ -109,17 +110,17 @@ final class TemporaryHome {
 }
 
 /// A free TCP port on 127.0.0.1.
-func freePort() throws -> Int {
+public func freePort() throws -> Int {
     let data = try python(["-c", "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1]); s.close()"])
     return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
 }
 
 /// A child process stopped (SIGTERM, then waited for) when the owner goes away.
-final class Child {
-    let process: Process
-    init(_ process: Process) { self.process = process }
+public final class Child {
+    public let process: Process
+    public init(_ process: Process) { self.process = process }
     /// SIGTERM, then SIGKILL after 2 s (moto_server's Werkzeug does not always exit on SIGTERM).
-    func stop() {
+    public func stop() {
         guard process.isRunning else { return }
         process.terminate()
         let deadline = Date().addingTimeInterval(2)
@@ -132,12 +133,12 @@ final class Child {
 
 /// moto_server on a free 127.0.0.1 port, stopped when released. Missing moto fails the test with
 /// what to run; it is never skipped.
-final class MotoServer {
-    let port: Int
-    let child: Child
-    var url: String { "http://127.0.0.1:\(port)" }
+public final class MotoServer {
+    public let port: Int
+    public let child: Child
+    public var url: String { "http://127.0.0.1:\(port)" }
 
-    init() throws {
+    public init() throws {
         port = try freePort()
         let process = Process()
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
@@ -163,7 +164,7 @@ final class MotoServer {
     }
 
     /// Runs the AWS CLI against this server with test credentials.
-    func aws(_ arguments: [String], region: String = "us-east-1") throws -> Data {
+    public func aws(_ arguments: [String], region: String = "us-east-1") throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["aws", "--endpoint-url", url] + arguments
@@ -188,13 +189,13 @@ final class MotoServer {
 }
 
 /// The fault-injecting proxy in front of a moto_server.
-final class FaultProxy {
-    let moto: MotoServer
-    let child: Child
-    let port: Int
-    var url: String { "http://127.0.0.1:\(port)" }
+public final class FaultProxy {
+    public let moto: MotoServer
+    public let child: Child
+    public let port: Int
+    public var url: String { "http://127.0.0.1:\(port)" }
 
-    init(moto: MotoServer) throws {
+    public init(moto: MotoServer) throws {
         self.moto = moto
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -217,7 +218,7 @@ final class FaultProxy {
         self.port = port
     }
 
-    func inject(_ faults: [[String: Any]]) throws {
+    public func inject(_ faults: [[String: Any]]) throws {
         var request = URLRequest(url: URL(string: "\(url)/__faults__")!)
         request.httpMethod = "POST"
         request.httpBody = try JSONSerialization.data(withJSONObject: faults)
@@ -225,7 +226,7 @@ final class FaultProxy {
     }
 
     /// The requests the proxy has seen.
-    func log() throws -> [[String: Any]] {
+    public func log() throws -> [[String: Any]] {
         let data = try blockingFetch(URLRequest(url: URL(string: "\(url)/__log__")!))
         return (try JSONSerialization.jsonObject(with: data) as? [[String: Any]]) ?? []
     }
@@ -235,7 +236,7 @@ final class FaultProxy {
     import FoundationNetworking
 #endif
 
-func blockingFetch(_ request: URLRequest) throws -> Data {
+public func blockingFetch(_ request: URLRequest) throws -> Data {
     let box = LockedBox<Result<Data, Error>?>(nil)
     let done = DispatchSemaphore(value: 0)
     URLSession.shared.dataTask(with: request) { data, _, error in
@@ -246,4 +247,4 @@ func blockingFetch(_ request: URLRequest) throws -> Data {
     return try (box.get() ?? .failure(CommandFailed(description: "no answer"))).get()
 }
 
-let testCredentials = AWSCredentials(accessKeyId: "testing", secretAccessKey: "testing", source: .supplied)
+public let testCredentials = AWSCredentials(accessKeyId: "testing", secretAccessKey: "testing", source: .supplied)
