@@ -12,8 +12,9 @@ import VaultSync
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Sync a source into the store without a screen, until interrupted (or once).",
-        discussion: "The only source today is the embedded demo account (--source demo), which writes to the "
-            + "demo's store (profile \"demo\") unless --store or --profile says otherwise.")
+        discussion: "Sources: the embedded demo account (--source demo), which writes to the demo's store "
+            + "(profile \"demo\") unless --store or --profile says otherwise; and alert feeds (--sqs-queue-url, "
+            + "--cloudtrail, --events-file, each repeatable), which write to the profile's store.")
 
     /// Where records come from. The AWS Backup API joins this list as `aws`.
     enum SourceKind: String, ExpressibleByArgument, CaseIterable {
@@ -25,24 +26,48 @@ struct Sync: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     @Option(help: "Where records come from: \(SourceKind.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var source: SourceKind
+    var source: SourceKind?
 
     @OptionGroup(title: "Demo source") var simulation: DemoOptions
+    @OptionGroup(title: "Alert feeds") var feeds: FeedOptions
+    @OptionGroup(title: "AWS") var aws: FeedAWSOptions
     @OptionGroup(title: "Alert rules") var guardrails: GuardrailOptions
 
     @Flag(help: "Start the source (seeding or resuming the account), poll it once, and exit.")
     var once = false
 
+    func validate() throws {
+        if source == nil, feeds.isEmpty {
+            throw ValidationError("give a source: --source demo, or a feed (--sqs-queue-url, --cloudtrail, --events-file)")
+        }
+        if source != nil, !feeds.isEmpty {
+            throw ValidationError("--source demo runs on simulated time and cannot be combined with alert feeds")
+        }
+    }
+
     func run() throws {
-        let rules = try guardrails.load(
-            defaultRules: [DemoAccount.alertRule], defaultSettings: DemoAccount.guardrailSettings
-        ).rules
-        let store = try storeOptions.open(defaultProfile: source.defaultProfile)
+        let store = try storeOptions.open(defaultProfile: source?.defaultProfile ?? "default")
+        let sources: [any Source]
+        let clock: any Clock
+        let defaultRules: [AlertRule]
+        let defaultSettings: GuardrailSettings
+        if source == .demo {
+            (sources, clock) = ([simulation.source()], simulation.clock())
+            (defaultRules, defaultSettings) = ([DemoAccount.alertRule], DemoAccount.guardrailSettings)
+        } else {
+            clock = SystemClock()
+            sources = try feeds.sources(
+                configuration: { try aws.configuration(profile: storeOptions.profile) }, store: store, clock: clock)
+            // The seeds' rule for the central account: the account of the first queue, if any.
+            let central = sources.compactMap { ($0 as? SQSFeed)?.accountId }.first ?? "111122223333"
+            (defaultRules, defaultSettings) = ([AlertRule.seed(account: central)], .seed(account: central))
+        }
+        let rules = try guardrails.load(defaultRules: defaultRules, defaultSettings: defaultSettings).rules
         let printer = SyncPrinter()
         let failure = FailureBox()
         let stop = DispatchSemaphore(value: 0)
         let worker = SyncWorker(
-            store: store, source: simulation.source(), rules: rules, clock: simulation.clock(),
+            store: store, sources: sources, rules: rules, clock: clock,
             publish: { printer.show($0) },
             fail: { message in
                 failure.set(message)

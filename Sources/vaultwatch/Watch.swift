@@ -11,6 +11,8 @@ struct Watch: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var display: DisplayOptions
     @OptionGroup var guardrails: GuardrailOptions
+    @OptionGroup(title: "Alert feeds") var feeds: FeedOptions
+    @OptionGroup(title: "AWS") var aws: FeedAWSOptions
 
     @Option(help: "Account id of the central backup account, for the default admin roles (see --guardrails).")
     var account: String = "111122223333"
@@ -19,8 +21,11 @@ struct Watch: ParsableCommand {
         let store = try storeOptions.open()
         let loaded = try guardrails.load(
             defaultRules: [AlertRule.seed(account: account)], defaultSettings: .seed(account: account))
+        let clock = SystemClock()
+        let sources = try feeds.sources(
+            configuration: { try aws.configuration(profile: storeOptions.profile) }, store: store, clock: clock)
         try DashboardLauncher.run(
-            store: store, source: nil, guardrails: loaded, clock: SystemClock(), options: display.launcherOptions)
+            store: store, sources: sources, guardrails: loaded, clock: clock, options: display.launcherOptions)
     }
 }
 

@@ -20,6 +20,7 @@ enum Chrome {
             parts.append(("loading alerts…", .headerWarning))
         } else {
             parts.append(unacked > 0 ? ("\(unacked) new alert\(unacked == 1 ? "" : "s")", .headerWarning) : ("no new alerts", .header))
+            if let byAccount = newAlertsByAccount(account) { parts.append((byAccount, .headerWarning)) }
         }
         if !state.snapshot.notices.isEmpty {
             let n = state.snapshot.notices.count
@@ -43,6 +44,15 @@ enum Chrome {
         let where_ = "\(whereText(account, lastSync: sync)) · \(state.snapshot.sourceName)"
         let full = "central backup \(where_)"
         grid.write(DisplayWidth.of(full) <= room ? full : where_, x: x + 1, y: 0, role: .header, maxWidth: max(room, 0))
+    }
+
+    /// `444455556666: 3 · 111122223333: 2`: the new alerts of each account, most first, when they
+    /// come from more than one.
+    static func newAlertsByAccount(_ account: AccountState) -> String? {
+        let counts = account.unacknowledgedAlertsByAccount.filter { $0.value > 0 && !$0.key.isEmpty }
+        guard counts.count > 1 else { return nil }
+        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .map { "\($0.key): \($0.value)" }.joined(separator: " · ")
     }
 
     /// `111122223333 · us-east-1`, or `3 accounts · 2 regions` for a store of several.
