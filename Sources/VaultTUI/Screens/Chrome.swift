@@ -20,7 +20,6 @@ enum Chrome {
             parts.append(("loading alerts…", .headerWarning))
         } else {
             parts.append(unacked > 0 ? ("\(unacked) new alert\(unacked == 1 ? "" : "s")", .headerWarning) : ("no new alerts", .header))
-            if let byAccount = newAlertsByAccount(account) { parts.append((byAccount, .headerWarning)) }
         }
         if !state.snapshot.notices.isEmpty {
             let n = state.snapshot.notices.count
@@ -28,6 +27,8 @@ enum Chrome {
         }
         if state.paused { parts.append(("PAUSED", .headerWarning)) }
         parts.append(syncText(state))
+        // The first to go when the line is short.
+        if !state.snapshot.alertsLoading, let byAccount = newAlertsByAccount(account) { parts.append((byAccount, .headerWarning)) }
         var right = grid.width - 1
         for (i, (text, role)) in parts.enumerated() {
             let w = DisplayWidth.of(InertText.make(text))
