@@ -55,7 +55,8 @@ let package = Package(
         .testTarget(name: "VaultBenchTests", dependencies: ["VaultBench", "VaultStore"]),
         // moto_server, the fault-injecting proxy and botocore as an oracle, for every test that talks
         // to a local AWS; its Python helpers in Resources are run by path.
-        .target(name: "AWSTestSupport", dependencies: ["AWSClient"], path: "Tests/AWSTestSupport", exclude: ["Resources"]),
+        .target(
+            name: "AWSTestSupport", dependencies: ["AWSClient", "VaultCore"], path: "Tests/AWSTestSupport", exclude: ["Resources"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "AWSTestSupport"]),
         // The alert feeds (SQS, CloudTrail, events files) against moto_server and botocore.
         .testTarget(name: "FeedTests", dependencies: ["VaultSync", "VaultStore", "AWSClient", "AWSTestSupport"]),

@@ -5,7 +5,7 @@ x-moto-account-id header):
     org_wiring.py setup MOTO_URL CENTRAL MEMBER ORG_ID REGION
         central account: custom bus central-backup-alerts with an org-conditioned PutPermission, queue
         central-backup-alerts with a policy letting the bus's rule send, rule on the bus -> queue;
-        member account: role for EventBridge, rule on its default bus -> the central bus.
+        both accounts: a role for EventBridge, a rule on the default bus -> the central bus.
         Prints {"queueUrl", "queueArn", "busArn"}.
     org_wiring.py put MOTO_URL ACCOUNT REGION           reads an EventBridge entry {Source, DetailType, Detail}
                                                         (Detail an object) on stdin; PutEvents on ACCOUNT's
@@ -47,14 +47,16 @@ def setup(url, central, member, org, region):
     events.put_targets(Rule='to-vaultwatch', EventBusName='central-backup-alerts',
                        Targets=[{'Id': 'vaultwatch-queue', 'Arn': queue_arn}])
 
-    iam = client('iam', url, member, region)
-    role_arn = iam.create_role(RoleName='backup-alerts-to-central', AssumeRolePolicyDocument=json.dumps({
-        "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "events.amazonaws.com"},
-                                               "Action": "sts:AssumeRole"}]}))['Role']['Arn']
-    member_events = client('events', url, member, region)
-    member_events.put_rule(Name='backup-alerts-to-central', EventPattern=json.dumps(PATTERN))
-    member_events.put_targets(Rule='backup-alerts-to-central',
-                              Targets=[{'Id': 'central-bus', 'Arn': bus_arn, 'RoleArn': role_arn}])
+    # Every account's default bus, the central account's own included, forwards to the central bus.
+    for account in (central, member):
+        iam = client('iam', url, account, region)
+        role_arn = iam.create_role(RoleName='backup-alerts-to-central', AssumeRolePolicyDocument=json.dumps({
+            "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "events.amazonaws.com"},
+                                                   "Action": "sts:AssumeRole"}]}))['Role']['Arn']
+        default_bus = client('events', url, account, region)
+        default_bus.put_rule(Name='backup-alerts-to-central', EventPattern=json.dumps(PATTERN))
+        default_bus.put_targets(Rule='backup-alerts-to-central',
+                                Targets=[{'Id': 'central-bus', 'Arn': bus_arn, 'RoleArn': role_arn}])
     print(json.dumps({'queueUrl': queue_url, 'queueArn': queue_arn, 'busArn': bus_arn}))
 
 

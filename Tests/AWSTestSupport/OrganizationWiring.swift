@@ -1,28 +1,24 @@
 import AWSClient
-import AWSTestSupport
 import Foundation
-import Synchronization
 import VaultCore
-import VaultStore
-import VaultSync
 
 /// An organization's alert wiring in a moto_server of its own: the central account's bus, rule and
 /// queue, and a member account whose default bus forwards AWS Backup's CloudTrail events to it
 /// (built by `org_wiring.py` with boto3, accounts chosen by the `x-moto-account-id` header).
 /// vaultwatch reads the queue as the central account through STS-issued keys: an assume-role
 /// profile, as an operator would have.
-final class OrganizationWiring {
-    static let central = "111122223333"
-    static let member = "444455556666"
-    static let organization = "o-a1b2c3d4e5"
-    static let region = "us-east-1"
+public final class OrganizationWiring {
+    public static let central = "111122223333"
+    public static let member = "444455556666"
+    public static let organization = "o-a1b2c3d4e5"
+    public static let region = "us-east-1"
 
-    let moto: MotoServer
-    let queueURL: String
-    let home: TemporaryHome
+    public let moto: MotoServer
+    public let queueURL: String
+    public let home: TemporaryHome
     private var sequence = 0
 
-    init() throws {
+    public init() throws {
         moto = try MotoServer()
         let answer = try python([
             Resources.orgWiring, "setup", moto.url, Self.central, Self.member, Self.organization, Self.region,
@@ -42,7 +38,7 @@ final class OrganizationWiring {
 
     /// The central account's configuration: `AWS_ENDPOINT_URL` moves STS and SQS to moto;
     /// `sqsEndpoint` (a fault proxy) moves SQS alone, as `--endpoint-url` does.
-    func configuration(sqsEndpoint: String? = nil) throws -> AWSConfiguration {
+    public func configuration(sqsEndpoint: String? = nil) throws -> AWSConfiguration {
         try AWSConfiguration(
             environment: home.environment(["AWS_ENDPOINT_URL": moto.url]), profile: "central",
             endpointURLs: sqsEndpoint.map { [.sqs: $0] } ?? [:])
@@ -51,7 +47,7 @@ final class OrganizationWiring {
     /// An "AWS API Call via CloudTrail" event put on `account`'s default bus, as CloudTrail would;
     /// returns the CloudTrail event id.
     @discardableResult
-    func put(
+    public func put(
         _ action: String, by principal: Principal, vault: String? = "central-backup-vault", account: String = member,
         eventID: String? = nil, error: String? = nil
     ) throws -> String {
@@ -71,47 +67,16 @@ final class OrganizationWiring {
     }
 
     /// A raw message sent straight to the queue; returns its MessageId.
-    func send(_ body: String) throws -> String {
+    public func send(_ body: String) throws -> String {
         let id = try python([Resources.orgWiring, "send", moto.url, Self.central, Self.region, queueURL], stdin: Data(body.utf8))
         return String(decoding: id, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Messages in the queue: visible, and received but not deleted.
-    func depth() throws -> (visible: Int, inFlight: Int) {
+    public func depth() throws -> (visible: Int, inFlight: Int) {
         let data = try python([Resources.orgWiring, "depth", moto.url, Self.central, Self.region, queueURL])
         let counts = try JSONSerialization.jsonObject(with: data) as? [String: Int] ?? [:]
         return (counts["visible"] ?? -1, counts["inFlight"] ?? -1)
     }
 }
 
-/// A store in a temporary directory, removed afterwards.
-final class TemporaryStore {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vw-feeds-\(UUID().uuidString)")
-    let store: Store
-
-    init() throws { store = try Store(directory: directory) }
-    deinit { try? FileManager.default.removeItem(at: directory) }
-
-    /// What a fresh load of the store gives.
-    func state() throws -> AccountState { try store.loadAccount().state }
-
-    /// The calls stored, every line (a call stored twice shows twice).
-    func callLines() throws -> [ApiCall] {
-        try store.load().records.compactMap { if case .call(let call) = $0 { return call } else { return nil } }
-    }
-}
-
-/// What a worker published.
-final class Published: Sendable {
-    let snapshots = Mutex<[AccountSnapshot]>([])
-    let failures = Mutex<[String]>([])
-    var last: AccountSnapshot? { snapshots.withLock { $0.last } }
-    var notices: [Notice] { last?.notices ?? [] }
-
-    func worker(store: Store, sources: [any Source], account: String = OrganizationWiring.central) -> SyncWorker {
-        SyncWorker(
-            store: store, sources: sources, rules: [AlertRule.seed(account: account)], clock: SystemClock(),
-            publish: { s in self.snapshots.withLock { $0.append(s) } },
-            fail: { m in self.failures.withLock { $0.append(m) } })
-    }
-}
