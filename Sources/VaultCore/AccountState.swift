@@ -232,10 +232,17 @@ public struct AccountState: Equatable, Sendable {
         return (keysByName[text] ?? []).sorted().compactMap { vaults[$0] }
     }
 
-    /// The accounts and regions the store knows of, from its vaults and its alerts: more than one
-    /// of either and the screens and listings show where each vault and alert is.
-    public var accountIds: [String] { Array(Set(vaults.keys.map(\.accountId)).union(alertAccountIds)).sorted() }
-    public var regions: [String] { Array(Set(vaults.keys.map(\.region)).union(alertRegions)).sorted() }
+    /// The accounts and regions the store knows of, from its vaults, its alerts and where its
+    /// sources read (the central account of a queue that so far brought one member's alerts): more
+    /// than one of either and the screens and listings show where each vault and alert is.
+    public var accountIds: [String] {
+        let read = lastGoodSyncBySource.values.map(\.accountId).filter { !$0.isEmpty }
+        return Array(Set(vaults.keys.map(\.accountId)).union(alertAccountIds).union(read)).sorted()
+    }
+    public var regions: [String] {
+        let read = lastGoodSyncBySource.values.map(\.region).filter { !$0.isEmpty }
+        return Array(Set(vaults.keys.map(\.region)).union(alertRegions).union(read)).sorted()
+    }
     public var spansAccountsOrRegions: Bool { accountIds.count > 1 || regions.count > 1 }
 
     /// The CloudTrail event ids of every call held, as a call or through the alert it raised (a

@@ -56,27 +56,32 @@ public final class SQSFeed: Source, @unchecked Sendable {
         self.clock = clock
     }
 
+    /// Starts with what the queue holds now, without waiting: the queue is known to be reachable
+    /// (and the header says synced) at once, and the long polls follow.
     public func start(resuming state: AccountState, at now: Date) throws -> SourceBatch {
         known = KnownCalls(held: state.heldCallIds)
-        return SourceBatch(records: [], nextPoll: 0)
+        return try receive(wait: 0, alwaysSync: true)
     }
 
     public func poll(at now: Date) throws -> SourceBatch {
+        try receive(wait: settings.waitSeconds, alwaysSync: false)
+    }
+
+    private func receive(wait: Int, alwaysSync: Bool) throws -> SourceBatch {
         if cancellation.isCancelled { throw SourceFailure(.network, "\(name): stopped") }
         let began = clock.now()
-        let messages = try queue.receive(
-            wait: settings.waitSeconds, visibilityTimeout: settings.visibilityTimeout, cancellation: cancellation)
+        let messages = try queue.receive(wait: wait, visibilityTimeout: settings.visibilityTimeout, cancellation: cancellation)
         var reading = MessageReading(feed: name, known: known)
         for message in messages { reading.read(message, setAside: setAside) }
         known = reading.known
         var records = reading.records
         if let sync = heartbeat.record(
-            source: name, accountId: accountId, region: region, at: clock.now(), eventful: !messages.isEmpty)
+            source: name, accountId: accountId, region: region, at: clock.now(), eventful: alwaysSync || !messages.isEmpty)
         {
             records.append(sync)
         }
         // An endpoint that answers an empty long poll at once must not be polled in a tight loop.
-        let quick = messages.isEmpty && clock.now().timeIntervalSince(began) < 1
+        let quick = wait > 0 && messages.isEmpty && clock.now().timeIntervalSince(began) < 1
         let deletions = reading.deletions
         return SourceBatch(
             records: records, nextPoll: quick ? 1 : 0, committed: { [self] in try delete(deletions) },
