@@ -55,7 +55,7 @@ public enum BackupActions {
         guard !wanted.isEmpty else { return nil }
         let scored = all.map { ($0, distance(wanted, Array($0.lowercased().utf8))) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        return best.1 <= max(2, wanted.count / 4) ? best.0 : nil
+        return best.1 <= max(2, wanted.count / 3) ? best.0 : nil
     }
 
     /// Why `name` is refused: no such action, and what was probably meant.

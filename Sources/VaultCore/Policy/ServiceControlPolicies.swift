@@ -52,12 +52,20 @@ public struct ServiceControlPolicies: Equatable, Sendable {
 
     /// Why the SCPs do not bind `request`'s caller, or `nil` when they do.
     public func exemption(for request: AccessRequest) -> String? {
-        if [request.principalArn, request.callerArn].contains(where: { $0.contains(":role/aws-service-role/") }) {
-            return "SCPs do not affect service-linked roles"
-        }
+        if Self.isServiceLinkedRole(request) { return "SCPs do not affect service-linked roles" }
         if let managementAccount, request.callerAccount == managementAccount {
             return "SCPs do not affect the organization's management account"
         }
         return nil
+    }
+
+    /// A service-linked role lives under the path `aws-service-role/` (IAM User Guide, *Using service-linked
+    /// roles*); its session ARN drops the path but keeps the name, which for every service-linked role
+    /// begins with `AWSServiceRoleFor`, a prefix IAM reserves.
+    static func isServiceLinkedRole(_ request: AccessRequest) -> Bool {
+        if request.principalArn.contains(":role/aws-service-role/") { return true }
+        guard let arn = ARN(request.callerArn), arn.service == "sts" else { return false }
+        let parts = arn.resource.split(separator: "/")
+        return parts.count == 3 && parts[0] == "assumed-role" && parts[1].hasPrefix("AWSServiceRoleFor")
     }
 }
