@@ -5,15 +5,16 @@
 /// condition on it cannot be decided.
 public enum ConditionKeys {
     /// Keys IAM always sets when they apply: about the principal (its tags, its organization, its type and
-    /// names), about a service acting on someone's behalf (`aws:SourceArn`, `aws:CalledVia`, …), and the
-    /// session keys a role session, a federation or a root session carries. Lowercased.
+    /// names), about a service acting on someone's behalf (`aws:SourceArn`, `aws:CalledVia`, …), the session
+    /// keys a role session, a federation or a root session carries, and the organization of the resource's
+    /// account (present, like `aws:PrincipalOrgID`, only when the account is in one). Lowercased.
     static let setWhenTheyApply: Set<String> = [
         "aws:principalarn", "aws:principalaccount", "aws:principalorgid", "aws:principalorgpaths",
         "aws:principaltype", "aws:userid", "aws:username", "aws:principalisawsservice", "aws:principalservicename",
         "aws:principalservicenameslist", "aws:sourcearn", "aws:sourceaccount", "aws:sourceorgid",
         "aws:sourceorgpaths", "aws:calledvia", "aws:calledviafirst", "aws:calledvialast", "aws:viaawsservice",
         "aws:federatedprovider", "aws:sourceidentity", "aws:rolesessionname", "aws:assumedroot",
-        "aws:resourceaccount",
+        "aws:resourceaccount", "aws:resourceorgid", "aws:resourceorgpaths",
     ]
 
     /// Families of keys of the same kind: `aws:PrincipalTag/team`, … Lowercased.
