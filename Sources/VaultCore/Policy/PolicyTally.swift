@@ -12,14 +12,11 @@ struct PolicyTally: Sendable {
     var undecidedAllows: [StatementMatch] = []
     /// Set when the document is not valid for its kind: then nothing in it can be trusted to decide.
     var invalid: StatementMatch?
-    /// Whether the document has any Allow statement at all, applying or not.
-    let hasAllowStatements: Bool
 
     init(_ document: PolicyDocument, _ request: AccessRequest, as kind: PolicyKind, level: Int? = nil) {
         policyName = document.name
         self.kind = kind
         self.level = level
-        hasAllowStatements = document.statements.contains { $0.effect == .allow }
         do throws(PolicyError) {
             try document.validate(as: kind)
         } catch {
