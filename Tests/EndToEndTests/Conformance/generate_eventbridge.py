@@ -156,6 +156,48 @@ for issuer, expect in [("arn:aws:iam::1:role/Dev", True), ("arn:aws:iam::1:role/
 add("seed rule, root has no session issuer", OPERATORS, SEED,
     {"source": "aws.backup", "detail": {"eventName": "DeleteRecoveryPoint", "userIdentity": {"type": "Root"}}}, False)
 
+# Behaviours event-ruler's RulerTest pins down: arrays of arrays of objects, exists, several operators at once.
+EMPLOYEES = {"employees": [[{"firstName": "John", "lastName": "Doe", "ids": [1234, 1000, 9999]},
+                            {"firstName": "Anna", "lastName": "Smith"}],
+                           [{"firstName": "Peter", "lastName": "Jones", "ids": []}]]}
+for pattern, expect in [
+    ({"employees": {"firstName": ["Anna"]}}, True),
+    ({"employees": {"firstName": ["John"], "ids": [1000]}}, True),
+    ({"employees": {"firstName": ["Anna"], "ids": [{"exists": False}]}}, True),
+    ({"employees": {"firstName": ["Alice"]}}, False),
+    ({"employees": {"firstName": ["Anna"], "lastName": ["Jones"]}}, False),
+    ({"employees": ["b"]}, False),
+    ({"employees": {"firstName": ["Anna"], "ids": [1000]}}, False),
+    ({"employees": {"firstName": ["Anna"], "ids": [{"exists": True}]}}, False),
+    ({"employees": {"firstName": ["Peter"], "ids": [{"exists": False}]}}, True),
+]:
+    add(f"arrays of arrays: {json.dumps(pattern)}", RULER, pattern, EMPLOYEES, expect)
+for pattern, event, expect in [
+    ({"a": [{"exists": True}]}, {"a": 1}, True), ({"b": [{"exists": False}]}, {"a": 1}, True),
+    ({"x": [{"exists": True}]}, {"b": 2}, False), ({"x": [{"exists": False}]}, {"x": "X"}, False),
+    ({"a": [1]}, {"a": 1}, True), ({"x": ["X"]}, {"x": True}, False), ({"a": [1]}, {"x": True}, False),
+]:
+    add(f"simple: {json.dumps(pattern)} on {json.dumps(event)}", RULER, pattern, event, expect)
+SEVERAL = {"a": [{"anything-but": ["dad0", "dad1", "dad2"]}], "b": [{"anything-but": [111, 222, 333]}],
+           "c": [{"anything-but": "zdd"}], "d": [{"anything-but": 444}], "z": [{"numeric": [">", 0, "<", 1]}],
+           "w": [{"anything-but": {"prefix": "zax"}}]}
+base = {"a": "child1", "b": "444", "c": "child1", "d": 123, "w": "xaz", "z": 0.001}
+for change, expect in [({}, True), ({"c": "zdd"}, False), ({"z": 1.01}, False), ({"a": "dad1"}, False),
+                       ({"b": 111}, False), ({"d": 444}, False), ({"w": "zaxonie"}, False), ({"b": 789}, True),
+                       ({"z": 0.999999}, True)]:
+    add(f"several anything-but: {json.dumps(change)}", RULER, SEVERAL, {**base, **change}, expect)
+IGNORE = {"a": [{"equals-ignore-case": "aBc"}], "b": [{"equals-ignore-case": "Def"}],
+          "c": [{"equals-ignore-case": "xyZ"}]}
+for event, expect in [({"a": "ABC", "b": "defx", "c": "xYz"}, False), ({"a": "ABC", "c": "xYz"}, False),
+                      ({"a": "ABC", "b": "xYz", "c": "def"}, False), ({"a": "ABC", "b": "def", "c": "xYz"}, True)]:
+    add(f"several equals-ignore-case: {json.dumps(event)}", RULER, IGNORE, event, expect)
+WILD = {"a": [{"wildcard": "*bc"}], "b": [{"wildcard": "d*f"}], "c": [{"wildcard": "xy*"}], "d": [{"wildcard": "xy*"}]}
+for event, expect in [({"a": "abcbc", "b": "deeeefx", "c": "xy", "d": "xyzzz"}, False),
+                      ({"a": "abcbc", "b": "deeeef", "d": "xyzzz"}, False),
+                      ({"a": "abcbc", "b": "xy", "c": "deeeef", "d": "xyzzz"}, False),
+                      ({"a": "abcbc", "b": "deeeef", "c": "xy", "d": "xyzzz"}, True)]:
+    add(f"several wildcards: {json.dumps(event)}", RULER, WILD, event, expect)
+
 # Patterns EventBridge refuses.
 invalid = [
     ({"source": "aws.backup"}, "a value that is not an array"),
