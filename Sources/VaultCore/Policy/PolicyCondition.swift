@@ -59,7 +59,9 @@ public struct PolicyCondition: Equatable, Sendable {
         case .success(let resolved): policyValues = resolved
         }
         let test = op.test.positive ?? op.test
-        var matchesOf: [String: String?] = [:]
+        // The policy value each request value matches first, if any.
+        var hits: [String?] = []
+        hits.reserveCapacity(present.count)
         for value in present {
             var hit: String?
             for policyValue in policyValues {
@@ -71,11 +73,11 @@ public struct PolicyCondition: Equatable, Sendable {
                     break
                 }
             }
-            matchesOf[value] = .some(hit)
+            hits.append(hit)
         }
         // A plain test passes a request value that matches one of the policy's values (logical OR); a
         // negated one, a value that matches none of them (logical NOR).
-        func passes(_ value: String) -> Bool { ((matchesOf[value] ?? nil) != nil) != op.test.isNegated }
+        func passes(_ index: Int) -> Bool { (hits[index] != nil) != op.test.isNegated }
         switch op.qualifier {
         case nil:
             guard present.count == 1 else {
@@ -83,21 +85,22 @@ public struct PolicyCondition: Equatable, Sendable {
                     "\(key) has \(present.count) values; \(operatorName) needs ForAnyValue: or ForAllValues:")
             }
             let value = present[0]
-            if passes(value) { return .holds("\(key) \(value) \(op.test.verb) \(listed)") }
+            if passes(0) { return .holds("\(key) \(value) \(op.test.verb) \(listed)") }
             guard explaining else { return .fails("") }
-            if op.test.isNegated, let hit = matchesOf[value] ?? nil {
+            if op.test.isNegated, let hit = hits[0] {
                 return .fails("\(key) \(value) \(op.test.failingVerb) \(hit), so \(operatorName) fails")
             }
             return .fails("\(key) \(value) \(op.test.failingVerb) \(listed)")
         case .forAnyValue:
-            if let value = present.first(where: passes) {
-                return .holds("\(key) has \(value), which \(op.test.verb) \(listed)")
+            if let index = present.indices.first(where: passes) {
+                return .holds("\(key) has \(present[index]), which \(op.test.verb) \(listed)")
             }
             return .fails(
                 explaining
                     ? "no value of \(key) (\(present.joined(separator: ", "))) passes \(operatorName) \(listed)" : "")
         case .forAllValues:
-            if let value = present.first(where: { !passes($0) }) {
+            if let index = present.indices.first(where: { !passes($0) }) {
+                let value = present[index]
                 return .fails(explaining ? "a value of \(key) fails: \(key) \(value) \(op.test.failingVerb) \(listed)" : "")
             }
             return .holds("each value of \(key) (\(present.joined(separator: ", "))) \(op.test.verb) \(listed)")
