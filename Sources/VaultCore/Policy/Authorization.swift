@@ -45,6 +45,9 @@ struct Evaluation {
     /// The caller's and the resource's accounts when they differ.
     let crossAccount: (caller: String, owner: String)?
     let callerIsRoot: Bool
+    /// Every document, in the order answers list them: the vault access policy, the identity-based
+    /// policies, then the SCPs from the root down.
+    let tallies: [PolicyTally]
 
     init(_ request: AccessRequest, _ policies: AuthorizationPolicies) {
         self.request = request
@@ -68,11 +71,8 @@ struct Evaluation {
         }
         let caller = ARN(request.callerArn)
         callerIsRoot = caller?.service == "iam" && caller?.resource == "root"
+        tallies = (vault.map { [$0] } ?? []) + (identity ?? []) + scpLevels.flatMap { $0 }
     }
-
-    /// Every document, in the order answers list them: the vault access policy, the identity-based
-    /// policies, then the SCPs from the root down.
-    var tallies: [PolicyTally] { (vault.map { [$0] } ?? []) + (identity ?? []) + scpLevels.flatMap { $0 } }
 
     var denies: [StatementMatch] { tallies.flatMap(\.denies) }
     var deny: Kleene { Kleene.any(tallies.map(\.denyAnswer)) }

@@ -122,7 +122,8 @@ public struct PolicyPattern: Equatable, Sendable, CustomStringConvertible {
     }
 
     private static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        guard scalar.isASCII, scalar.properties.isUppercase else { return scalar }
+        // ASCII only, as IAM folds action names; a range test, not a Unicode property lookup.
+        guard (65...90).contains(scalar.value) else { return scalar }
         return Unicode.Scalar(scalar.value + 32)!
     }
 

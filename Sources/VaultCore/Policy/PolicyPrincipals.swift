@@ -78,8 +78,8 @@ public struct PolicyPrincipals: Equatable, Sendable {
         }
         guard accountListed else { return false }
         if arn.service == "iam", arn.resource == "root" { return true }
-        let listed = Set(entries.filter { $0.kind == .aws }.map(\.value))
-        return listed.contains(request.callerArn) && listed.contains(request.principalArn)
+        func listed(_ arn: String) -> Bool { entries.contains { $0.kind == .aws && $0.value == arn } }
+        return listed(request.callerArn) && listed(request.principalArn)
     }
 
     /// The account an entry names as a whole: a 12-digit ID, or `arn:PARTITION:iam::ID:root`.
