@@ -28,8 +28,8 @@ public struct EventPattern: Sendable {
         try self.init(compiling: value)
     }
 
-    /// Compiles an already parsed pattern; its length is that of its most compact spelling, the least any
-    /// text of it can take.
+    /// Compiles an already parsed pattern; its length is taken as that of its compact spelling (no
+    /// whitespace), the text it was read from being gone.
     public init(_ pattern: JSONValue) throws(EventPatternError) {
         try Self.checkLength(pattern.description.utf16.count)
         try self.init(compiling: pattern)
