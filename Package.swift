@@ -51,7 +51,8 @@ let package = Package(
         .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync"]),
         // Screen expectations live in Tests/VaultTUITests/Screens and are read by path.
         .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI"], exclude: ["Screens"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["vaultwatch", "AWSTestSupport"]),
+        // The conformance cases (and the scripts that write them) are read by path.
+        .testTarget(name: "EndToEndTests", dependencies: ["vaultwatch", "AWSTestSupport"], exclude: ["Conformance"]),
         .testTarget(name: "VaultBenchTests", dependencies: ["VaultBench", "VaultStore"]),
         // moto_server, the fault-injecting proxy and botocore as an oracle, for every test that talks
         // to a local AWS; its Python helpers in Resources are run by path.
