@@ -248,3 +248,20 @@ public func blockingFetch(_ request: URLRequest) throws -> Data {
 }
 
 public let testCredentials = AWSCredentials(accessKeyId: "testing", secretAccessKey: "testing", source: .supplied)
+
+/// The request botocore's client would send for `operation` of `service` (its snake-case name)
+/// with `parameters`, validated by botocore first: its body read as JSON, and its headers with
+/// names lower-cased.
+public func botocoreRequest(_ service: String, _ operation: String, _ parameters: [String: Any], region: String) throws
+    -> (body: NSDictionary, headers: [String: String])
+{
+    let arguments = String(decoding: try JSONSerialization.data(withJSONObject: parameters), as: UTF8.self)
+    let reference =
+        try JSONSerialization.jsonObject(with: python([Resources.oracle, "request", service, operation, arguments, region]))
+        as? [String: Any] ?? [:]
+    guard let body = try? JSONSerialization.jsonObject(with: Data((reference["body"] as? String ?? "").utf8)) as? NSDictionary
+    else { throw CommandFailed(description: "botocore's \(service) \(operation) request has no JSON body: \(reference)") }
+    let headers = Dictionary(
+        (reference["headers"] as? [[String]] ?? []).map { ($0[0].lowercased(), $0[1]) }, uniquingKeysWith: { a, _ in a })
+    return (body, headers)
+}

@@ -145,17 +145,10 @@ import VaultStore
 
     /// The request has botocore's body (as JSON), target and content type.
     func expectBotocoreShape(_ request: HTTPRequest, parameters: [String: Any]) throws {
-        let reference = try JSONSerialization.jsonObject(
-            with: python([
-                Resources.oracle, "request", "cloudtrail", "lookup_events",
-                String(decoding: try JSONSerialization.data(withJSONObject: parameters), as: UTF8.self), "us-east-1",
-            ])) as? [String: Any] ?? [:]
-        let referenceBody = try JSONSerialization.jsonObject(with: Data((reference["body"] as? String ?? "").utf8)) as? NSDictionary
-        #expect(try bodyObject(request) as NSDictionary == referenceBody)
-        let referenceHeaders = Dictionary(
-            (reference["headers"] as? [[String]] ?? []).map { ($0[0].lowercased(), $0[1]) }, uniquingKeysWith: { a, _ in a })
-        #expect(request.headers["X-Amz-Target"] == referenceHeaders["x-amz-target"])
-        #expect(request.headers["Content-Type"] == referenceHeaders["content-type"])
+        let reference = try botocoreRequest("cloudtrail", "lookup_events", parameters, region: "us-east-1")
+        #expect(try bodyObject(request) as NSDictionary == reference.body)
+        #expect(request.headers["X-Amz-Target"] == reference.headers["x-amz-target"])
+        #expect(request.headers["Content-Type"] == reference.headers["content-type"])
     }
 
     func bodyObject(_ request: HTTPRequest) throws -> [String: Any] {

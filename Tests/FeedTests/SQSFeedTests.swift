@@ -198,19 +198,12 @@ import VaultStore
     /// The request the proxy saw has botocore's body (as JSON), target and content type, and the
     /// query-compatibility header botocore sends for SQS.
     func expectBotocoreShape(_ seen: [String: Any], operation: String, parameters: [String: Any]) throws {
-        let reference = try JSONSerialization.jsonObject(
-            with: python([
-                Resources.oracle, "request", "sqs", operation,
-                String(decoding: try JSONSerialization.data(withJSONObject: parameters), as: UTF8.self), OrganizationWiring.region,
-            ])) as? [String: Any] ?? [:]
-        let referenceBody = try JSONSerialization.jsonObject(with: Data((reference["body"] as? String ?? "").utf8)) as? NSDictionary
+        let reference = try botocoreRequest("sqs", operation, parameters, region: OrganizationWiring.region)
         let body = try JSONSerialization.jsonObject(with: Data((seen["body"] as? String ?? "").utf8)) as? NSDictionary
-        #expect(body == referenceBody)
-        let referenceHeaders = Dictionary(
-            (reference["headers"] as? [[String]] ?? []).map { ($0[0].lowercased(), $0[1]) }, uniquingKeysWith: { a, _ in a })
+        #expect(body == reference.body)
         let headers = seen["headers"] as? [String: String] ?? [:]
         for name in ["x-amz-target", "content-type", "x-amzn-query-mode"] {
-            #expect(headers[name] == referenceHeaders[name], "\(name)")
+            #expect(headers[name] == reference.headers[name], "\(name)")
         }
     }
 
