@@ -21,15 +21,17 @@ let package = Package(
         .target(
             name: "VaultStore",
             dependencies: ["VaultCore", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore"]),
+        .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore", "AWSClient"]),
         .target(name: "VaultTUI", dependencies: ["VaultCore", "CNCurses"]),
+        // config.toml: a small TOML reader of its own (no dependency to build) and the settings it holds.
+        .target(name: "VaultConfig", dependencies: ["VaultCore"]),
         // How vaultwatch reaches AWS, exactly as the AWS CLI does: credentials, region, endpoints,
         // SigV4, retries, protocols and errors. Foundation and swift-crypto only; no vaultwatch target.
         .target(name: "AWSClient", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "vaultwatch",
             dependencies: [
-                "VaultCore", "VaultStore", "VaultSync", "VaultTUI",
+                "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "VaultConfig", "AWSClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,9 +54,12 @@ let package = Package(
         // Screen expectations live in Tests/VaultTUITests/Screens and are read by path.
         .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI"], exclude: ["Screens"]),
         // The conformance cases (and the scripts that write them) are read by path.
-        .testTarget(name: "EndToEndTests", dependencies: ["vaultwatch"], exclude: ["Conformance"]),
+        // Helpers the test targets share: real local endpoints (moto_server) and subprocesses.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "EndToEndTests", dependencies: ["vaultwatch", "TestSupport"], exclude: ["Conformance"]),
         .testTarget(name: "VaultBenchTests", dependencies: ["VaultBench", "VaultStore"]),
         // Python helpers (botocore oracle, fault proxy) in Resources are run by path.
+        .testTarget(name: "VaultConfigTests", dependencies: ["VaultConfig"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient"], exclude: ["Resources"]),
     ]
 )

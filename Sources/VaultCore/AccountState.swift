@@ -42,6 +42,8 @@ public struct AccountState: Equatable, Sendable {
     public private(set) var unacknowledgedAlertCount = 0
 
     private var alertIndex: [String: Int] = [:]
+    /// Where each job id is in `jobs`: a job's newer snapshot (RUNNING, then COMPLETED) replaces it.
+    private var jobIndex: [String: Int] = [:]
     private var callIds: Set<String> = []
     /// The keys of the vaults of each name, to resolve a legacy key.
     private var keysByName: [String: Set<VaultKey>] = [:]
@@ -100,8 +102,16 @@ public struct AccountState: Equatable, Sendable {
             let key = resolve(job.vaultKey)
             job.accountId = key.accountId
             job.region = key.region
-            jobs.append(job)
-            if jobs.count > Self.activityLimit * 2 { jobs.removeFirst(jobs.count - Self.activityLimit) }
+            if let i = jobIndex[job.id] {
+                jobs[i] = job
+            } else {
+                jobIndex[job.id] = jobs.count
+                jobs.append(job)
+                if jobs.count > Self.activityLimit * 2 {
+                    jobs.removeFirst(jobs.count - Self.activityLimit)
+                    jobIndex = Dictionary(jobs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { $1 })
+                }
+            }
             seen(job.creationDate)
         case .call(let call):
             guard callIds.insert(call.id).inserted else { return }
