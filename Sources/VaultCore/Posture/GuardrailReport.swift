@@ -35,7 +35,9 @@ public struct GuardrailReport: Equatable, Sendable {
         var copy = self
         for (i, result) in results.enumerated() where result.checkId == RecoveryPointRecency.checkId {
             guard let vault = result.subject.vault else { continue }
-            copy.results[i] = inputs.state.recency.result(for: vault, settings: inputs.settings, now: now)
+            copy.results[i] = inputs.state.recency.result(
+                for: vault, settings: inputs.settings, now: now,
+                unreadable: inputs.state.unreadable("ListRecoveryPointsByBackupVault", vault: vault))
         }
         copy.evaluatedAt = now
         return copy
@@ -100,7 +102,10 @@ public enum PostureChecks {
             results.append(KeyCheck.result(for: vault))
             results += PolicyChecks.results(for: vault, inputs: inputs, policies: policies)
             results.append(AlertCoverageCheck.result(for: vault, rules: inputs.rules, settings: settings, now: now))
-            results.append(inputs.state.recency.result(for: vault.key, settings: settings, now: now))
+            results.append(
+                inputs.state.recency.result(
+                    for: vault.key, settings: settings, now: now,
+                    unreadable: inputs.state.unreadable("ListRecoveryPointsByBackupVault", vault: vault.key)))
         }
         return GuardrailReport(results: results, evaluatedAt: now)
     }
