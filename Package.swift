@@ -23,13 +23,15 @@ let package = Package(
             dependencies: ["VaultCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore", "AWSClient"]),
         .target(name: "VaultTUI", dependencies: ["VaultCore", "CNCurses"]),
+        // config.toml: a small TOML reader of its own (no dependency to build) and the settings it holds.
+        .target(name: "VaultConfig", dependencies: ["VaultCore"]),
         // How vaultwatch reaches AWS, exactly as the AWS CLI does: credentials, region, endpoints,
         // SigV4, retries, protocols and errors. Foundation and swift-crypto only; no vaultwatch target.
         .target(name: "AWSClient", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "vaultwatch",
             dependencies: [
-                "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "AWSClient",
+                "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "VaultConfig", "AWSClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,15 +53,17 @@ let package = Package(
         .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync"]),
         // Screen expectations live in Tests/VaultTUITests/Screens and are read by path.
         .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI"], exclude: ["Screens"]),
-        // The conformance cases (and the scripts that write them) are read by path.
-        .testTarget(name: "EndToEndTests", dependencies: ["vaultwatch", "AWSTestSupport"], exclude: ["Conformance"]),
-        .testTarget(name: "VaultBenchTests", dependencies: ["VaultBench", "VaultStore"]),
-        // moto_server, the fault-injecting proxy and botocore as an oracle, for every test that talks
-        // to a local AWS; its Python helpers in Resources are run by path.
+        // Helpers the test targets share: real local endpoints (moto_server, the fault-injecting proxy,
+        // an organization's alert wiring), botocore as an oracle, and subprocesses; its Python helpers in
+        // Resources are run by path.
         .target(
-            name: "AWSTestSupport", dependencies: ["AWSClient", "VaultCore"], path: "Tests/AWSTestSupport", exclude: ["Resources"]),
-        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "AWSTestSupport"]),
+            name: "TestSupport", dependencies: ["AWSClient", "VaultCore"], path: "Tests/TestSupport", exclude: ["Resources"]),
+        // The conformance cases (and the scripts that write them) are read by path.
+        .testTarget(name: "EndToEndTests", dependencies: ["vaultwatch", "TestSupport"], exclude: ["Conformance"]),
+        .testTarget(name: "VaultBenchTests", dependencies: ["VaultBench", "VaultStore"]),
+        .testTarget(name: "VaultConfigTests", dependencies: ["VaultConfig"]),
+        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
         // The alert feeds (SQS, CloudTrail, events files) against moto_server and botocore.
-        .testTarget(name: "FeedTests", dependencies: ["VaultSync", "VaultStore", "AWSClient", "AWSTestSupport"]),
+        .testTarget(name: "FeedTests", dependencies: ["VaultSync", "VaultStore", "AWSClient", "TestSupport"]),
     ]
 )

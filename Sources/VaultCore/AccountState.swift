@@ -20,9 +20,9 @@ public struct AccountState: Equatable, Sendable {
     public private(set) var lastSync: SyncStatus?
     /// The last sync that succeeded (the header's "synced 4s ago").
     public private(set) var lastGoodSync: SyncStatus?
-    /// The last sync that succeeded, per source name: where a feed that pulls by time (CloudTrail)
-    /// resumes after a restart.
-    public private(set) var lastGoodSyncBySource: [String: SyncStatus] = [:]
+    /// The last sync of each source, by its name: what each could not read (`degraded`) is what
+    /// the screens and checks say is unknown.
+    public private(set) var syncBySource: [String: SyncStatus] = [:]
     /// Vault access policies by vault, and SCPs by policy name, as last observed; a policy whose
     /// document is nil was removed.
     public private(set) var accessPolicies: [VaultKey: GuardrailPolicy] = [:]
@@ -52,6 +52,8 @@ public struct AccountState: Equatable, Sendable {
     public private(set) var alertRegions: Set<String> = []
 
     private var alertIndex: [String: Int] = [:]
+    /// Where each job id is in `jobs`: a job's newer snapshot (RUNNING, then COMPLETED) replaces it.
+    private var jobIndex: [String: Int] = [:]
     private var callIds: Set<String> = []
     /// The keys of the vaults of each name, to resolve a legacy key.
     private var keysByName: [String: Set<VaultKey>] = [:]
@@ -110,8 +112,16 @@ public struct AccountState: Equatable, Sendable {
             let key = resolve(job.vaultKey)
             job.accountId = key.accountId
             job.region = key.region
-            jobs.append(job)
-            if jobs.count > Self.activityLimit * 2 { jobs.removeFirst(jobs.count - Self.activityLimit) }
+            if let i = jobIndex[job.id] {
+                jobs[i] = job
+            } else {
+                jobIndex[job.id] = jobs.count
+                jobs.append(job)
+                if jobs.count > Self.activityLimit * 2 {
+                    jobs.removeFirst(jobs.count - Self.activityLimit)
+                    jobIndex = Dictionary(jobs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { $1 })
+                }
+            }
             seen(job.creationDate)
         case .call(let call):
             guard callIds.insert(call.id).inserted else { return }
@@ -151,7 +161,7 @@ public struct AccountState: Equatable, Sendable {
             lastSync = status
             if status.error == nil {
                 lastGoodSync = status
-                lastGoodSyncBySource[status.source] = status
+                syncBySource[status.source] = status
             }
             seen(status.at)
         case .policy(var policy):
@@ -247,11 +257,11 @@ public struct AccountState: Equatable, Sendable {
     /// sources read (the central account of a queue that so far brought one member's alerts): more
     /// than one of either and the screens and listings show where each vault and alert is.
     public var accountIds: [String] {
-        let read = lastGoodSyncBySource.values.map(\.accountId).filter { !$0.isEmpty }
+        let read = syncBySource.values.map(\.accountId).filter { !$0.isEmpty }
         return Array(Set(vaults.keys.map(\.accountId)).union(alertAccountIds).union(read)).sorted()
     }
     public var regions: [String] {
-        let read = lastGoodSyncBySource.values.map(\.region).filter { !$0.isEmpty }
+        let read = syncBySource.values.map(\.region).filter { !$0.isEmpty }
         return Array(Set(vaults.keys.map(\.region)).union(alertRegions).union(read)).sorted()
     }
     public var spansAccountsOrRegions: Bool { accountIds.count > 1 || regions.count > 1 }
@@ -281,6 +291,16 @@ public struct AccountState: Equatable, Sendable {
     public func alertIds(withPrefix prefix: String) -> [String] {
         let p = prefix.lowercased()
         return alerts.lazy.map(\.id).filter { $0.hasPrefix(p) }
+    }
+
+    /// Why `operation` could not be read for `vault` (the source reading the vault's account and
+    /// region said so in its last good sync), or nil when it was read, or nobody tried.
+    public func unreadable(_ operation: String, vault: VaultKey) -> String? {
+        let prefix = "\(operation) on \(vault.name): "
+        for sync in syncBySource.values where sync.accountId == vault.accountId && sync.region == vault.region {
+            if let text = sync.degraded?.first(where: { $0.hasPrefix(prefix) }) { return String(text.dropFirst(prefix.count)) }
+        }
+        return nil
     }
 
     /// Jobs into a vault, newest first.

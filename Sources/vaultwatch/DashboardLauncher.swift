@@ -37,7 +37,8 @@ enum DashboardLauncher {
             themeNames: themes.themes.map(\.name), identity: options.identity, keyMap: keyMap,
             readOnly: options.readOnly,
             guardrailSetup: GuardrailSetup(
-                rules: guardrails.rules, suppliedSCPs: guardrails.scps, settings: guardrails.settings))
+                rules: guardrails.rules, rulesAreDefaults: guardrails.rulesAreDefaults, suppliedSCPs: guardrails.scps,
+                settings: guardrails.settings))
         let wanted = options.theme ?? environment["VAULTWATCH_THEME"]
         if let wanted {
             guard let index = themes.index(named: wanted) else {

@@ -1,13 +1,13 @@
-import AWSClient
 import ArgumentParser
 import Foundation
+import VaultConfig
 import VaultCore
 import VaultStore
 import VaultSync
 
 /// The alert feeds named on the command line, for `sync` and the dashboard: each repeatable, so
-/// scripts and tests need no configuration file. A configuration file builds the same sources
-/// through `FeedBuilder` (VaultSync) from its own list of `FeedSpec`s.
+/// scripts and tests need no configuration file; without any, those of the config file's
+/// `[alerts]`. Built through `FeedBuilder` (VaultSync), which shares one rate limiter between them.
 struct FeedOptions: ParsableArguments {
     @Option(
         name: .customLong("sqs-queue-url"),
@@ -39,41 +39,47 @@ struct FeedOptions: ParsableArguments {
         }
     }
 
-    /// The feeds, in the order the options name them by kind: queues, CloudTrail, files.
-    var specs: [FeedSpec] {
-        sqsQueueURLs.map { FeedSpec.sqs(queueURL: $0) } + (cloudTrail > 0 ? [.cloudTrail] : [])
-            + eventsFiles.map { FeedSpec.eventsFile(path: ($0 as NSString).expandingTildeInPath) }
+    /// Feeds beside the demo are refused: it runs on simulated time.
+    func validate(with source: SourceKind) throws {
+        if source == .demo, !isEmpty {
+            throw ValidationError("--source demo runs on simulated time and cannot be combined with alert feeds")
+        }
     }
 
-    var isEmpty: Bool { specs.isEmpty }
+    var isEmpty: Bool { sqsQueueURLs.isEmpty && cloudTrail == 0 && eventsFiles.isEmpty }
 
-    /// The sources of the feeds given. `configuration` is resolved only when a feed reaches AWS.
-    func sources(configuration: () throws -> AWSConfiguration, store: Store, clock: any Clock) throws -> [any Source] {
-        let specs = self.specs
+    /// The feeds' sources: those of the command line, else those of the config file. Queues are read
+    /// as the profile (`--profile`, `--region`, `--endpoint-url`); CloudTrail in every account and
+    /// region the command reads (`AccountSources.watched`); files as they are, in that order.
+    func sources(profile: String?, aws: AWSOptions, configuration: Configuration?, store: Store, clock: any Clock) throws
+        -> [any Source]
+    {
+        let fromFile = isEmpty ? configuration?.feeds : nil
+        let queues = fromFile?.sqsQueueURLs ?? sqsQueueURLs
+        let cloudTrail = fromFile?.cloudTrail ?? (self.cloudTrail > 0)
+        let files = (fromFile?.eventsFiles ?? eventsFiles).map { FeedSpec.eventsFile(path: ($0 as NSString).expandingTildeInPath) }
         let builder = FeedBuilder(sqsSettings: SQSFeed.Settings(visibilityTimeout: visibilityTimeout))
+        var sources: [any Source] = []
         do {
-            let aws = specs.contains(where: \.reachesAWS) ? try configuration() : nil
-            return try builder.sources(for: specs, configuration: aws, store: store, clock: clock)
+            if !queues.isEmpty {
+                sources += try builder.sources(
+                    for: queues.map { .sqs(queueURL: $0) }, configuration: aws.configuration(profile: profile), store: store,
+                    clock: clock)
+            }
+            if cloudTrail {
+                for target in AccountSources.watched(profile: profile, aws: aws, configuration: configuration) {
+                    let feed = try builder.source(
+                        for: .cloudTrail(region: target.region), configuration: aws.configuration(profile: target.profile),
+                        store: store, clock: clock)
+                    if !sources.contains(where: { $0.name == feed.name }) { sources.append(feed) }
+                }
+            }
+            sources += try builder.sources(for: files, configuration: nil, store: store, clock: clock)
+        } catch let error as CLIError {
+            throw error
         } catch {
             throw CLIError("\(error)")
         }
-    }
-}
-
-/// `--region` and `--endpoint-url`, as the AWS CLI has them; the profile is `--profile` (each
-/// profile keeps its own store, and is the AWS CLI's profile of that name).
-struct FeedAWSOptions: ParsableArguments {
-    @Option(help: "AWS region (else AWS_REGION, AWS_DEFAULT_REGION, the profile's region).")
-    var region: String?
-
-    @Option(
-        name: .customLong("endpoint-url"),
-        help: ArgumentHelp("Send AWS requests (SQS, CloudTrail) to this endpoint instead of AWS's.", valueName: "url"))
-    var endpointURL: String?
-
-    /// The AWS configuration of `profile` (nil: `AWS_PROFILE`, else `default`), as the AWS CLI resolves it.
-    func configuration(profile: String?) throws -> AWSConfiguration {
-        let endpoints: [AWSService: String] = endpointURL.map { [.sqs: $0, .cloudTrail: $0] } ?? [:]
-        return try AWSConfiguration(profile: profile, region: region, endpointURLs: endpoints)
+        return sources
     }
 }

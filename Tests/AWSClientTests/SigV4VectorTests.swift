@@ -1,5 +1,5 @@
 import AWSClient
-import AWSTestSupport
+import TestSupport
 import Foundation
 import Testing
 

@@ -18,11 +18,13 @@ import Testing
     }
 
     @Test(arguments: [
-        (["sync"], "give a source: --source demo, or a feed (--sqs-queue-url, --cloudtrail, --events-file)"),
+        (["sync", "--source", "none"], "--source none syncs nothing: use aws or demo, or name a feed (--sqs-queue-url"),
         (["sync", "--source", "demo", "--events-file", "x.jsonl"], "--source demo runs on simulated time and cannot be combined"),
-        (["sync", "--sqs-queue-url", "https://sqs.us-east-1.amazonaws.com/alerts", "--once"], "does not end in /ACCOUNT/QUEUE"),
-        (["sync", "--sqs-queue-url", "ftp://example.com/1/q", "--once"], "is not an http(s) URL"),
-        (["sync", "--cloudtrail", "--once"], "no region: set --region, AWS_REGION, AWS_DEFAULT_REGION"),
+        (["watch", "--source", "demo", "--cloudtrail"], "--source demo runs on simulated time and cannot be combined"),
+        (["sync", "--source", "none", "--sqs-queue-url", "https://sqs.us-east-1.amazonaws.com/alerts", "--once"],
+         "does not end in /ACCOUNT/QUEUE"),
+        (["sync", "--source", "none", "--sqs-queue-url", "ftp://example.com/1/q", "--once"], "is not an http(s) URL"),
+        (["sync", "--source", "none", "--cloudtrail", "--once"], "no region: set --region, AWS_REGION, AWS_DEFAULT_REGION"),
         (["sync", "--events-file", "x.jsonl", "--sqs-visibility-timeout", "99999"], "--sqs-visibility-timeout must be between 0 and 43200"),
     ] as [([String], String)])
     func aMistakeIsOneLine(_ arguments: [String], _ message: String) throws {
@@ -40,7 +42,7 @@ import Testing
         let file = folder.appendingPathComponent("trail.jsonl")
         try #"{"Records":[\#(record)]}"#.appending("\nnot an event\n").write(to: file, atomically: true, encoding: .utf8)
         let store = folder.appendingPathComponent("store").path
-        let sync = try run(["sync", "--events-file", file.path, "--once", "--store", store])
+        let sync = try run(["sync", "--source", "none", "--events-file", file.path, "--once", "--store", store])
         #expect(sync.status == 0, "\(sync.stderr)")
         #expect(sync.stdout.contains("file trail.jsonl 444455556666 eu-west-1 ok: 0 vaults, 0 recovery points, 1 alerts"))
         #expect(sync.stderr.contains("\(file.path):2: not JSON"))

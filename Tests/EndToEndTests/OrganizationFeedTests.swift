@@ -1,4 +1,4 @@
-import AWSTestSupport
+import TestSupport
 import Foundation
 import Testing
 import VaultCore
@@ -45,7 +45,8 @@ import VaultCore
         let wiring = try OrganizationWiring()
         let proxy = try FaultProxy(moto: wiring.moto)
         let sync = [
-            "sync", "--store", store.path, "--profile", "central", "--sqs-queue-url", wiring.queueURL, "--endpoint-url", proxy.url,
+            "sync", "--source", "none", "--store", store.path, "--profile", "central", "--sqs-queue-url", wiring.queueURL,
+            "--endpoint-url", proxy.url,
             "--sqs-visibility-timeout", "3",
         ]
         // The first delete hangs at the proxy (and never reaches moto) while the process is killed.

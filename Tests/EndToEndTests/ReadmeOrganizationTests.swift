@@ -1,4 +1,4 @@
-import AWSTestSupport
+import TestSupport
 import Foundation
 import Testing
 
@@ -23,7 +23,7 @@ import Testing
         let blocks = try Self.blocks()
         try #require(blocks.count == 4)
         let (wiring, pointing, local, event) = (blocks[0], blocks[1], blocks[2], blocks[3])
-        let moto = try MotoServer()
+        let moto = try LocalMoto()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vw-readme-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

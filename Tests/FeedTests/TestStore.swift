@@ -1,4 +1,4 @@
-import AWSTestSupport
+import TestSupport
 import Foundation
 import Synchronization
 import VaultCore

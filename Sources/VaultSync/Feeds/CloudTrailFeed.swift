@@ -39,13 +39,14 @@ public final class CloudTrailFeed: Source, @unchecked Sendable {
     private var window: LookupWindow
     private var known = KnownCalls()
 
-    public init(client: AWSClient, clock: any Clock, settings: Settings = Settings()) throws {
+    /// - Parameter region: the region to look up; nil: the client's configured region.
+    public init(client: AWSClient, region: String? = nil, clock: any Clock, settings: Settings = Settings()) throws {
         do {
-            region = try client.configuration.requireRegion()
+            self.region = try region ?? client.configuration.requireRegion()
         } catch {
             throw SourceFailure(.other, "CloudTrail: \(error)")
         }
-        name = "cloudtrail \(client.configuration.profileName) \(region)"
+        name = "cloudtrail \(client.configuration.profileName) \(self.region)"
         self.client = client
         self.clock = clock
         self.settings = settings
@@ -54,7 +55,7 @@ public final class CloudTrailFeed: Source, @unchecked Sendable {
 
     public func start(resuming state: AccountState, at now: Date) throws -> SourceBatch {
         known = KnownCalls(held: state.heldCallIds)
-        let last = state.lastGoodSyncBySource[name]
+        let last = state.syncBySource[name]
         if let last, !last.accountId.isEmpty { accountId = last.accountId }
         window = LookupWindow(settings: window.settings, covered: last?.at)
         return SourceBatch(records: [], nextPoll: 0)
@@ -71,14 +72,14 @@ public final class CloudTrailFeed: Source, @unchecked Sendable {
             let operation = try CloudTrailLookup.operation(start: lookup.start, end: lookup.end, nextToken: lookup.nextToken)
             let page: CloudTrailLookup.Page
             do throws(AWSError) {
-                page = try client.send(operation, cancellation: cancellation).decode(CloudTrailLookup.Page.self)
+                page = try client.send(operation, region: region, cancellation: cancellation).decode(CloudTrailLookup.Page.self)
             } catch .service(_, "InvalidNextTokenException", _, _) where lookup.nextToken != nil {
                 // Tokens expire: look the same stretch up again from its first page.
                 window.restart()
                 notices.append(Notice(.info, "\(name): CloudTrail refused a page token; looking the stretch up again"))
                 continue
             } catch {
-                throw SourceFailure(error)
+                throw error.sourceFailure
             }
             pages += 1
             for event in page.Events ?? [] {

@@ -36,8 +36,9 @@ public final class FeedBuilder: @unchecked Sendable {
             return EventsFileFeed(path: path, clock: clock, interval: fileInterval)
         case .sqs(let url):
             return try SQSFeed(queueURL: url, client: client(for: configuration, spec), store: store, clock: clock, settings: sqsSettings)
-        case .cloudTrail:
-            return try CloudTrailFeed(client: client(for: configuration, spec), clock: clock, settings: cloudTrailSettings)
+        case .cloudTrail(let region):
+            return try CloudTrailFeed(
+                client: client(for: configuration, spec), region: region, clock: clock, settings: cloudTrailSettings)
         }
     }
 

@@ -3,8 +3,9 @@
 public enum FeedSpec: Sendable, Hashable, CustomStringConvertible {
     /// An SQS queue fed by EventBridge, by its URL.
     case sqs(queueURL: String)
-    /// CloudTrail's LookupEvents in the configuration's account (profile) and region.
-    case cloudTrail
+    /// CloudTrail's LookupEvents in the configuration's account (profile), in `region` (nil: the
+    /// configuration's region).
+    case cloudTrail(region: String?)
     /// A JSON-lines file of EventBridge events or CloudTrail records.
     case eventsFile(path: String)
 
@@ -17,7 +18,7 @@ public enum FeedSpec: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .sqs(let url): return "--sqs-queue-url \(url)"
-        case .cloudTrail: return "--cloudtrail"
+        case .cloudTrail(let region): return "--cloudtrail" + (region.map { " (\($0))" } ?? "")
         case .eventsFile(let path): return "--events-file \(path)"
         }
     }

@@ -79,7 +79,7 @@ struct SQSQueue: Sendable {
         do {
             return try response.decode(Output.self).Messages ?? []
         } catch {
-            throw SourceFailure(error)
+            throw error.sourceFailure
         }
     }
 
@@ -113,7 +113,7 @@ struct SQSQueue: Sendable {
         do {
             return try response.decode(Output.self).Failed ?? []
         } catch {
-            throw SourceFailure(error)
+            throw error.sourceFailure
         }
     }
 

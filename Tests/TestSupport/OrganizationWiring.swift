@@ -13,13 +13,13 @@ public final class OrganizationWiring {
     public static let organization = "o-a1b2c3d4e5"
     public static let region = "us-east-1"
 
-    public let moto: MotoServer
+    public let moto: LocalMoto
     public let queueURL: String
     public let home: TemporaryHome
     private var sequence = 0
 
     public init() throws {
-        moto = try MotoServer()
+        moto = try LocalMoto()
         let answer = try python([
             Resources.orgWiring, "setup", moto.url, Self.central, Self.member, Self.organization, Self.region,
         ])
