@@ -33,9 +33,6 @@ struct Sync: ParsableCommand {
     var once = false
 
     func validate() throws {
-        if source == .none, feeds.isEmpty {
-            throw ValidationError("--source none syncs nothing: use aws or demo, or name a feed (--sqs-queue-url, --cloudtrail, --events-file)")
-        }
         try feeds.validate(with: source)
     }
 
@@ -55,6 +52,11 @@ struct Sync: ParsableCommand {
             : (source == .aws ? try AccountSources.make(profile: storeOptions.profile, aws: aws, configuration: configuration) : [])
                 + (try feeds.sources(
                     profile: storeOptions.profile, aws: aws, configuration: configuration, store: store, clock: clock))
+        if sources.isEmpty {
+            throw CLIError(
+                "--source none syncs nothing: use aws or demo, or name a feed (--sqs-queue-url, --cloudtrail, --events-file, "
+                    + "or [alerts] in the config file)")
+        }
         let printer = SyncPrinter()
         let failure = FailureBox()
         let stop = DispatchSemaphore(value: 0)

@@ -35,12 +35,26 @@ import Testing
         #expect(outcome.stderr.split(separator: "\n").filter { $0.hasPrefix("Error: ") }.count == 1)
     }
 
+    @Test func theConfigFilesFeedsAreReadWhenNoneIsNamed() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("events.jsonl")
+        try Self.record.appending("\n").write(to: file, atomically: true, encoding: .utf8)
+        let config = folder.appendingPathComponent("config.toml")
+        try "[alerts]\nevents_files = [\"\(file.path)\"]\n".write(to: config, atomically: true, encoding: .utf8)
+        let store = folder.appendingPathComponent("store").path
+        let sync = try run(["sync", "--source", "none", "--config", config.path, "--once", "--store", store])
+        #expect(sync.status == 0, "\(sync.stderr)")
+        #expect(sync.stdout.contains("file events.jsonl 444455556666 eu-west-1 ok: 0 vaults, 0 recovery points, 1 alerts"))
+    }
+
+    static let record = #"{"eventVersion":"1.09","eventSource":"backup.amazonaws.com","eventName":"DeleteBackupVaultLockConfiguration","eventTime":"2026-11-24T02:15:01Z","awsRegion":"eu-west-1","recipientAccountId":"444455556666","eventID":"cli-1","eventType":"AwsApiCall","userIdentity":{"type":"Root","arn":"arn:aws:iam::444455556666:root","accountId":"444455556666"},"requestParameters":{"backupVaultName":"member-vault"}}"#
+
     @Test func anEventsFileOnTheCommandLineBecomesAlerts() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let record = #"{"eventVersion":"1.09","eventSource":"backup.amazonaws.com","eventName":"DeleteBackupVaultLockConfiguration","eventTime":"2026-11-24T02:15:01Z","awsRegion":"eu-west-1","recipientAccountId":"444455556666","eventID":"cli-1","eventType":"AwsApiCall","userIdentity":{"type":"Root","arn":"arn:aws:iam::444455556666:root","accountId":"444455556666"},"requestParameters":{"backupVaultName":"member-vault"}}"#
         let file = folder.appendingPathComponent("trail.jsonl")
-        try #"{"Records":[\#(record)]}"#.appending("\nnot an event\n").write(to: file, atomically: true, encoding: .utf8)
+        try #"{"Records":[\#(Self.record)]}"#.appending("\nnot an event\n").write(to: file, atomically: true, encoding: .utf8)
         let store = folder.appendingPathComponent("store").path
         let sync = try run(["sync", "--source", "none", "--events-file", file.path, "--once", "--store", store])
         #expect(sync.status == 0, "\(sync.stderr)")
