@@ -22,7 +22,11 @@ let package = Package(
             name: "VaultStore",
             dependencies: ["VaultCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore", "AWSClient"]),
-        .target(name: "VaultTUI", dependencies: ["VaultCore", "CNCurses"]),
+        // The pure dashboard: state, update, view, grid and its diff, themes, keys. No terminal:
+        // nothing here can reach ncurses.
+        .target(name: "VaultTUI", dependencies: ["VaultCore"]),
+        // The terminal: the ncurses backend, the main loop and signal handling, around VaultTUI.
+        .target(name: "VaultTerminal", dependencies: ["VaultTUI", "VaultCore", "CNCurses"]),
         // config.toml: a small TOML reader of its own (no dependency to build) and the settings it holds.
         .target(name: "VaultConfig", dependencies: ["VaultCore"]),
         // How vaultwatch reaches AWS, exactly as the AWS CLI does: credentials, region, endpoints,
@@ -31,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "vaultwatch",
             dependencies: [
-                "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "VaultConfig", "AWSClient",
+                "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "VaultTerminal", "VaultConfig", "AWSClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -3,6 +3,7 @@ import VaultCore
 import VaultStore
 import VaultSync
 import VaultTUI
+import VaultTerminal
 
 /// Wires a store, a worker and the dashboard together and runs it until the operator quits.
 enum DashboardLauncher {
@@ -39,6 +40,8 @@ enum DashboardLauncher {
             guardrailSetup: GuardrailSetup(
                 rules: guardrails.rules, rulesAreDefaults: guardrails.rulesAreDefaults, suppliedSCPs: guardrails.scps,
                 settings: guardrails.settings))
+        // Simulated time is always labelled as such, with its date.
+        state.simulatedSpeed = (clock as? SimulatedClock)?.speed
         let wanted = options.theme ?? environment["VAULTWATCH_THEME"]
         if let wanted {
             guard let index = themes.index(named: wanted) else {

@@ -4,7 +4,7 @@ import Testing
 
 /// Bracketed paste: pasted text arrives as one input and lands in the open field as one line.
 @Suite struct PasteTests {
-    typealias Input = KeyDecoder.Input
+    typealias Input = TerminalInput
 
     static func chars(_ s: String) -> [Input] { s.map { .key(.char($0)) } }
     static func pasted(_ body: [Input]) -> [Input] {

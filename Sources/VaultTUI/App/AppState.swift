@@ -18,8 +18,10 @@ public struct AppState: Sendable {
     public var selectedPoint: String?
     public var selectedAlert: String?
     public var selectedCheck: String?
-    /// How far a long detail screen (a check's evidence) is scrolled.
+    /// How far the open detail screen is scrolled, in rows.
     public var detailScroll = 0
+    /// Whether the open detail shows long values whole, rather than cut at `Prose.valueLimit`.
+    public var fullValues = false
     /// First visible row of each tab's list.
     public var scrollTop: [Tab: Int] = [:]
 
@@ -34,12 +36,17 @@ public struct AppState: Sendable {
     /// Set when NO_COLOR or the terminal forces monochrome: `t` then says why nothing changes.
     public var colourLocked: String?
 
+    /// The demo's speed when time is simulated: the clock then says "simulated", with its date.
+    public var simulatedSpeed: Double?
+
     /// While paused the screen keeps showing `snapshot`; newer ones wait in `pending`.
     public var paused = false
     public var pending: AccountSnapshot?
 
     /// A one-line message in the footer (what just happened), and how many ticks it stays.
     public var status: String?
+    /// The tab the message was said on: it is shown there only, and leaving the tab ends it.
+    public var statusTab: Tab?
     public var statusIsError = false
     public var statusTicksLeft = 0
 
@@ -49,6 +56,10 @@ public struct AppState: Sendable {
     public var readOnly: Bool
     /// Alerts acknowledged on screen whose record has not come back from the store yet.
     public var acknowledging: Set<String> = []
+
+    /// Each alert's severity and its reasons, worked out once per alert (see `AlertTriage`).
+    public private(set) var assessments: [String: AlertAssessment] = [:]
+    private var assessor: AlertAssessor
 
     // Rows of each list, derived from the snapshot, filter, sort and scope by `deriveRows`.
     public private(set) var vaultRows: [Vault] = []
@@ -98,12 +109,13 @@ public struct AppState: Sendable {
         self.keyMap = readOnly ? keyMap.readOnly : keyMap
         self.readOnly = readOnly
         self.guardrailSetup = guardrailSetup
+        assessor = AlertAssessor(admins: guardrailSetup?.settings.adminArns ?? [])
         deriveRows()
     }
 
     public var account: AccountState { snapshot.state }
     public var filter: FilterState { filters[tab] ?? .off }
-    public var sortOrder: String { tab.sortOrders[(sortIndex[tab] ?? 0) % tab.sortOrders.count] }
+    public var sortOrder: SortOrder { order(tab) }
 
     public var keyContext: KeyMap.Context { screen == .list ? tab.keyContext : .detail }
 
@@ -112,12 +124,12 @@ public struct AppState: Sendable {
     mutating func deriveRows() {
         let previous = Tab.allCases.map { selectedIndex($0) }
         let state = snapshot.state
-        vaultRows = RowDerivation.vaults(state, filter: filters[.vaults]?.text ?? "", order: order(.vaults), now: now)
+        vaultRows = RowDerivation.vaults(state, filter: filters[.vaults]?.text ?? "", order: order(.vaults).name, now: now)
         // Points and alerts can be many: derive them again only when what they depend on changed
         // (a snapshot that only moved the sync time costs nothing).
         let pointsKey = DerivationKey(
             revision: state.pointsRevision, scope: pointsVault, filter: filters[.recoveryPoints]?.text ?? "",
-            order: order(.recoveryPoints), flag: false)
+            order: order(.recoveryPoints).name, flag: false)
         // A million points are made and sorted only for the tab that shows them, and the list of
         // every vault's points not while they still load (each vault that arrives would redo it).
         let pointsShown = tab == .recoveryPoints || screen != .list
@@ -131,11 +143,13 @@ public struct AppState: Sendable {
             derivedPoints = pointsKey
         }
         let alertsKey = DerivationKey(
-            revision: state.alertsRevision, scope: nil, filter: filters[.alerts]?.text ?? "", order: order(.alerts),
+            revision: state.alertsRevision, scope: nil, filter: filters[.alerts]?.text ?? "", order: order(.alerts).name,
             flag: unacknowledgedOnly)
         if alertsKey != derivedAlerts {
+            assessNewAlerts()
             alertRows = RowDerivation.alerts(
-                state, filter: alertsKey.filter, unacknowledgedOnly: unacknowledgedOnly, order: alertsKey.order)
+                state, filter: alertsKey.filter, unacknowledgedOnly: unacknowledgedOnly, order: alertsKey.order,
+                severity: { assessments[$0.id]?.severity ?? .low })
             derivedAlerts = alertsKey
         }
         deriveGuardrails()
@@ -165,7 +179,11 @@ public struct AppState: Sendable {
         }
     }
 
-    private func order(_ t: Tab) -> String { t.sortOrders[(sortIndex[t] ?? 0) % t.sortOrders.count] }
+    /// The order a tab's list is in (the points of one vault are never ordered by vault).
+    public func order(_ t: Tab) -> SortOrder {
+        let orders = t.sortOrders(scoped: t == .recoveryPoints && pointsVault != nil)
+        return orders[(sortIndex[t] ?? 0) % orders.count]
+    }
 
     public func rowCount(_ t: Tab) -> Int {
         switch t {
@@ -205,6 +223,18 @@ public struct AppState: Sendable {
         guardrailRows.isEmpty ? nil : guardrailRows[selectedIndex(.guardrails)]
     }
 
+    /// The severity of an alert (assessed when it arrived).
+    public func assessment(of alert: Alert) -> AlertAssessment {
+        assessments[alert.id] ?? AlertTriage.assess(alert, admins: assessor.admins)
+    }
+
+    private mutating func assessNewAlerts() {
+        guard assessments.count != snapshot.state.alerts.count else { return }
+        for alert in snapshot.state.alerts where assessments[alert.id] == nil {
+            assessments[alert.id] = assessor.assess(alert)
+        }
+    }
+
     /// Runs the posture checks when their inputs changed, and derives the tab's rows.
     mutating func deriveGuardrails() {
         let state = snapshot.state
@@ -230,7 +260,7 @@ public struct AppState: Sendable {
         }
         let rowsKey = DerivationKey(
             revision: reportGeneration, scope: nil, filter: filters[.guardrails]?.text ?? "",
-            order: order(.guardrails), flag: false)
+            order: order(.guardrails).name, flag: false)
         if rowsKey != derivedGuardrails {
             guardrailRows = RowDerivation.guardrails(guardrailReport, filter: rowsKey.filter, order: rowsKey.order)
             derivedGuardrails = rowsKey

@@ -25,7 +25,7 @@ enum RowDerivation {
             matches(filter, [$0.name, $0.lockState(at: now).word, $0.encryptionKeyAlias, $0.arn, $0.accountId, $0.region])
         }
         switch order {
-        case "lock":
+        case "weakest lock":
             return rows.sorted {
                 (lockRank($0.lockState(at: now)), $0.name.lowercased()) < (lockRank($1.lockState(at: now)), $1.name.lowercased())
             }
@@ -79,7 +79,9 @@ enum RowDerivation {
         }
     }
 
-    static func alerts(_ state: AccountState, filter: String, unacknowledgedOnly: Bool, order: String) -> [Alert] {
+    static func alerts(
+        _ state: AccountState, filter: String, unacknowledgedOnly: Bool, order: String, severity: (Alert) -> AlertSeverity
+    ) -> [Alert] {
         var rows = state.alerts
         if unacknowledgedOnly { rows = rows.filter { !state.isAcknowledged($0.id) } }
         if !filter.isEmpty {
@@ -95,9 +97,13 @@ enum RowDerivation {
         let sorted: [(offset: Int, element: Alert)]
         switch order {
         case "severity":
-            sorted = indexed.sorted {
-                $0.element.severity != $1.element.severity ? $0.element.severity > $1.element.severity : $0.offset > $1.offset
-            }
+            let ranked = indexed.map { (entry: $0, severity: severity($0.element)) }
+            sorted = ranked.sorted {
+                $0.severity != $1.severity
+                    ? $0.severity > $1.severity
+                    : ($0.entry.element.time != $1.entry.element.time
+                        ? $0.entry.element.time > $1.entry.element.time : $0.entry.offset > $1.entry.offset)
+            }.map(\.entry)
         case "unacked first":
             sorted = indexed.sorted {
                 let a = state.isAcknowledged($0.element.id)

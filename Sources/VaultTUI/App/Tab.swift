@@ -24,16 +24,6 @@ public enum Tab: Int, CaseIterable, Sendable {
         case .guardrails: return .guardrails
         }
     }
-
-    /// The orders `s` cycles through on this tab.
-    var sortOrders: [String] {
-        switch self {
-        case .vaults: return ["name", "lock", "points"]
-        case .recoveryPoints: return ["newest", "expires", "vault", "size"]
-        case .alerts: return ["newest", "severity", "unacked first"]
-        case .guardrails: return ["vault", "worst first"]
-        }
-    }
 }
 
 /// What fills the body: a tab's list, or the detail of one row.

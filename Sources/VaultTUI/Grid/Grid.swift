@@ -100,6 +100,27 @@ public struct Grid: Equatable, Sendable {
         }
     }
 
+    /// Copies rows `rows` of `other` to (x, y) onward, clipped to this grid. Whole wide glyphs
+    /// only: one that would straddle the right edge becomes a blank.
+    public mutating func blit(_ other: Grid, rows: Range<Int>, x: Int, y: Int) {
+        for (offset, row) in rows.enumerated() where row >= 0 && row < other.height {
+            let ty = y + offset
+            guard ty >= 0, ty < height else { continue }
+            for sx in 0..<other.width {
+                let tx = x + sx
+                guard tx >= 0, tx < width else { break }
+                let cell = other[sx, row]
+                if cell.width == 2 && tx + 1 >= width {
+                    self[tx, ty] = Cell(" ", role: cell.role)
+                } else if cell.isContinuation && tx == 0 {
+                    self[tx, ty] = Cell(" ", role: cell.role)
+                } else {
+                    self[tx, ty] = cell
+                }
+            }
+        }
+    }
+
     // MARK: - Reading a grid back (tests and captures)
 
     /// Row `y` as text, trailing spaces kept.

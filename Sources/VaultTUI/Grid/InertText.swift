@@ -12,15 +12,41 @@ public enum InertText {
         // Fast path: plain printable ASCII needs no work.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch classify(scalar) {
+        let scalars = Array(text.unicodeScalars)
+        var marks = 0
+        var previousIsEmoji = false
+        for (i, scalar) in scalars.enumerated() {
+            let treatment = classify(scalar)
+            // A joiner joins two emoji; anywhere else it only hides itself (and shifts columns
+            // in terminals that count it): dropped.
+            if scalar.value == 0x200D {
+                let nextIsEmoji = i + 1 < scalars.count && Self.isEmoji(scalars[i + 1])
+                if previousIsEmoji && nextIsEmoji { out.append(scalar) }
+                continue
+            }
+            // More than a few combining marks on one letter only pile up ("zalgo"): dropped.
+            if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark {
+                marks += 1
+                if marks > maxMarks { continue }
+            } else {
+                marks = 0
+            }
+            switch treatment {
             case .keep: out.append(scalar)
             case .space: out.append(" ")
             case .replace: out.append(contentsOf: String(replacement).unicodeScalars)
             }
+            if scalar.properties.generalCategory != .nonspacingMark, scalar.value != 0xFE0F, !(0x1F3FB...0x1F3FF).contains(scalar.value) {
+                previousIsEmoji = Self.isEmoji(scalar)
+            }
         }
         return String(out)
     }
+
+    /// Combining marks kept on one base character (ncurses holds four with the base).
+    public static let maxMarks = 4
+
+    static func isEmoji(_ s: Unicode.Scalar) -> Bool { s.value > 0xFF && s.properties.isEmoji }
 
     enum Treatment { case keep, space, replace }
 

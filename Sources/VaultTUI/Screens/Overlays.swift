@@ -29,9 +29,9 @@ enum HelpOverlay {
         let context = state.keyContext
         let rows: [(String, String)] = Action.allCases.compactMap { action in
             let keys = state.keyMap.keys(for: action, in: context)
-            guard !keys.isEmpty else { return nil }
+            guard !keys.isEmpty, action.isAvailable(in: state) else { return nil }
             return (keys.map(\.label).joined(separator: " "), action.help)
-        } + [("!", "notices")]
+        }
         // One column when it fits the height, else as many columns as the rows need.
         let fitRows = max(grid.height - 6, 1)
         let columns = min(max((rows.count + fitRows - 1) / fitRows, 1), max((grid.width - 6) / columnWidth, 1))

@@ -9,9 +9,31 @@ struct Prose {
 
     var lines: [Line] = []
     var labelWidth = 11
+    /// Values longer than this many characters are cut, ending in "… (N more characters)"; nil
+    /// shows them whole (a detail after `v`). A 160 KB principal must not fill the screen.
+    var valueLimit: Int? = Prose.paneLimit
+
+    /// The cut in panes and lists, and in a detail until `v` shows values whole.
+    static let paneLimit = 240
+    static let detailLimit = 600
 
     mutating func add(_ label: String, _ text: String, _ role: Role = .normal) {
         lines.append(Line(label: label, text: text, role: role))
+    }
+
+    /// Whether some value is longer than the limit (so `v` would show more).
+    var cutsValues: Bool { valueLimit.map { limit in lines.contains { $0.text.utf8.count > limit && $0.text.count > limit } } ?? false }
+
+    /// `text`, or its first `limit` characters and how many more there are.
+    static func capped(_ text: String, limit: Int?) -> String {
+        guard let limit, text.utf8.count > limit else { return text }
+        let total = text.count
+        guard total > limit else { return text }
+        return String(text.prefix(limit)) + "… (\(Format.count(total - limit)) more characters)"
+    }
+
+    private func shown(_ line: Line, width: Int) -> [String] {
+        line.text.isEmpty ? [""] : Prose.wrap(InertText.make(Prose.capped(line.text, limit: valueLimit)), width: width)
     }
 
     mutating func gap() { lines.append(Line(label: "", text: "", role: .normal)) }
@@ -24,7 +46,7 @@ struct Prose {
         var skipped = 0
         let textWidth = max(rect.width - labelWidth - 1, 8)
         for line in lines {
-            let wrapped = line.text.isEmpty ? [""] : Prose.wrap(InertText.make(line.text), width: textWidth)
+            let wrapped = shown(line, width: textWidth)
             for (i, part) in wrapped.enumerated() {
                 if skipped < skip {
                     skipped += 1
@@ -44,10 +66,11 @@ struct Prose {
     /// How many rows the prose takes at `width`.
     func rowCount(width: Int) -> Int {
         let textWidth = max(width - labelWidth - 1, 8)
-        return lines.reduce(0) { $0 + ($1.text.isEmpty ? 1 : Prose.wrap(InertText.make($1.text), width: textWidth).count) }
+        return lines.reduce(0) { $0 + shown($1, width: textWidth).count }
     }
 
-    /// Greedy word wrap by display width; a word longer than the line is cut.
+    /// Greedy word wrap by display width; a word longer than the line (an ARN) is cut after its
+    /// last `:` or `/` that fits, else where the line ends.
     static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var out: [String] = []
@@ -76,6 +99,13 @@ struct Prose {
                     rest = rest.dropFirst()
                 }
                 if head.isEmpty { break }
+                if let cut = head.lastIndex(where: { $0 == ":" || $0 == "/" }), cut != head.startIndex,
+                    head.index(after: cut) != head.endIndex
+                {
+                    let after = head.index(after: cut)
+                    rest = head[after...] + rest
+                    head = String(head[..<after])
+                }
                 out.append(head)
                 w = String(rest)
                 ww = DisplayWidth.of(w)
@@ -96,7 +126,7 @@ enum Pane {
         defer {
             if let position, !side {
                 let w = DisplayWidth.of(position) + 2
-                if w < rect.width / 2 { grid.write(" \(position) ", x: rect.x + rect.width - w - 2, y: rect.y, role: .muted) }
+                if w < rect.width - 12 { grid.write(" \(position) ", x: rect.x + rect.width - w - 2, y: rect.y, role: .status) }
             }
         }
         if side {
@@ -105,7 +135,8 @@ enum Pane {
             return Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
         }
         grid.write(String(repeating: "─", count: rect.width), x: rect.x, y: rect.y, role: .border)
-        grid.write(" \(InertText.make(title)) ", x: rect.x + 2, y: rect.y, role: .emphasis, maxWidth: rect.width - 4)
+        let room = rect.width - 4 - (position.map { DisplayWidth.of($0) + 4 } ?? 0)
+        grid.write(" \(InertText.make(title)) ", x: rect.x + 2, y: rect.y, role: .emphasis, maxWidth: max(room, 8))
         return Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
     }
 }

@@ -1,5 +1,6 @@
 import CNCurses
 import Foundation
+import VaultTUI
 import VaultCore
 
 #if canImport(Glibc)
@@ -55,16 +56,12 @@ public final class Dashboard {
 
             var messages: [Msg] = []
             if !inbox.drainPipe().isEmpty { break loop }  // SIGINT, SIGTERM, SIGHUP, SIGQUIT
+            // Every key, Ctrl-L included, goes through the key map and `update`; a resize too.
             for input in terminal.readInputs() {
                 switch input {
                 case .resize:
-                    terminal.invalidate()
-                    lastGrid = nil
                     let s = terminal.size
                     messages.append(.resize(width: s.width, height: s.height))
-                case .key(.ctrl("l")):
-                    terminal.invalidate()
-                    lastGrid = nil
                 case .key(let key):
                     messages.append(.key(key))
                 case .paste(let text):
@@ -80,8 +77,14 @@ public final class Dashboard {
             }
             for msg in messages {
                 for effect in Update.apply(msg, to: &state) {
-                    if effect == .quit { break loop }
-                    perform(effect)
+                    switch effect {
+                    case .quit: break loop
+                    case .repaint:
+                        // Forget what is on screen: the next frame repaints every cell.
+                        terminal.invalidate()
+                        lastGrid = nil
+                    case .acknowledge: perform(effect)
+                    }
                 }
             }
         }
