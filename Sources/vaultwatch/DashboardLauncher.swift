@@ -13,12 +13,17 @@ enum DashboardLauncher {
         var identity: String
     }
 
-    static func run(
-        store: Store, sources: [any Source], guardrails: GuardrailOptions.Loaded, clock: any Clock, options: Options
-    ) throws {
+    /// The dashboard draws on a terminal; a script gets the listing commands instead.
+    static func requireTerminal() throws {
         guard isatty(0) != 0, isatty(1) != 0 else {
             throw CLIError("the dashboard needs a terminal; for scripts use `vaultwatch vaults|points|alerts --json`")
         }
+    }
+
+    static func run(
+        store: Store, sources: [any Source], guardrails: GuardrailOptions.Loaded, clock: any Clock, options: Options
+    ) throws {
+        try requireTerminal()
         let environment = ProcessInfo.processInfo.environment
         let executable = URL(fileURLWithPath: CommandLine.arguments[0])
         let themes = ThemeCatalog.load(

@@ -22,10 +22,12 @@ struct Demo: ParsableCommand {
     var reset = false
 
     func run() throws {
+        // Before anything is created: a run without a terminal leaves no empty store behind.
+        try DashboardLauncher.requireTerminal()
         let directory = storeOptions.directory(defaultProfile: "demo")
         if reset { try Demo.remove(directory) }
-        let loaded = try guardrails.load(
-            defaultRules: [DemoAccount.alertRule], defaultSettings: DemoAccount.guardrailSettings)
+        let defaults = GuardrailDefaults.choose(profile: storeOptions.profile, demo: true)
+        let loaded = try guardrails.load(defaultRules: defaults.rules, defaultSettings: defaults.settings)
         let store = try storeOptions.open(defaultProfile: "demo")
         try DashboardLauncher.run(
             store: store, sources: [simulation.source()], guardrails: loaded, clock: simulation.clock(),

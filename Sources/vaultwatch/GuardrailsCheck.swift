@@ -36,10 +36,8 @@ struct GuardrailContext: ParsableArguments {
     func load() throws -> (state: AccountState, inputs: GuardrailInputs, now: Date) {
         let store = try storeOptions.openExisting(defaultProfile: demo ? "demo" : "default")
         let state = try StoreReader.load(store)
-        let accountId = account ?? state.sortedVaults.first?.accountId ?? DemoAccount.accountId
-        let loaded = try guardrails.load(
-            defaultRules: demo ? [DemoAccount.alertRule] : [AlertRule.seed(account: accountId)],
-            defaultSettings: demo ? DemoAccount.guardrailSettings : .seed(account: accountId))
+        let defaults = GuardrailDefaults.choose(profile: storeOptions.profile, demo: demo, state: state, account: account)
+        let loaded = try guardrails.load(defaultRules: defaults.rules, defaultSettings: defaults.settings)
         let inputs = GuardrailInputs(
             state: state, rules: loaded.rules, rulesAreDefaults: loaded.rulesAreDefaults, suppliedSCPs: loaded.scps,
             settings: loaded.settings)

@@ -48,8 +48,11 @@ enum JSONOutput {
 /// Plain text tables for people: columns padded by display width; control characters in
 /// values from outside are made visible, never sent to the terminal raw.
 enum TextTable {
+    /// The widest a column gets; longer values end in "… (N more characters)" (`--json` has them whole).
+    static let columnLimit = 60
+
     static func print(header: [String], rows: [[String]]) {
-        let clean = rows.map { $0.map(sanitize) }
+        let clean = rows.map { $0.map { capped(sanitize($0)) } }
         var widths = header.map(DisplayWidth.of)
         for row in clean { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
         func line(_ cells: [String]) -> String {
@@ -60,6 +63,22 @@ enum TextTable {
         var out = line(header) + "\n"
         for row in clean { out += line(row) + "\n" }
         FileHandle.standardOutput.write(Data(out.utf8))
+    }
+
+    /// `text`, or its first characters and how many more there are, within `columnLimit` columns.
+    static func capped(_ text: String) -> String {
+        guard DisplayWidth.of(String(text.prefix(columnLimit + 1))) > columnLimit || text.count > columnLimit else { return text }
+        let more = text.count
+        var head = ""
+        var width = 0
+        let suffixRoom = 28
+        for c in text {
+            let w = DisplayWidth.of(c)
+            if width + w > columnLimit - suffixRoom { break }
+            head.append(c)
+            width += w
+        }
+        return head + "… (\(more - head.count) more characters)"
     }
 
     /// The same treatment the dashboard gives outside text (VaultTUI's InertText).

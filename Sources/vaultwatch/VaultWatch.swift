@@ -14,4 +14,7 @@ struct VaultWatch: ParsableCommand {
         ],
         defaultSubcommand: Watch.self
     )
+
+    /// Every mistake reported the same way (see `CommandLineErrors`).
+    static func main() { CommandLineErrors.run() }
 }

@@ -32,6 +32,7 @@ struct Watch: ParsableCommand {
     func validate() throws { try feeds.validate(with: source) }
 
     func run() throws {
+        try DashboardLauncher.requireTerminal()
         let configuration = try config.load()
         let profileName = storeOptions.profile ?? AWSOptions.impliedProfile()
         let store = try storeOptions.open(defaultProfile: source == .demo ? "demo" : profileName)
@@ -51,10 +52,9 @@ struct Watch: ParsableCommand {
         let feedSources =
             source == .demo
             ? [] : try feeds.sources(profile: storeOptions.profile, aws: aws, configuration: configuration, store: store, clock: clock)
+        let defaults = GuardrailDefaults.choose(profile: storeOptions.profile, demo: source == .demo, account: account ?? "111122223333")
         let loaded = try guardrails.load(
-            defaultRules: source == .demo ? [DemoAccount.alertRule] : [AlertRule.seed(account: account ?? "111122223333")],
-            defaultSettings: source == .demo ? DemoAccount.guardrailSettings : .seed(account: account ?? "111122223333"),
-            configured: configuration?.guardrails)
+            defaultRules: defaults.rules, defaultSettings: defaults.settings, configured: configuration?.guardrails)
         try DashboardLauncher.run(
             store: store, sources: sources + feedSources, guardrails: loaded, clock: clock, options: display.launcherOptions)
     }
