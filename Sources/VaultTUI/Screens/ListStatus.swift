@@ -15,7 +15,12 @@ enum ListStatus {
             parts.append(filter.text.isEmpty ? "unacked only: \(Format.count(shown)) of \(Format.count(total(state, tab)))" : "unacked only")
         }
         parts.append("by \(state.order(tab).name) \(state.order(tab).arrow)")
-        parts.append(position ?? "\(Format.count(shown)) \(noun(tab, shown))")
+        // The count, unless a filter already said it.
+        if let position {
+            parts.append(position)
+        } else if parts.count == 1 {
+            parts.append("\(Format.count(shown)) \(noun(tab, shown))")
+        }
         return parts.joined(separator: " · ")
     }
 

@@ -123,10 +123,17 @@ enum Pane {
     /// Draws the frame and returns the rectangle left for content.
     static func frame(into grid: inout Grid, rect: Rect, title: String, side: Bool, position: String? = nil) -> Rect {
         grid.fill(rect, role: .normal)
+        // The title takes what the list's status (filter, order, count; right-aligned) leaves,
+        // and at least a third of the rule when both cannot be whole.
+        let statusWidth = position.map { DisplayWidth.of($0) + 8 } ?? 4
+        let titleWidth = min(DisplayWidth.of(InertText.make(title)) + 2, max(rect.width - statusWidth, rect.width / 3, 12))
         defer {
             if let position, !side {
-                let w = DisplayWidth.of(position) + 2
-                if w < rect.width - 12 { grid.write(" \(position) ", x: rect.x + rect.width - w - 2, y: rect.y, role: .status) }
+                let room = rect.width - titleWidth - 8
+                let w = min(DisplayWidth.of(position), room)
+                if room > 8 {
+                    grid.write(" \(position) ", x: rect.x + rect.width - w - 4, y: rect.y, role: .status, maxWidth: w + 2)
+                }
             }
         }
         if side {
@@ -135,8 +142,7 @@ enum Pane {
             return Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
         }
         grid.write(String(repeating: "─", count: rect.width), x: rect.x, y: rect.y, role: .border)
-        let room = rect.width - 4 - (position.map { DisplayWidth.of($0) + 4 } ?? 0)
-        grid.write(" \(InertText.make(title)) ", x: rect.x + 2, y: rect.y, role: .emphasis, maxWidth: max(room, 8))
+        grid.write(" \(InertText.make(title)) ", x: rect.x + 2, y: rect.y, role: .emphasis, maxWidth: titleWidth)
         return Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
     }
 }

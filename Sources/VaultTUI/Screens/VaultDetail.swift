@@ -25,14 +25,11 @@ enum VaultDetail {
         p.add("Remove?", (change.isAllowed ? "YES — " : "NO — ") + change.reason, change.isAllowed ? .warning : .ok)
         p.add("Created", "\(UTC.minute(vault.creationDate)) · account \(vault.accountId) · \(vault.region)", .muted)
         let proseRows = p.rowCount(width: width)
-        let jobs = state.account.recentJobs(in: vault.key, limit: jobLimit)
+        let jobs = state.account.recentJobs(in: vault.key, limit: jobLimit)  // newest first
         var grid = Grid(width: width, height: proseRows + 2 + max(jobs.count, 1))
         p.draw(into: &grid, rect: Rect(x: 0, y: 0, width: width, height: proseRows))
         let top = proseRows + 1
-        grid.write("Recent jobs", x: 0, y: top, role: .columnHeader)
-        if jobs.isEmpty {
-            grid.write("none yet", x: 13, y: top, role: .muted)
-        }
+        grid.write(jobs.isEmpty ? "Recent jobs: none yet" : "Recent jobs, newest first", x: 0, y: top, role: .columnHeader)
         for (i, job) in jobs.enumerated() {
             let y = top + 1 + i
             var x = 0
@@ -42,10 +39,11 @@ enum VaultDetail {
             let failed = job.state == .failed
             x += grid.write(
                 padded: failed ? "REFUSED" : job.state.rawValue.lowercased(), x: x, y: y, width: 10, role: failed ? .warning : .ok)
+            let resource = ARN(job.resourceArn)?.shortName ?? job.resourceArn
             let what =
                 failed
-                ? (job.statusMessage ?? "")
-                : "\(job.resourceType) \(ARN(job.resourceArn)?.shortName ?? job.resourceArn) from \(job.sourceAccount ?? "?")"
+                ? "\(resource) — \(job.statusMessage ?? "failed")"
+                : "\(job.resourceType) \(resource) from \(job.sourceAccount ?? "?")"
             grid.write(Prose.capped(what, limit: Prose.paneLimit), x: x, y: y, role: failed ? .normal : .muted, maxWidth: width - x)
         }
         return DetailContent(title: vault.name, titleRole: .emphasis, body: grid, cutsValues: p.cutsValues)
