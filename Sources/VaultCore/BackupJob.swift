@@ -101,10 +101,14 @@ public struct SyncStatus: Codable, Equatable, Sendable {
     /// What this sync could not read, and why: the checks that need it say UNKNOWN with the reason
     /// (`GetBackupVaultAccessPolicy on WORM_vault: access denied (AccessDeniedException): …`).
     public var degraded: [String]?
+    /// Set when the sync was made on simulated time (the demo faster than real time, or resumed
+    /// ahead of the wall clock): how fast it ran and the wall-clock instant `at` stood for, so the
+    /// store's time carries on from there for whoever reads it (see `StoreTime`).
+    public var simulated: SimulatedTime?
 
     public init(
         source: String, accountId: String, region: String, at: Date, error: String? = nil, identityArn: String? = nil,
-        degraded: [String]? = nil
+        degraded: [String]? = nil, simulated: SimulatedTime? = nil
     ) {
         self.source = source
         self.accountId = accountId
@@ -113,5 +117,6 @@ public struct SyncStatus: Codable, Equatable, Sendable {
         self.error = error
         self.identityArn = identityArn
         self.degraded = degraded
+        self.simulated = simulated
     }
 }

@@ -11,6 +11,8 @@ enum DashboardLauncher {
         var theme: String?
         var readOnly: Bool
         var identity: String
+        /// The demo's speed: its clock is simulated even at 1.
+        var simulatedSpeed: Double? = nil
     }
 
     /// The dashboard draws on a terminal; a script gets the listing commands instead.
@@ -45,8 +47,9 @@ enum DashboardLauncher {
             guardrailSetup: GuardrailSetup(
                 rules: guardrails.rules, rulesAreDefaults: guardrails.rulesAreDefaults, suppliedSCPs: guardrails.scps,
                 settings: guardrails.settings))
-        // Simulated time is always labelled as such, with its date.
-        state.simulatedSpeed = (clock as? SimulatedClock)?.speed
+        // The demo's time is simulated, and labelled so with its date (so is any store's that is
+        // on simulated time: see AppState.timeIsSimulated).
+        state.simulatedSpeed = options.simulatedSpeed
         let wanted = options.theme ?? environment["VAULTWATCH_THEME"]
         if let wanted {
             guard let index = themes.index(named: wanted) else {

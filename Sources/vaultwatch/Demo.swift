@@ -29,9 +29,10 @@ struct Demo: ParsableCommand {
         let defaults = GuardrailDefaults.choose(profile: storeOptions.profile, demo: true)
         let loaded = try guardrails.load(defaultRules: defaults.rules, defaultSettings: defaults.settings)
         let store = try storeOptions.open(defaultProfile: "demo")
+        var options = display.launcherOptions
+        options.simulatedSpeed = simulation.speed
         try DashboardLauncher.run(
-            store: store, sources: [simulation.source()], guardrails: loaded, clock: simulation.clock(),
-            options: display.launcherOptions)
+            store: store, sources: [simulation.source()], guardrails: loaded, clock: simulation.clock(), options: options)
     }
 
     /// Removes a demo store, refusing anything that does not look like one.

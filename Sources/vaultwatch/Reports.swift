@@ -18,16 +18,17 @@ enum StoreReader {
         for problem in load.problems + store.setAsideTornLines() {
             FileHandle.standardError.write(Data("vaultwatch: \(TextTable.sanitize("\(problem)"))\n".utf8))
         }
+        // Every time shown is the store's: a demo that ran faster than real time left it ahead.
+        let time = StoreTime(load.state, wall: Date())
+        if time.differsFromWallClock {
+            FileHandle.standardError.write(Data("vaultwatch: \(time.label) (the demo's store); times here are counted from it\n".utf8))
+        }
         return load.state
     }
 
-    /// The instant countdowns are measured from: the wall clock, or the source's last sync if
-    /// it is ahead (a demo running faster than real time).
-    static func now(of state: AccountState) -> Date {
-        let wall = Date()
-        guard let synced = state.lastSync?.at, synced > wall else { return wall }
-        return synced
-    }
+    /// The instant countdowns and verdicts are measured from: the store's time (see `StoreTime`),
+    /// the same one the dashboard shows.
+    static func now(of state: AccountState) -> Date { StoreTime(state, wall: Date()).now }
 }
 
 /// JSON for scripts: keys sorted, dates in ISO 8601 UTC.

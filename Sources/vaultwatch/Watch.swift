@@ -37,17 +37,13 @@ struct Watch: ParsableCommand {
         let profileName = storeOptions.profile ?? AWSOptions.impliedProfile()
         let store = try storeOptions.open(defaultProfile: source == .demo ? "demo" : profileName)
         let sources: [any Source]
-        let clock: any Clock
+        // The wall clock, unless the store is on the demo's simulated time: then the store's
+        // (the worker moves it forward as the store says, see `StoreTime`).
+        let clock = SimulatedClock(origin: Date(), speed: 1)
         switch source {
-        case .aws:
-            sources = try AccountSources.make(profile: storeOptions.profile, aws: aws, configuration: configuration)
-            clock = SystemClock()
-        case .demo:
-            sources = [DemoSource()]
-            clock = SimulatedClock(origin: Date(), speed: 1)
-        case .none:
-            sources = []
-            clock = SystemClock()
+        case .aws: sources = try AccountSources.make(profile: storeOptions.profile, aws: aws, configuration: configuration)
+        case .demo: sources = [DemoSource()]
+        case .none: sources = []
         }
         let feedSources =
             source == .demo
@@ -55,8 +51,10 @@ struct Watch: ParsableCommand {
         let defaults = GuardrailDefaults.choose(profile: storeOptions.profile, demo: source == .demo, account: account ?? "111122223333")
         let loaded = try guardrails.load(
             defaultRules: defaults.rules, defaultSettings: defaults.settings, configured: configuration?.guardrails)
+        var options = display.launcherOptions
+        if source == .demo { options.simulatedSpeed = 1 }
         try DashboardLauncher.run(
-            store: store, sources: sources + feedSources, guardrails: loaded, clock: clock, options: display.launcherOptions)
+            store: store, sources: sources + feedSources, guardrails: loaded, clock: clock, options: options)
     }
 }
 

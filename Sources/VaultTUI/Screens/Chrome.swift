@@ -77,8 +77,9 @@ enum Chrome {
             return ("sync failed: \(error)", .headerWarning)
         }
         guard let good = account.lastGoodSync else { return ("never synced", .headerWarning) }
-        let age = state.now.timeIntervalSince(good.at)
-        let text = age < 5 ? "synced just now" : "synced \(Elapsed.ago(good.at, now: state.now))"
+        // Said in real time: a demo at an hour a second syncs every half second, not every 30 minutes.
+        let age = state.now.timeIntervalSince(good.at) / max(state.simulatedSpeed ?? 1, 1)
+        let text = age < 5 ? "synced just now" : "synced \(Elapsed.ago(state.now.addingTimeInterval(-age), now: state.now))"
         return (text, age > 300 ? .headerWarning : .header)
     }
 
@@ -135,7 +136,7 @@ enum Chrome {
                 title += " (\(state.account.unacknowledgedAlertCount))"
             }
             if tab == .recoveryPoints, let v = state.pointsVault, style == 0 { title += ": \(v.name)" }
-            if tab == .guardrails, let failed = state.guardrailReport?.count(.fail), failed > 0 {
+            if tab == .guardrails, case let failed = state.guardrailFailures, failed > 0 {
                 title += style == 2 ? " (\(failed)✗)" : " (\(failed) FAIL)"
             }
             return title
@@ -144,9 +145,10 @@ enum Chrome {
         /// The clock, most telling first. A simulated clock (the demo) always says so, with its date.
         static func clocks(_ state: AppState, width: Int) -> [String] {
             let stamp = UTC.second(state.now)  // 2026-11-23 14:02:11
-            guard let speed = state.simulatedSpeed else {
+            guard state.timeIsSimulated else {
                 return ["\(stamp) UTC", "\(UTC.timeOfDay(state.now)) UTC"]
             }
+            let speed = state.simulatedSpeed ?? 1
             let times = speed == 1 ? "" : " ×\(Format.count(Int(speed.rounded())))"
             return ["simulated \(stamp) UTC\(times)", "simulated \(stamp)\(times)", "sim \(stamp.prefix(16))", "sim \(stamp.dropFirst(5).prefix(11))"]
         }
@@ -163,7 +165,7 @@ enum Chrome {
         }
         let w = DisplayWidth.of(line.clock)
         if x + w < grid.width {
-            grid.write(line.clock, x: grid.width - w - 1, y: 1, role: state.simulatedSpeed == nil ? .muted : .status)
+            grid.write(line.clock, x: grid.width - w - 1, y: 1, role: state.timeIsSimulated ? .status : .muted)
         }
     }
 
