@@ -29,6 +29,7 @@ struct Bench: ParsableCommand {
     @Option(help: .hidden) var measureMemory: String?
     @Option(help: .hidden) var firstFrame: String?
     @Option(help: .hidden) var t0: UInt64?
+    @Option(help: .hidden) var dashboardProbe: String?
 
     func validate() throws {
         if let points, points < 1 { throw ValidationError("--points must be at least 1") }
@@ -37,6 +38,7 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         if let measureMemory { return try MemoryProbe.run(store: URL(fileURLWithPath: measureMemory)) }
+        if let dashboardProbe { return try DashboardProbe.run(store: URL(fileURLWithPath: dashboardProbe)) }
         if let firstFrame {
             return try FirstFrameProbe.run(store: URL(fileURLWithPath: firstFrame), t0: t0 ?? Monotonic.now())
         }

@@ -32,10 +32,10 @@ public struct PointList: Sendable {
 
     /// The vault every point of the list is in.
     public private(set) var vault: VaultKey
-    private var rows: [Row] = []
+    private(set) var rows: [Row] = []
     private var arnTails: [UInt8] = []
-    private var texts = StringTable()
-    private var lifecycles: [Lifecycle] = []
+    private(set) var texts = StringTable()
+    private(set) var lifecycles: [Lifecycle] = []
     private var lifecycleIds: [LifecycleKey: UInt32] = [:]
     private var index = RowIndex()
     /// Kept up to date on every change, so screens never sum a vault's points per frame.
@@ -134,7 +134,7 @@ public struct PointList: Sendable {
 
     // MARK: - Rows
 
-    private func row(arn: UnsafeRawBufferPointer) -> Int? {
+    func row(arn: UnsafeRawBufferPointer) -> Int? {
         let split = Self.split(arn)
         guard let prefix = texts.find(split.prefix, hash: ByteHash.hash(split.prefix)) else { return nil }
         return index.find(hash: RowIndex.hash(prefix: prefix, tail: split.tail)) {
@@ -188,7 +188,7 @@ public struct PointList: Sendable {
     }
 
     /// In the order of `flags`.
-    private static let statuses: [RecoveryPoint.Status] = [.completed, .partial, .deleting, .expired, .available, .stopped, .creating]
+    static let statuses: [RecoveryPoint.Status] = [.completed, .partial, .deleting, .expired, .available, .stopped, .creating]
     private static let storageClasses: [RecoveryPoint.StorageClass] = [.warm, .cold, .deleted]
 
     private static func flags(_ p: PointFields) -> UInt8 {

@@ -20,6 +20,8 @@ public enum DisplayWidth {
     }
 
     public static func of(_ text: String) -> Int {
+        // Printable ASCII: one column a byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
         for g in text { total += of(g) }
         return total

@@ -28,11 +28,15 @@ enum PointsScreen {
         if rows.isEmpty {
             grid.write(emptyText(state), x: 2, y: listRect.y + 1, role: .muted)
         } else {
+            // Each visible row's point, made once (a row is asked for once per column).
+            let top = state.scrollTop[.recoveryPoints] ?? 0
+            let window = top..<min(top + max(listRect.height - 1, 0), rows.count)
+            let points = window.map { rows[$0] }
             position = table(scoped: state.pointsVault != nil).draw(
-                into: &grid, rect: listRect, rowCount: rows.count, top: state.scrollTop[.recoveryPoints] ?? 0,
+                into: &grid, rect: listRect, rowCount: rows.count, top: top,
                 selected: state.selectedIndex(.recoveryPoints), sort: state.order(.recoveryPoints)
             ) { row, column in
-                let p = rows[row]
+                let p = points[row - window.lowerBound]
                 switch column {
                 case 0: return (p.vaultName, .normal)
                 case 1: return (resourceLabel(p), .normal)
