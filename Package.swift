@@ -50,7 +50,7 @@ let package = Package(
         // The writer the store's multi-process tests start and kill; not a product.
         .executableTarget(name: "vaultwatch-store-probe", dependencies: ["VaultCore", "VaultStore"]),
         .testTarget(name: "VaultStoreTests", dependencies: ["VaultStore", "vaultwatch-store-probe"]),
-        .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync"]),
+        .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync", "AWSClient", "TestSupport"]),
         // Screen expectations live in Tests/VaultTUITests/Screens and are read by path.
         .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI"], exclude: ["Screens"]),
         // Helpers the test targets share: real local endpoints (moto_server, the fault-injecting proxy,
