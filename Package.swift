@@ -21,7 +21,10 @@ let package = Package(
         .target(
             name: "VaultStore",
             dependencies: ["VaultCore", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore"]),
+        // The simulated AWS Backup service of the demo account: the domain alone, safe to call from
+        // any thread (it serialises its calls inside).
+        .target(name: "VaultDemo", dependencies: ["VaultCore"]),
+        .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore", "VaultDemo"]),
         .target(name: "VaultTUI", dependencies: ["VaultCore", "CNCurses"]),
         // How vaultwatch reaches AWS, exactly as the AWS CLI does: credentials, region, endpoints,
         // SigV4, retries, protocols and errors. Foundation and swift-crypto only; no vaultwatch target.
@@ -29,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "vaultwatch",
             dependencies: [
-                "VaultCore", "VaultStore", "VaultSync", "VaultTUI",
+                "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "VaultDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,7 +51,7 @@ let package = Package(
         // The writer the store's multi-process tests start and kill; not a product.
         .executableTarget(name: "vaultwatch-store-probe", dependencies: ["VaultCore", "VaultStore"]),
         .testTarget(name: "VaultStoreTests", dependencies: ["VaultStore", "vaultwatch-store-probe"]),
-        .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync"]),
+        .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync", "VaultDemo"]),
         // Screen expectations live in Tests/VaultTUITests/Screens and are read by path.
         .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI"], exclude: ["Screens"]),
         .testTarget(name: "EndToEndTests", dependencies: ["vaultwatch"]),

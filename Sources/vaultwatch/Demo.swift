@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VaultCore
+import VaultDemo
 import VaultStore
 import VaultSync
 

@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Synchronization
 import VaultCore
+import VaultDemo
 import VaultStore
 import VaultSync
 
