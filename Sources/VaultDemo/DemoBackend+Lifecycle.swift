@@ -6,6 +6,11 @@ extension DemoBackend {
     /// ended (locked vaults included: points still expire), answering them in vault-name order.
     @discardableResult
     public func expire(at now: Date) -> [RecoveryPoint] {
+        exclusively { expireHeld(at: now) }
+    }
+
+    private func expireHeld(at now: Date) -> [RecoveryPoint] {
+        settle(at: now)
         var removed: [RecoveryPoint] = []
         for name in vaultNames {
             guard let gone = holdings[name]?.removeAll(where: { $0.isExpired(at: now) }), !gone.isEmpty else {
@@ -20,6 +25,10 @@ extension DemoBackend {
     /// Moves every warm point whose `MoveToColdStorageAt` has come to cold storage.
     @discardableResult
     public func moveToColdStorage(at now: Date) -> [RecoveryPoint] {
+        exclusively { moveToColdStorageHeld(at: now) }
+    }
+
+    private func moveToColdStorageHeld(at now: Date) -> [RecoveryPoint] {
         var moved: [RecoveryPoint] = []
         for name in vaultNames {
             let due = points(in: name).filter { point in

@@ -52,7 +52,7 @@ extension DemoBackend {
 
     /// `PutBackupVaultNotifications`: where the vault's job events go.
     public func putBackupVaultNotifications(
-        backupVaultName: String, snsTopicArn: String,
+        backupVaultName: String, snsTopicArn: String, events: [String] = ["BACKUP_JOB_FAILED", "COPY_JOB_FAILED"],
         by principal: Principal, from origin: CallOrigin = .cli, at now: Date
     ) -> Result<Void, BackupServiceError> {
         perform(
@@ -60,7 +60,24 @@ extension DemoBackend {
         ) { () throws(BackupServiceError) in
             var holding = try requireVault(backupVaultName)
             holding.notificationTopicArn = snsTopicArn
+            holding.notificationEvents = events
             holdings[backupVaultName] = holding
+        }
+    }
+
+    /// `GetBackupVaultNotifications`: the topic and the events, or `ResourceNotFoundException`
+    /// when none are set.
+    public func getBackupVaultNotifications(
+        backupVaultName: String, by principal: Principal, from origin: CallOrigin = .cli, at now: Date
+    ) -> Result<(topicArn: String, events: [String]), BackupServiceError> {
+        perform(
+            "GetBackupVaultNotifications", by: principal, from: origin, at: now, vault: backupVaultName
+        ) { () throws(BackupServiceError) in
+            let holding = try requireVault(backupVaultName)
+            guard let topic = holding.notificationTopicArn else {
+                throw .resourceNotFound("Backup vault \(backupVaultName) has no notification configuration.")
+            }
+            return (topic, holding.notificationEvents)
         }
     }
 
@@ -73,6 +90,7 @@ extension DemoBackend {
         ) { () throws(BackupServiceError) in
             var holding = try requireVault(backupVaultName)
             holding.notificationTopicArn = nil
+            holding.notificationEvents = []
             holdings[backupVaultName] = holding
         }
     }

@@ -15,6 +15,9 @@ extension DemoBackend {
                 throw .invalidParameterValue(
                     "Invalid backup vault name \(name): use 2–50 letters, digits, hyphens and underscores.")
             }
+            if let known = holdings[name], let creatorRequestId, known.creatorRequestId == creatorRequestId {
+                return known.vault
+            }
             guard holdings[name] == nil else {
                 throw .alreadyExists("Backup vault with the same name already exists: \(name).")
             }

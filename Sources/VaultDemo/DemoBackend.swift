@@ -13,17 +13,50 @@ import VaultCore
 /// `VaultLockRules`'s; a refusal becomes `InvalidRequestException` carrying the rule's reason.
 ///
 /// Deterministic: the same calls at the same instants give the same records, ids included.
-/// Not thread-safe: use it from one queue.
-public final class DemoBackend {
+///
+/// Safe to call from any thread: every public operation and accessor takes the backend's own
+/// (recursive) lock, so calls are serialised in the order they take it. A caller that needs
+/// several calls to happen with nothing in between (an operation and the `drainRecords()` that
+/// collects its records) wraps them in `exclusively { }`.
+public final class DemoBackend: @unchecked Sendable {
     public let accountId: String
     public let region: String
     public let guardrail: DemoGuardrail
 
     var holdings: [String: DemoVaultHoldings] = [:]
     var resources: [String: ProtectedResource] = [:]
+    /// Every backup and copy job, by id, and the order they were started in.
+    var jobs: [String: DemoJob] = [:]
+    var jobOrder: [String] = []
+    /// Jobs still running, settled by `settle(at:)` once their time has come.
+    var pendingJobIds: [String] = []
+    /// Idempotency tokens of StartBackupJob/StartCopyJob and the job each started.
+    var jobsByToken: [String: String] = [:]
+    var plans: [String: DemoBackupPlan] = [:]
+    var planOrder: [String] = []
     private var journal: [Record] = []
-    private var keyInstant: Date?
-    private var keyOrdinal = 0
+    var keyInstant: Date?
+    var keyOrdinal = 0
+    private let lock = NSRecursiveLock()
+
+    /// How long a job runs before it completes or fails, in the backend's time. Zero (the demo's)
+    /// settles a job within the call that starts it.
+    public var jobDuration: TimeInterval {
+        get { exclusively { storedJobDuration } }
+        set { exclusively { storedJobDuration = newValue } }
+    }
+    private var storedJobDuration: TimeInterval = 0
+    /// `jobDuration` for code that already holds the lock.
+    var jobDurationHeld: TimeInterval { storedJobDuration }
+
+    /// Who may call what. Nil: the `guardrail` and the cross-account rule below, as the demo has
+    /// always judged; an HTTP front end installs the IAM evaluator over the vault access policies
+    /// and SCPs instead.
+    public var authorizer: (any BackupAuthorizer)? {
+        get { exclusively { storedAuthorizer } }
+        set { exclusively { storedAuthorizer = newValue } }
+    }
+    private var storedAuthorizer: (any BackupAuthorizer)?
 
     /// What a principal of another account may call here: a copy its backup plan sends into a
     /// vault (the vault access policy allows the organisation to `CopyIntoBackupVault`).
@@ -52,24 +85,34 @@ public final class DemoBackend {
 
     // MARK: - What the driver sees without making a call
 
+    /// Runs `body` with the backend's lock held, so that nothing else happens between the calls
+    /// it makes. Re-entrant: the operations inside take the same lock again.
+    public func exclusively<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
     /// The records produced since the last drain, in the order they happened.
     public func drainRecords() -> [Record] {
-        defer { journal.removeAll(keepingCapacity: true) }
-        return journal
+        exclusively {
+            defer { journal.removeAll(keepingCapacity: true) }
+            return journal
+        }
     }
 
-    public var vaultNames: [String] { holdings.keys.sorted() }
+    public var vaultNames: [String] { exclusively { holdings.keys.sorted() } }
 
-    public func vault(named name: String) -> Vault? { holdings[name]?.vault }
+    public func vault(named name: String) -> Vault? { exclusively { holdings[name]?.vault } }
 
     /// A vault's recovery points in arrival order.
-    public func points(in vaultName: String) -> [RecoveryPoint] { holdings[vaultName]?.points ?? [] }
+    public func points(in vaultName: String) -> [RecoveryPoint] { exclusively { holdings[vaultName]?.points ?? [] } }
 
     public func recoveryPoint(arn: String, in vaultName: String) -> RecoveryPoint? {
-        holdings[vaultName]?.point(arn: arn)
+        exclusively { holdings[vaultName]?.point(arn: arn) }
     }
 
-    public var pointCount: Int { holdings.values.reduce(0) { $0 + $1.points.count } }
+    public var pointCount: Int { exclusively { holdings.values.reduce(0) { $0 + $1.points.count } } }
 
     public func vaultArn(_ name: String) -> String { "arn:aws:backup:\(region):\(accountId):backup-vault:\(name)" }
 
@@ -77,12 +120,15 @@ public final class DemoBackend {
     public func key(_ name: String) -> VaultKey { VaultKey(accountId: accountId, region: region, name: name) }
 
     /// Makes a resource known, so backups of it carry its name and size.
-    public func register(_ resource: ProtectedResource) { resources[resource.arn] = resource }
+    public func register(_ resource: ProtectedResource) { exclusively { resources[resource.arn] = resource } }
 
     /// Sets a vault's access policy without a call: provisioning, e.g. after a restore.
     public func installAccessPolicy(_ policy: String, on vaultName: String) {
-        holdings[vaultName]?.accessPolicy = policy
+        exclusively { holdings[vaultName]?.accessPolicy = policy }
     }
+
+    /// A vault's access policy as last put, without a call.
+    public func accessPolicy(of vaultName: String) -> String? { exclusively { holdings[vaultName]?.accessPolicy } }
 
     // MARK: - Shared by the operations
 
@@ -106,9 +152,12 @@ public final class DemoBackend {
         vault vaultName: String? = nil, point pointArn: String? = nil,
         _ body: () throws(BackupServiceError) -> T
     ) -> Result<T, BackupServiceError> {
+        lock.lock()
+        defer { lock.unlock() }
+        settle(at: now)
         let key = nextKey(at: now)
         let result: Result<T, BackupServiceError>
-        if let denial = authorize(action, by: principal, on: vaultName) {
+        if let denial = authorize(action, by: principal, on: vaultName, point: pointArn) {
             result = .failure(denial)
         } else {
             do {
@@ -128,10 +177,20 @@ public final class DemoBackend {
         return result
     }
 
-    /// `AccessDenied` when `principal` may not call `action` here: a principal of another
-    /// account outside the cross-account actions, or a denial by the guardrail.
-    func authorize(_ action: String, by principal: Principal, on vaultName: String?) -> BackupServiceError? {
+    /// `AccessDenied` when `principal` may not call `action` here: the `authorizer`'s answer when
+    /// one is installed; else a principal of another account outside the cross-account actions,
+    /// or a denial by the guardrail.
+    func authorize(_ action: String, by principal: Principal, on vaultName: String?, point pointArn: String?)
+        -> BackupServiceError?
+    {
         let resource = vaultName.map(vaultArn) ?? "arn:aws:backup:\(region):\(accountId):*"
+        if let storedAuthorizer {
+            let request = BackupAuthorizationRequest(
+                action: action, principal: principal, accountId: accountId, region: region, vaultName: vaultName,
+                vaultArn: vaultName.map(vaultArn), recoveryPointArn: pointArn,
+                accessPolicy: vaultName.flatMap { holdings[$0]?.accessPolicy })
+            return storedAuthorizer.denial(of: request)
+        }
         if principal.kind != .awsService, principal.accountId != accountId,
             !Self.crossAccountActions.contains(action)
         {

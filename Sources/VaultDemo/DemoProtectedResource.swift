@@ -1,7 +1,7 @@
 import VaultCore
 
 /// A resource AWS Backup can protect: what a backup job reads and a recovery point describes.
-public struct ProtectedResource: Equatable, Sendable {
+public struct ProtectedResource: Codable, Equatable, Sendable {
     public var arn: String
     /// `EC2`, `RDS`, `Aurora`, `EFS`, `DynamoDB`, `S3`, `EBS`.
     public var type: String

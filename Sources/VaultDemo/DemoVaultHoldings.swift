@@ -7,6 +7,7 @@ struct DemoVaultHoldings {
     var creatorRequestId: String?
     var accessPolicy: String?
     var notificationTopicArn: String?
+    var notificationEvents: [String] = []
     private(set) var points: [RecoveryPoint] = []
     private var index: [String: Int] = [:]
 
@@ -16,6 +17,9 @@ struct DemoVaultHoldings {
     }
 
     func point(arn: String) -> RecoveryPoint? { index[arn].map { points[$0] } }
+
+    /// Where the point with this ARN stands in arrival order.
+    func position(of arn: String) -> Int? { index[arn] }
 
     mutating func put(_ point: RecoveryPoint) {
         if let i = index[point.arn] {
