@@ -25,6 +25,9 @@ let package = Package(
         // any thread (it serialises its calls inside).
         .target(name: "VaultDemo", dependencies: ["VaultCore"]),
         .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore", "VaultDemo"]),
+        // A local AWS Backup endpoint (and CloudTrail LookupEvents) over the demo's backend: its own
+        // HTTP/1.1 server on POSIX sockets, SigV4 checked with AWSClient's verifier.
+        .target(name: "VaultEmulator", dependencies: ["VaultCore", "VaultDemo", "AWSClient"]),
         .target(name: "VaultTUI", dependencies: ["VaultCore", "CNCurses"]),
         // How vaultwatch reaches AWS, exactly as the AWS CLI does: credentials, region, endpoints,
         // SigV4, retries, protocols and errors. Foundation and swift-crypto only; no vaultwatch target.
@@ -32,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "vaultwatch",
             dependencies: [
-                "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "VaultDemo",
+                "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "VaultDemo", "VaultEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -91,3 +91,8 @@ public struct ProtectedResourceSummary: Equatable, Sendable {
     public var lastBackupVaultArn: String
     public var lastRecoveryPointArn: String
 }
+
+extension DemoBackend {
+    /// A job as the backend keeps it, without a call (the answer to a call that started it).
+    public func snapshotJob(_ id: String) -> DemoJob? { exclusively { jobs[id] } }
+}

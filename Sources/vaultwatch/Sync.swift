@@ -41,30 +41,21 @@ struct Sync: ParsableCommand {
         let store = try storeOptions.open(defaultProfile: source.defaultProfile)
         let printer = SyncPrinter()
         let failure = FailureBox()
-        let stop = DispatchSemaphore(value: 0)
+        let stop = StopSignals()
         let worker = SyncWorker(
             store: store, source: simulation.source(), rules: rules, clock: simulation.clock(),
             publish: { printer.show($0) },
             fail: { message in
                 failure.set(message)
-                stop.signal()
+                stop.stop()
             })
         if once {
             worker.syncNow()  // loads the store and starts the source
             if failure.get() == nil { worker.syncNow() }  // the one poll
         } else {
-            // Signals become events on a queue, so the worker can be stopped between polls.
-            let signals = [SIGINT, SIGTERM].map { number in
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler { stop.signal() }
-                source.resume()
-                return source
-            }
             worker.start()
             stop.wait()
             worker.stopAndWait()
-            signals.forEach { $0.cancel() }
         }
         if let message = failure.get() { throw CLIError(message) }
     }
