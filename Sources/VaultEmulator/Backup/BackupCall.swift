@@ -50,7 +50,9 @@ struct BackupCall {
 
     func integer(_ key: String, in dictionary: [String: Any]? = nil) throws(ServiceError) -> Int? {
         guard let value = (dictionary ?? body)[key], !(value is NSNull) else { return nil }
-        guard let number = value as? NSNumber, !(value is Bool), number.doubleValue == number.doubleValue.rounded()
+        // JSONSerialization answers true/false as NSNumbers too, told apart by their type code.
+        guard let number = value as? NSNumber, String(cString: number.objCType) != "c",
+            number.doubleValue == number.doubleValue.rounded()
         else { throw .invalidParameter("\(key) must be a whole number.") }
         return number.intValue
     }
