@@ -61,5 +61,8 @@ let package = Package(
         .testTarget(name: "VaultBenchTests", dependencies: ["VaultBench", "VaultStore"]),
         // Python helpers (botocore oracle, fault proxy) in Resources are run by path.
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient"], exclude: ["Resources"]),
+        // The botocore oracle in Resources is run by path.
+        .testTarget(
+            name: "VaultEmulatorTests", dependencies: ["VaultEmulator", "VaultDemo", "AWSClient"], exclude: ["Resources"]),
     ]
 )

@@ -126,3 +126,11 @@ struct BackupRouter: Sendable {
         return pathKnown ? .wrongMethod : .unknown
     }
 }
+
+/// The router's answer for tools and tests: which AWS Backup operation a method and raw path reach.
+public enum EmulatorRoutes {
+    public static func operation(method: String, path: String) -> String? {
+        if case .matched(let match) = BackupRouter().match(method: method, path: path) { return match.operation.rawValue }
+        return nil
+    }
+}
