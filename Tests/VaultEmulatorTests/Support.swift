@@ -68,6 +68,11 @@ struct DirectCaller {
         principal = try #require(emulator.principal(named: name))
     }
 
+    init(_ emulator: Emulator, signingAs principal: EmulatorPrincipal) {
+        self.emulator = emulator
+        self.principal = principal
+    }
+
     func send(_ operation: AWSOperation, secret: String? = nil) -> HTTPResponse {
         var request = HTTPRequest(
             method: operation.method, scheme: "http", host: "127.0.0.1", port: 9125, path: operation.path,
