@@ -57,7 +57,8 @@ let package = Package(
         .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync", "VaultDemo"]),
         // Screen expectations live in Tests/VaultTUITests/Screens and are read by path.
         .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI"], exclude: ["Screens"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["vaultwatch"]),
+        // The conformance cases (and the scripts that write them) are read by path.
+        .testTarget(name: "EndToEndTests", dependencies: ["vaultwatch"], exclude: ["Conformance"]),
         .testTarget(name: "VaultBenchTests", dependencies: ["VaultBench", "VaultStore"]),
         // Python helpers (botocore oracle, fault proxy) in Resources are run by path.
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient"], exclude: ["Resources"]),

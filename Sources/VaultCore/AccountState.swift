@@ -24,6 +24,11 @@ public struct AccountState: Equatable, Sendable {
     /// document is nil was removed.
     public private(set) var accessPolicies: [VaultKey: GuardrailPolicy] = [:]
     public private(set) var serviceControlPolicies: [String: GuardrailPolicy] = [:]
+    /// EventBridge rules and backup plans a source read, by account, region and name.
+    public private(set) var eventRules: [String: GuardrailPolicy] = [:]
+    public private(set) var backupPlans: [String: GuardrailPolicy] = [:]
+    /// Where each account sits in its organization, by account id.
+    public private(set) var organizationPaths: [String: OrganizationPath] = [:]
     /// The newest instant any record carries: a demo resumes its simulated time from here.
     public private(set) var latestInstant: Date?
 
@@ -139,9 +144,15 @@ public struct AccountState: Equatable, Sendable {
                 }
                 accessPolicies[key] = policy
             case .serviceControlPolicy: serviceControlPolicies[policy.name] = policy
+            case .eventRule: eventRules[policy.scopedName] = policy
+            case .backupPlan: backupPlans[policy.scopedName] = policy
             }
             policiesRevision += 1
             seen(policy.observedAt)
+        case .organization(let path):
+            organizationPaths[path.accountId] = path
+            policiesRevision += 1
+            seen(path.observedAt)
         }
     }
 

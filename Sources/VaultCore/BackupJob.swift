@@ -2,8 +2,11 @@ import Foundation
 
 /// A backup or copy job into a vault of the central account, and how it ended.
 public struct BackupJob: Codable, Equatable, Sendable, Identifiable {
+    /// AWS Backup's job states. A job the lock refused is `failed`, with the rule in its message.
     public enum State: String, Codable, Sendable {
-        case completed = "COMPLETED", failed = "FAILED", running = "RUNNING"
+        case created = "CREATED", pending = "PENDING", running = "RUNNING", aborting = "ABORTING"
+        case aborted = "ABORTED", completed = "COMPLETED", failed = "FAILED", expired = "EXPIRED"
+        case partial = "PARTIAL"
     }
 
     public var id: String
@@ -93,12 +96,22 @@ public struct SyncStatus: Codable, Equatable, Sendable {
     public var region: String
     public var at: Date
     public var error: String?
+    /// Who the source read as (`GetCallerIdentity`'s ARN), when it knows.
+    public var identityArn: String?
+    /// What this sync could not read, and why: the checks that need it say UNKNOWN with the reason
+    /// (`GetBackupVaultAccessPolicy on WORM_vault: access denied (AccessDeniedException): …`).
+    public var degraded: [String]?
 
-    public init(source: String, accountId: String, region: String, at: Date, error: String? = nil) {
+    public init(
+        source: String, accountId: String, region: String, at: Date, error: String? = nil, identityArn: String? = nil,
+        degraded: [String]? = nil
+    ) {
         self.source = source
         self.accountId = accountId
         self.region = region
         self.at = at
         self.error = error
+        self.identityArn = identityArn
+        self.degraded = degraded
     }
 }

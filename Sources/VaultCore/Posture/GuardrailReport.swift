@@ -50,14 +50,24 @@ public struct GuardrailInputs: Sendable {
     /// SCP documents from files, by name; added to the store's.
     public var suppliedSCPs: [GuardrailPolicy]
     public var settings: GuardrailSettings
+    /// The SCPs per level of the organization, the root first and the account last, each level the
+    /// documents attached there (FullAWSAccess included when it is). When set, the checks weigh these
+    /// instead of `serviceControlPolicies`, which is taken as one level (see
+    /// `ServiceControlPolicies.init(flat:)`).
+    public var serviceControlPolicyLevels: [[GuardrailPolicy]]?
+    /// The organization's management account, which SCPs do not bind.
+    public var managementAccount: String?
 
     public init(
-        state: AccountState, rules: [AlertRule], suppliedSCPs: [GuardrailPolicy] = [], settings: GuardrailSettings
+        state: AccountState, rules: [AlertRule], suppliedSCPs: [GuardrailPolicy] = [], settings: GuardrailSettings,
+        serviceControlPolicyLevels: [[GuardrailPolicy]]? = nil, managementAccount: String? = nil
     ) {
         self.state = state
         self.rules = rules
         self.suppliedSCPs = suppliedSCPs
         self.settings = settings
+        self.serviceControlPolicyLevels = serviceControlPolicyLevels
+        self.managementAccount = managementAccount
     }
 
     /// The SCPs that apply: the store's current ones (detached ones have no document) and the

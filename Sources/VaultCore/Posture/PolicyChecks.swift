@@ -63,7 +63,7 @@ enum PolicyChecks {
         }
         var survey = PolicySurvey()
         survey.ask(deletionActions, of: context.representatives) { action, who in
-            let decision = policy.evaluate(context.request(action, by: who.principal.judgedArn), as: .resourcePolicy)
+            let decision = policy.evaluate(context.request(action, by: who.principal), as: .resourcePolicy)
             switch decision.outcome {
             case .explicitlyDenied: return .denied(decision.deciding)
             case .unknown: return .unknown(decision.reason)
@@ -104,7 +104,7 @@ enum PolicyChecks {
                 id, adminsTitle, subject: subject, verdict: .unknown,
                 reason: "No vault admins are configured (adminArns in guardrails.json).")
         }
-        if policy == nil && policies.scps.isEmpty {
+        if policy == nil && policies.levels.isEmpty {
             return PostureResult(
                 id, adminsTitle, subject: subject, verdict: .pass, reason: "No access policy or SCP denies anything.")
         }
@@ -113,7 +113,7 @@ enum PolicyChecks {
         for admin in context.settings.adminArns {
             for action in deletionActions {
                 let decision = Guardrails.decide(
-                    context.request(action, by: admin), vaultPolicy: policy, scps: policies.scps)
+                    context.request(action, byAdmin: admin), vaultPolicy: policy, scps: policies.levels)
                 switch decision.outcome {
                 case .denied: denied.append((action, admin, decision.reason))
                 case .unknown: unknown.append((action, admin, decision.reason))
@@ -199,7 +199,7 @@ enum PolicyChecks {
         survey.ask(context.settings.sensitiveActions, of: context.representatives) { action, who in
             PolicySurvey.answer(
                 Guardrails.decide(
-                    context.request(action, by: who.principal.judgedArn), vaultPolicy: policy, scps: policies.scps))
+                    context.request(action, by: who.principal), vaultPolicy: policy, scps: policies.levels))
         }
         let (open, unknown, deciding) = (survey.open, survey.unknown, survey.deciding)
         let count = context.settings.sensitiveActions.count

@@ -142,7 +142,8 @@ enum BackupShapes {
         switch job.state {
         case .completed: return "SUCCESS"
         case .failed: return "INVALIDPARAMETERS"
-        case .running: return nil
+        case .aborted, .expired, .partial: return job.state.rawValue
+        case .created, .pending, .running, .aborting: return nil
         }
     }
 

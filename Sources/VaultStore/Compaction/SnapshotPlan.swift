@@ -47,8 +47,14 @@ struct SnapshotPlan {
         case .recoveryPoint(let point): return "point\u{0}" + point.vaultKey.description + "\u{0}" + point.arn
         case .recoveryPointRemoved(let arn, let vault, _): return "point\u{0}" + vault.description + "\u{0}" + arn
         case .policy(let policy):
-            let scope = policy.kind == .vaultAccessPolicy ? policy.vaultKey.description : policy.name
+            let scope: String
+            switch policy.kind {
+            case .vaultAccessPolicy: scope = policy.vaultKey.description
+            case .serviceControlPolicy: scope = policy.name
+            case .eventRule, .backupPlan: scope = policy.scopedName
+            }
             return "policy\u{0}" + policy.kind.rawValue + "\u{0}" + scope
+        case .organization(let path): return "organization\u{0}" + path.accountId
         case .job, .call, .alert, .acknowledgement, .sync: return nil
         }
     }

@@ -51,7 +51,7 @@ struct StoreFile: Hashable, Sendable, Comparable {
         case .alert: self = .alerts
         case .acknowledgement: self = .acks
         case .sync: self = .sync
-        case .policy: self = .policies
+        case .policy, .organization: self = .policies
         }
     }
 

@@ -38,6 +38,7 @@ enum RecordCodec {
         case .acknowledgement: return .acknowledgement(try c.decode(Acknowledgement.self, forKey: .data))
         case .sync: return .sync(try c.decode(SyncStatus.self, forKey: .data))
         case .policy: return .policy(try c.decode(GuardrailPolicy.self, forKey: .data))
+        case .organization: return .organization(try c.decode(OrganizationPath.self, forKey: .data))
         }
     }
 }

@@ -31,6 +31,7 @@ struct RecordEncoder {
             case .acknowledgement(let ack): return try encode(ack)
             case .sync(let status): return try encode(status)
             case .policy(let policy): return try encode(policy)
+            case .organization(let path): return try encode(path)
             }
         } catch {
             throw .cannotEncode(type: record.type, reason: Self.reason(error))
