@@ -45,7 +45,8 @@ let package = Package(
         .executableTarget(
             name: "vaultwatch-bench",
             dependencies: [
-                "VaultBench", "VaultCore", "VaultStore", "VaultSync", "VaultTUI",
+                "VaultBench", "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "VaultDemo", "VaultEmulator",
+                "AWSClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/vaultwatch-bench"

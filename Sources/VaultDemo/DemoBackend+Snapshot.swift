@@ -12,6 +12,18 @@ public struct DemoBackendSnapshot: Codable, Equatable, Sendable {
         public var notificationTopicArn: String?
         public var notificationEvents: [String]
         public var points: [RecoveryPoint]
+
+        public init(
+            vault: Vault, creatorRequestId: String?, accessPolicy: String?, notificationTopicArn: String?,
+            notificationEvents: [String], points: [RecoveryPoint]
+        ) {
+            self.vault = vault
+            self.creatorRequestId = creatorRequestId
+            self.accessPolicy = accessPolicy
+            self.notificationTopicArn = notificationTopicArn
+            self.notificationEvents = notificationEvents
+            self.points = points
+        }
     }
 
     public var accountId: String
@@ -24,6 +36,23 @@ public struct DemoBackendSnapshot: Codable, Equatable, Sendable {
     public var plans: [DemoBackupPlan]
     public var keyInstant: Date?
     public var keyOrdinal: Int
+
+    public init(
+        accountId: String, region: String, vaults: [VaultEntry], resources: [ProtectedResource], jobs: [DemoJob],
+        pendingJobIds: [String], jobsByToken: [String: String], plans: [DemoBackupPlan], keyInstant: Date?,
+        keyOrdinal: Int
+    ) {
+        self.accountId = accountId
+        self.region = region
+        self.vaults = vaults
+        self.resources = resources
+        self.jobs = jobs
+        self.pendingJobIds = pendingJobIds
+        self.jobsByToken = jobsByToken
+        self.plans = plans
+        self.keyInstant = keyInstant
+        self.keyOrdinal = keyOrdinal
+    }
 }
 
 extension DemoBackend {

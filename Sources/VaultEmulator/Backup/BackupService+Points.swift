@@ -22,8 +22,12 @@ extension BackupService {
             let page = try PageToken.page(
                 chosen, token: call.query["nextToken"], scope: "recovery-points/\(name)", limit: limit)
             var out = JSONWriter()
+            out.reserve(800 * page.items.count + 200)
             out.add("NextToken", page.next)
-            out.add("RecoveryPoints", objects: page.items.map { BackupShapes.recoveryPoint($0, in: vault) })
+            let facts = BackupShapes.VaultFacts(vault)
+            out.add("RecoveryPoints", each: page.items) { item, point in
+                BackupShapes.writeRecoveryPoint(point, of: facts, described: false, into: &item)
+            }
             return out.data
         case .describeRecoveryPoint:
             let point = try answer(

@@ -50,6 +50,27 @@ enum BackupShapes {
     /// adds (`StorageClass`).
     static func recoveryPoint(_ point: RecoveryPoint, in vault: Vault, described: Bool = false) -> JSONWriter {
         var out = JSONWriter()
+        writeRecoveryPoint(point, of: VaultFacts(vault), described: described, into: &out)
+        return out
+    }
+
+    /// What every point of one vault repeats, worked out once a page.
+    struct VaultFacts {
+        let name: String
+        let arn: String
+        let keyArn: String
+        let keyType: String
+
+        init(_ vault: Vault) {
+            name = vault.name
+            arn = vault.arn
+            keyArn = vault.encryptionKeyArn ?? BackupShapes.awsOwnedKeyArn(vault)
+            keyType = (vault.encryptionKeyType ?? .awsOwned).rawValue
+        }
+    }
+
+    /// One recovery point's members, written in place (a page of them is one buffer).
+    static func writeRecoveryPoint(_ point: RecoveryPoint, of vault: VaultFacts, described: Bool, into out: inout JSONWriter) {
         out.add("RecoveryPointArn", point.arn)
         out.add("BackupVaultName", vault.name)
         out.add("BackupVaultArn", vault.arn)
@@ -60,16 +81,25 @@ enum BackupShapes {
         out.add("CreationDate", date: point.creationDate)
         out.add("CompletionDate", date: point.completionDate)
         out.add("BackupSizeInBytes", point.sizeBytes)
-        out.add("CalculatedLifecycle", object: calculatedLifecycle(point))
-        out.add("Lifecycle", object: lifecycle(point.lifecycle))
-        out.add("EncryptionKeyArn", vault.encryptionKeyArn ?? awsOwnedKeyArn(vault))
+        let deleteAt = point.deleteAt
+        let coldAt = point.moveToColdStorageAt
+        if deleteAt != nil || coldAt != nil {
+            out.add("CalculatedLifecycle") { calculated in
+                calculated.add("MoveToColdStorageAt", date: coldAt)
+                calculated.add("DeleteAt", date: deleteAt)
+            }
+        }
+        out.add("Lifecycle") { lifecycle in
+            lifecycle.add("MoveToColdStorageAfterDays", point.lifecycle.moveToColdStorageAfterDays)
+            lifecycle.add("DeleteAfterDays", point.lifecycle.deleteAfterDays)
+        }
+        out.add("EncryptionKeyArn", vault.keyArn)
         out.add("IsEncrypted", point.isEncrypted)
         if described { out.add("StorageClass", point.storageClass.rawValue) }
         out.add("IsParent", false)
         out.add("ResourceName", point.resourceName)
         out.add("VaultType", "BACKUP_VAULT")
-        out.add("EncryptionKeyType", (vault.encryptionKeyType ?? .awsOwned).rawValue)
-        return out
+        out.add("EncryptionKeyType", vault.keyType)
     }
 
     /// `BackupJob` (ListBackupJobs) and `DescribeBackupJobOutput`.

@@ -77,6 +77,36 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "]"))
     }
 
+    /// An array of objects written in place, each by `write` (no intermediate writer per item: a
+    /// page of a thousand recovery points is one buffer).
+    mutating func add<S: Sequence>(_ key: String, each items: S, _ write: (inout JSONWriter, S.Element) -> Void) {
+        name(key)
+        bytes.append(UInt8(ascii: "["))
+        var first = true
+        for item in items {
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
+            bytes.append(UInt8(ascii: "{"))
+            empty = true
+            write(&self, item)
+            bytes.append(UInt8(ascii: "}"))
+        }
+        bytes.append(UInt8(ascii: "]"))
+        empty = false
+    }
+
+    /// A nested object written in place by `write`.
+    mutating func add(_ key: String, _ write: (inout JSONWriter) -> Void) {
+        name(key)
+        bytes.append(UInt8(ascii: "{"))
+        empty = true
+        write(&self)
+        bytes.append(UInt8(ascii: "}"))
+        empty = false
+    }
+
+    mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
+
     /// A member whose value is already JSON text (a stored document).
     mutating func add(_ key: String, json: Data?) {
         guard let json else { return }
@@ -94,6 +124,18 @@ struct JSONWriter {
     /// A JSON string: quotes, backslashes and control characters escaped, the rest as UTF-8.
     static func appendString(_ string: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
+        var plain = string
+        let clean = plain.withUTF8 { utf8 -> Bool in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+                return false
+            }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if clean {
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in string.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])
