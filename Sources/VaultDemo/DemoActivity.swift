@@ -70,7 +70,7 @@ struct DemoActivity {
             let resource = rng.pick(DemoCatalog.entries.filter { $0.plan.vault == DemoAccount.scratchVault }).resource
             let time = when(&rng)
             acts.append(
-                DemoAct(time: time) { backend, now in
+                DemoAct(time: time) { backend, _, now in
                     _ = backend.startBackupJob(
                         backupVaultName: DemoAccount.scratchVault, resourceArn: resource.arn,
                         iamRoleArn: DemoCast.backupRoleArn, lifecycle: Lifecycle(deleteAfterDays: days),

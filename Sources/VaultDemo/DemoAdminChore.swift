@@ -21,46 +21,38 @@ enum DemoAdminChore: CaseIterable {
 
     func act(at time: Date, pick: UInt64) -> DemoAct {
         let chore = self
-        return DemoAct(time: time) { backend, now in chore.perform(on: backend, pick: pick, at: now) }
+        return DemoAct(time: time) { backend, caller, now in
+            guard let call = chore.call(in: backend, pick: pick) else { return }
+            caller.make(call, by: DemoCast.admin, from: DemoCast.origin(of: DemoCast.admin), at: now)
+        }
     }
 
-    func perform(on backend: DemoBackend, pick: UInt64, at now: Date) {
-        let admin = DemoCast.admin
-        let origin = DemoCast.origin(of: admin)
+    /// The call the chore makes, on a point the vault holds now; nil when there is none to act on.
+    func call(in backend: DemoBackend, pick: UInt64) -> DemoCall? {
         func point(in vault: String) -> RecoveryPoint? {
             let points = backend.points(in: vault)
             return points.isEmpty ? nil : points[Int(pick % UInt64(points.count))]
         }
         switch self {
         case .restoreDrill:
-            guard let p = point(in: DemoAccount.centralVault) else { return }
-            _ = backend.startRestoreJob(
-                recoveryPointArn: p.arn, iamRoleArn: DemoCast.backupRoleArn, by: admin, from: origin, at: now)
+            return point(in: DemoAccount.centralVault).map { .startRestoreJob(arn: $0.arn, iamRoleArn: DemoCast.backupRoleArn) }
         case .deleteInLockedVault:
-            guard let p = point(in: DemoAccount.centralVault) else { return }
-            _ = backend.deleteRecoveryPoint(
-                backupVaultName: DemoAccount.centralVault, recoveryPointArn: p.arn, by: admin, from: origin, at: now)
+            return point(in: DemoAccount.centralVault).map { .deleteRecoveryPoint(vault: DemoAccount.centralVault, arn: $0.arn) }
         case .extendGovernancePoint:
-            guard let p = point(in: DemoAccount.governanceVault) else { return }
+            guard let p = point(in: DemoAccount.governanceVault) else { return nil }
             var longer = p.lifecycle
             longer.deleteAfterDays = (longer.deleteAfterDays ?? 90) + 30
-            _ = backend.updateRecoveryPointLifecycle(
-                backupVaultName: DemoAccount.governanceVault, recoveryPointArn: p.arn, lifecycle: longer, by: admin,
-                from: origin, at: now)
+            return .updateRecoveryPointLifecycle(vault: DemoAccount.governanceVault, arn: p.arn, lifecycle: longer)
         case .reapplyPolicy:
-            _ = backend.putBackupVaultAccessPolicy(
-                backupVaultName: DemoAccount.centralVault, policy: DemoAccount.accessPolicy, by: admin, from: origin,
-                at: now)
+            return .putBackupVaultAccessPolicy(vault: DemoAccount.centralVault, policy: DemoAccount.accessPolicy)
         case .describeWorm:
-            _ = backend.describeBackupVault(named: DemoAccount.wormVault, by: admin, from: origin, at: now)
+            return .describeBackupVault(vault: DemoAccount.wormVault)
         case .listCentral:
-            _ = backend.listRecoveryPointsByBackupVault(
-                backupVaultName: DemoAccount.centralVault, by: admin, from: origin, at: now)
+            return .listRecoveryPointsByBackupVault(vault: DemoAccount.centralVault)
         case .onDemandBackup:
-            _ = backend.startBackupJob(
-                backupVaultName: DemoAccount.centralVault, resourceArn: DemoCatalog.database2.arn,
-                iamRoleArn: DemoCast.backupRoleArn, lifecycle: Lifecycle(deleteAfterDays: 6), by: admin, from: origin,
-                at: now)
+            return .startBackupJob(
+                vault: DemoAccount.centralVault, resourceArn: DemoCatalog.database2.arn, iamRoleArn: DemoCast.backupRoleArn,
+                lifecycle: Lifecycle(deleteAfterDays: 6))
         }
     }
 }

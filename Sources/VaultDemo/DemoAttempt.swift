@@ -28,45 +28,39 @@ struct DemoAttempt: Sendable {
 
     func act(at time: Date) -> DemoAct {
         let attempt = self
-        return DemoAct(time: time) { backend, now in attempt.perform(on: backend, at: now) }
+        return DemoAct(time: time) { backend, caller, now in
+            caller.make(attempt.call(in: backend), by: attempt.principal, from: DemoCast.origin(of: attempt.principal), at: now)
+        }
     }
 
-    func perform(on backend: DemoBackend, at now: Date) {
-        let origin = DemoCast.origin(of: principal)
+    /// The call the attempt makes, on a point the vault holds now.
+    func call(in backend: DemoBackend) -> DemoCall {
         let points = backend.points(in: vault)
         let point = points.isEmpty ? nil : points[Int(pick % UInt64(points.count))]
         let restoreRole = "arn:aws:iam::\(principal.accountId):role/restore-anywhere"
         switch (action, point) {
         case ("DeleteRecoveryPoint", let point?):
-            _ = backend.deleteRecoveryPoint(
-                backupVaultName: vault, recoveryPointArn: point.arn, by: principal, from: origin, at: now)
+            return .deleteRecoveryPoint(vault: vault, arn: point.arn)
         case ("UpdateRecoveryPointLifecycle", let point?):
-            _ = backend.updateRecoveryPointLifecycle(
-                backupVaultName: vault, recoveryPointArn: point.arn, lifecycle: Lifecycle(deleteAfterDays: 1),
-                by: principal, from: origin, at: now)
+            return .updateRecoveryPointLifecycle(vault: vault, arn: point.arn, lifecycle: Lifecycle(deleteAfterDays: 1))
         case ("StartRestoreJob", let point?):
-            _ = backend.startRestoreJob(
-                recoveryPointArn: point.arn, iamRoleArn: restoreRole, by: principal, from: origin, at: now)
+            return .startRestoreJob(arn: point.arn, iamRoleArn: restoreRole)
         case ("StartCopyJob", let point?):
-            _ = backend.startCopyJob(
-                recoveryPointArn: point.arn, sourceBackupVaultName: vault,
-                destinationBackupVaultArn: DemoCast.intruderVaultArn,
-                iamRoleArn: restoreRole, by: principal, from: origin, at: now)
+            return .startCopyJob(
+                arn: point.arn, sourceVault: vault, destinationVaultArn: DemoCast.intruderVaultArn, iamRoleArn: restoreRole)
         case ("DeleteBackupVaultAccessPolicy", _):
-            _ = backend.deleteBackupVaultAccessPolicy(backupVaultName: vault, by: principal, from: origin, at: now)
+            return .deleteBackupVaultAccessPolicy(vault: vault)
         case ("PutBackupVaultLockConfiguration", _):
-            _ = backend.putBackupVaultLockConfiguration(
-                vaultName: vault, minRetentionDays: 1, maxRetentionDays: 1, by: principal, from: origin, at: now)
+            return .putBackupVaultLockConfiguration(vault: vault, minRetentionDays: 1, maxRetentionDays: 1)
         case ("DeleteBackupVaultLockConfiguration", _):
-            _ = backend.deleteBackupVaultLockConfiguration(vaultName: vault, by: principal, from: origin, at: now)
+            return .deleteBackupVaultLockConfiguration(vault: vault)
         case ("DeleteBackupVault", _):
-            _ = backend.deleteBackupVault(named: vault, by: principal, from: origin, at: now)
+            return .deleteBackupVault(vault: vault)
         case ("DeleteBackupVaultNotifications", _):
-            _ = backend.deleteBackupVaultNotifications(backupVaultName: vault, by: principal, from: origin, at: now)
+            return .deleteBackupVaultNotifications(vault: vault)
         default:
             // PutBackupVaultAccessPolicy, and any point action on an empty vault.
-            _ = backend.putBackupVaultAccessPolicy(
-                backupVaultName: vault, policy: Self.openPolicy, by: principal, from: origin, at: now)
+            return .putBackupVaultAccessPolicy(vault: vault, policy: Self.openPolicy)
         }
     }
 }

@@ -12,7 +12,7 @@ struct DemoCatalogEntry: Sendable {
         let plan = plan
         let noise = DemoIds.unit(["size", String(seed), resource.arn, DemoIds.millis(time)])
         let size = Int64(Double(resource.sizeBytes) * (0.97 + 0.06 * noise))
-        return DemoAct(time: time) { backend, now in
+        return DemoAct(time: time) { backend, _, now in
             guard plan.copied, let member = DemoCatalog.owner(of: resource) else {
                 _ = backend.startBackupJob(
                     backupVaultName: plan.vault, resourceArn: resource.arn, iamRoleArn: DemoCast.backupRoleArn,

@@ -16,11 +16,12 @@ enum DemoOpening {
         let worm = DemoAccount.wormVault
         let admin = DemoCast.admin
         let database2 = DemoCatalog.database2.arn
-        func onDemand(_ vault: String, days: Int) -> (DemoBackend, Date) -> Void {
-            { backend, now in
-                _ = backend.startBackupJob(
-                    backupVaultName: vault, resourceArn: database2, iamRoleArn: DemoCast.backupRoleArn,
-                    lifecycle: Lifecycle(deleteAfterDays: days), by: admin, from: .console, at: now)
+        func onDemand(_ vault: String, days: Int) -> (DemoBackend, any DemoCaller, Date) -> Void {
+            { _, caller, now in
+                caller.make(
+                    .startBackupJob(
+                        vault: vault, resourceArn: database2, iamRoleArn: DemoCast.backupRoleArn,
+                        lifecycle: Lifecycle(deleteAfterDays: days)), by: admin, from: .console, at: now)
             }
         }
         return [
@@ -34,18 +35,17 @@ enum DemoOpening {
                 .act(at: start + 100),
             DemoAct(time: start + 120, perform: onDemand(central, days: 1)),
             DemoAct(time: start + 150, perform: onDemand(central, days: 6)),
-            DemoAct(time: start + 180) { backend, now in
+            DemoAct(time: start + 180) { backend, caller, now in
                 guard
                     let point = backend.points(in: central).last(where: {
                         $0.resourceArn == database2 && $0.lifecycle.deleteAfterDays == 6
                     })
                 else { return }
-                _ = backend.deleteRecoveryPoint(
-                    backupVaultName: central, recoveryPointArn: point.arn, by: admin, from: .console, at: now)
+                caller.make(.deleteRecoveryPoint(vault: central, arn: point.arn), by: admin, from: .console, at: now)
             },
             DemoAct(time: start + 210, perform: onDemand(worm, days: 35)),
-            DemoAct(time: start + 240) { backend, now in
-                _ = backend.describeBackupVault(named: worm, by: admin, from: .cli, at: now)
+            DemoAct(time: start + 240) { _, caller, now in
+                caller.make(.describeBackupVault(vault: worm), by: admin, from: .cli, at: now)
             },
         ]
     }

@@ -16,7 +16,7 @@ enum DemoRefusedJob: CaseIterable {
     func act(at time: Date, seed: UInt64) -> DemoAct {
         switch self {
         case .oneDayIntoCentral:
-            return DemoAct(time: time) { backend, now in
+            return DemoAct(time: time) { backend, _, now in
                 _ = backend.startBackupJob(
                     backupVaultName: DemoAccount.centralVault, resourceArn: DemoCatalog.database2.arn,
                     iamRoleArn: DemoCast.backupRoleArn, lifecycle: Lifecycle(deleteAfterDays: 1),

@@ -31,22 +31,22 @@ enum DemoSeeder {
         let vault = DemoAccount.wormVault
         let hour = DemoVaultSetup.hour
         return [
-            DemoAct(time: start - 21.5 * hour) { backend, now in
+            DemoAct(time: start - 21.5 * hour) { backend, _, now in
                 _ = backend.startBackupJob(
                     backupVaultName: vault, resourceArn: DemoCatalog.database2.arn, iamRoleArn: DemoCast.backupRoleArn,
                     lifecycle: Lifecycle(deleteAfterDays: 2), by: admin, from: .console, at: now)
             },
-            DemoAct(time: start - 21 * hour) { backend, now in
+            DemoAct(time: start - 21 * hour) { backend, _, now in
                 guard let point = backend.points(in: vault).last(where: { $0.resourceArn == DemoCatalog.database2.arn })
                 else { return }
                 _ = backend.updateRecoveryPointLifecycle(
                     backupVaultName: vault, recoveryPointArn: point.arn, lifecycle: Lifecycle(deleteAfterDays: 1),
                     by: admin, from: .console, at: now)
             },
-            DemoAct(time: start - 20.1 * hour) { backend, now in
+            DemoAct(time: start - 20.1 * hour) { backend, _, now in
                 _ = backend.describeBackupVault(named: vault, by: admin, from: origin, at: now)
             },
-            DemoAct(time: start - 19.9 * hour) { backend, now in
+            DemoAct(time: start - 19.9 * hour) { backend, _, now in
                 _ = backend.describeBackupVault(named: vault, by: admin, from: origin, at: now)
             },
         ]

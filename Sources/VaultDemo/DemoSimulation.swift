@@ -19,6 +19,10 @@ public final class DemoSimulation {
     public let seed: UInt64
     /// The simulated service, once started.
     public private(set) var backend: DemoBackend?
+    /// How the people's calls (outsiders' attempts, admins' chores) reach the service: nil, the
+    /// backend directly; an HTTP driver makes them signed calls to an emulator serving `backend`.
+    /// Plan runs, copies sent in and expiry stay AWS Backup's own doing, on the backend.
+    public var caller: (any DemoCaller)?
 
     public static let defaultSeed: UInt64 = 0x5EED_BAC0
     /// The longest stretch of simulated time one play runs chance events for.
@@ -75,7 +79,7 @@ public final class DemoSimulation {
         if now > cursor {
             acts += activity.acts(after: cursor, upTo: now, chancesAfter: now - Self.maxSpanPerPlay)
         }
-        DemoAct.run(acts, on: backend)
+        DemoAct.run(acts, on: backend, caller: caller)
         if now > cursor {
             backend.expire(at: now)
             backend.moveToColdStorage(at: now)

@@ -56,7 +56,7 @@ struct DemoVaultSetup: Sendable {
         let setup = self
         let origin = DemoCast.origin(of: creator)
         var acts = [
-            DemoAct(time: start + created) { backend, now in
+            DemoAct(time: start + created) { backend, _, now in
                 _ = backend.createBackupVault(
                     named: setup.name, encryptionKeyArn: setup.keyArn, encryptionKeyAlias: setup.keyAlias,
                     by: setup.creator, from: origin, at: now)
@@ -64,13 +64,13 @@ struct DemoVaultSetup: Sendable {
         ]
         if DemoAccount.guardedVaults.contains(name) {
             acts.append(
-                DemoAct(time: start + created + 300) { backend, now in
+                DemoAct(time: start + created + 300) { backend, _, now in
                     _ = backend.putBackupVaultAccessPolicy(
                         backupVaultName: setup.name, policy: DemoAccount.accessPolicy, by: setup.creator, from: origin,
                         at: now)
                 })
             acts.append(
-                DemoAct(time: start + created + 600) { backend, now in
+                DemoAct(time: start + created + 600) { backend, _, now in
                     _ = backend.putBackupVaultNotifications(
                         backupVaultName: setup.name, snsTopicArn: DemoAccount.alertTopicArn, by: setup.creator,
                         from: origin, at: now)
@@ -78,7 +78,7 @@ struct DemoVaultSetup: Sendable {
         }
         if let lock {
             acts.append(
-                DemoAct(time: start + lock.at) { backend, now in
+                DemoAct(time: start + lock.at) { backend, _, now in
                     _ = backend.putBackupVaultLockConfiguration(
                         vaultName: setup.name, minRetentionDays: lock.minRetentionDays,
                         maxRetentionDays: lock.maxRetentionDays, changeableForDays: lock.changeableForDays,

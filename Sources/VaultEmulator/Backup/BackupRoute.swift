@@ -28,6 +28,7 @@ enum BackupOperation: String, CaseIterable, Sendable {
     case getBackupPlan = "GetBackupPlan"
     case listBackupPlans = "ListBackupPlans"
     case listProtectedResources = "ListProtectedResources"
+    case startRestoreJob = "StartRestoreJob"
 
     var route: (method: String, template: String) {
         switch self {
@@ -61,12 +62,8 @@ enum BackupOperation: String, CaseIterable, Sendable {
         case .getBackupPlan: return ("GET", "/backup/plans/{backupPlanId}/")
         case .listBackupPlans: return ("GET", "/backup/plans/")
         case .listProtectedResources: return ("GET", "/resources/")
+        case .startRestoreJob: return ("PUT", "/restore-jobs")
         }
-    }
-
-    /// Whether the call changes nothing (CloudTrail's `readOnly`).
-    var isReadOnly: Bool {
-        route.method == "GET"
     }
 }
 

@@ -50,6 +50,15 @@ extension BackupService {
             out.add("CreationDate", date: backend.exclusively { backend.snapshotJob(id)?.job.creationDate } ?? now)
             out.add("IsParent", false)
             return out.data
+        case .startRestoreJob:
+            guard call.body["Metadata"] is [String: Any] else { throw .missingParameter("Metadata") }
+            let id = try answer(
+                backend.startRestoreJob(
+                    recoveryPointArn: try call.required("RecoveryPointArn"),
+                    iamRoleArn: try call.string("IamRoleArn") ?? "", by: principal, from: origin, at: now))
+            var out = JSONWriter()
+            out.add("RestoreJobId", id)
+            return out.data
         case .describeCopyJob:
             let entry = try answer(
                 backend.describeCopyJob(id: call.label("copyJobId"), by: principal, from: origin, at: now))

@@ -17,7 +17,8 @@ struct BackupService {
         case .putBackupVaultAccessPolicy, .getBackupVaultAccessPolicy, .deleteBackupVaultAccessPolicy,
             .putBackupVaultNotifications, .getBackupVaultNotifications, .deleteBackupVaultNotifications:
             return try settings(call)
-        case .startBackupJob, .describeBackupJob, .listBackupJobs, .startCopyJob, .describeCopyJob, .listCopyJobs:
+        case .startBackupJob, .describeBackupJob, .listBackupJobs, .startCopyJob, .describeCopyJob, .listCopyJobs,
+            .startRestoreJob:
             return try jobs(call)
         case .listRecoveryPointsByBackupVault, .describeRecoveryPoint, .updateRecoveryPointLifecycle,
             .deleteRecoveryPoint, .listProtectedResources:

@@ -28,6 +28,11 @@ public struct TrailEvent: Codable, Equatable, Sendable {
         return .object(detail)
     }
 
+    /// Whether an action only reads (CloudTrail's `readOnly`): AWS Backup's Describe, List and Get calls.
+    static func isReadOnly(_ action: String) -> Bool {
+        action.hasPrefix("Describe") || action.hasPrefix("List") || action.hasPrefix("Get")
+    }
+
     /// CloudTrail's `Username`: the session name of a role, the user name, or `root`.
     var username: String {
         let principal = call.principal

@@ -143,6 +143,18 @@ public enum BackupRequest {
         return try call("StartCopyJob", "PUT", "/copy-jobs", body: body)
     }
 
+    public static func startRestoreJob(
+        recoveryPointArn: String, iamRoleArn: String, metadata: [String: String] = [:],
+        idempotencyToken: String = UUID().uuidString
+    ) throws -> AWSOperation {
+        try call(
+            "StartRestoreJob", "PUT", "/restore-jobs",
+            body: [
+                "RecoveryPointArn": recoveryPointArn, "IamRoleArn": iamRoleArn, "Metadata": metadata,
+                "IdempotencyToken": idempotencyToken,
+            ])
+    }
+
     public static func describeCopyJob(_ id: String) throws -> AWSOperation {
         try call("DescribeCopyJob", "GET", "/copy-jobs/{copyJobId}", labels: ["copyJobId": id])
     }

@@ -132,7 +132,10 @@ public final class Emulator: @unchecked Sendable {
         let service = BackupService(backend: backend)
         let outcome: Result<Data, ServiceError>
         let records: [Record]
-        (outcome, records) = backend.exclusively {
+        let earlier: [Record]
+        (outcome, records, earlier) = backend.exclusively {
+            // What others did on the backend since (an in-process driver's own calls) is theirs.
+            let earlier = backend.drainRecords()
             let now = clock.now
             expireIfDue(at: now)
             let result: Result<Data, ServiceError>
@@ -142,9 +145,10 @@ public final class Emulator: @unchecked Sendable {
             } catch {
                 result = .failure(error)
             }
-            return (result, backend.drainRecords())
+            return (result, backend.drainRecords(), earlier)
         }
-        record(records, accessKey: accessKey, readOnly: match.operation.isReadOnly)
+        absorb(earlier)
+        record(records, accessKey: accessKey)
         let body = try outcome.get()
         var headers: HTTPHeaders = ["x-amzn-RequestId": UUID().uuidString.lowercased()]
         if !body.isEmpty { headers.add("Content-Type", "application/json") }
@@ -175,13 +179,18 @@ public final class Emulator: @unchecked Sendable {
         backend.moveToColdStorage(at: now)
     }
 
+    /// Keeps records of calls made on the backend directly (not through this endpoint: AWS Backup's
+    /// own doing, or an in-process driver's) as CloudTrail events without an access key.
+    public func absorb(_ records: [Record]) { record(records, accessKey: nil) }
+
     /// Keeps the calls as CloudTrail events, and saves the account when anything else changed.
-    func record(_ records: [Record], accessKey: String?, readOnly: Bool) {
+    func record(_ records: [Record], accessKey: String?) {
+        guard !records.isEmpty else { return }
         var events: [TrailEvent] = []
         var changed = false
         for record in records {
             if case .call(let call) = record {
-                events.append(TrailEvent(call: call, accessKeyId: accessKey, readOnly: readOnly))
+                events.append(TrailEvent(call: call, accessKeyId: accessKey, readOnly: TrailEvent.isReadOnly(call.action)))
             } else {
                 changed = true
             }
