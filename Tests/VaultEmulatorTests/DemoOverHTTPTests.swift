@@ -28,31 +28,27 @@ import VaultEmulator
         var directCalls: [ApiCall] = []
         for step in steps { directCalls += Self.calls(try direct.play(until: step)) }
 
-        let viaHTTP = DemoSimulation(seed: 7)
-        _ = try viaHTTP.start(resuming: AccountState(), at: start)
-        let backend = try #require(viaHTTP.backend)
-        let emulator = Emulator(
-            backend: backend, principals: EmulatorPrincipals.generate(),
-            clock: EmulatorClock(offset: start.timeIntervalSinceNow), jobSeconds: 0)
-        let guardrail = DemoAccount.guardrail
-        try emulator.setServiceControlPolicy(guardrail.policyName, document: guardrail.document(account: DemoAccount.accountId))
-        let local = try LocalEmulator(emulator)
-        defer { local.stop() }
-        let caller = SignedDemoCaller(local)
-        viaHTTP.caller = caller
-        for step in steps { emulator.absorb(try viaHTTP.play(until: step)) }
-        let overHTTP = emulator.trail.all.map(\.call)
+        let demo = try DemoEndpoint(seed: 7, at: start)
+        defer { demo.stop() }
+        let emulator = demo.emulator
+        for step in steps { try demo.play(until: step) }
+        let overHTTP = emulator.trail.all.map(\.call).filter { $0.time > start }
+        let caller = try #require(demo.simulation.caller as? SignedDemoCaller)
 
         let people = Self.peopleCalls(directCalls)
         #expect(people.count >= 5, "\(people)")
         #expect(Self.peopleCalls(overHTTP).sorted() == people.sorted())
         #expect(overHTTP.count == directCalls.count)
+        // The AWS source's view: the account over the endpoint, as the admin.
+        let admin = try #require(demo.connection(as: "admin")).client()
+        let vaults = try admin.send(BackupRequest.listBackupVaults()).jsonObject()["BackupVaultList"] as? [[String: Any]] ?? []
+        #expect(vaults.compactMap { $0["BackupVaultName"] as? String }.sorted() == demo.simulation.backend?.vaultNames)
         #expect(people.contains { $0.hasSuffix("refused") } && people.contains { $0.hasSuffix("ok") })
         #expect(caller.unanswered == 0)
         // Each people's call went over HTTP, carrying the key that signed it, the signer's; AWS
         // Backup's own calls (plan runs, copies sent in) have no key.
         let events = emulator.trail.all
-        let signed = events.filter { $0.accessKeyId != nil }
+        let signed = events.filter { $0.accessKeyId != nil && $0.call.action != "ListBackupVaults" }
         #expect(signed.count == people.count)
         #expect(signed.allSatisfy { event in
             emulator.principals.first { $0.accessKeyId == event.accessKeyId }?.principal.arn == event.call.principal.arn
