@@ -48,7 +48,7 @@ struct Bench: ParsableCommand {
         var sizes = quick ? Sizes.quick : Sizes.full
         if let points { sizes.points = points }
         if let calls { sizes.calls = calls }
-        if endpointProfile { return try EndpointProfile.run(points: 20_000, seed: seed) }
+        if endpointProfile { return try EndpointProfile.run(points: points ?? 20_000, seed: seed) }
         if endpointOnly {
             var table = Table()
             try EndpointFigure.measure(points: sizes.points, vaults: sizes.vaults, seed: seed, into: &table)

@@ -8,7 +8,7 @@ import VaultEmulator
 /// transfer over HTTP, and the client's decoding — for tuning figure 7.
 enum EndpointProfile {
     static func run(points: Int, seed: UInt64) throws {
-        let local = try LocalEmulator(backend: EndpointAccount.backend(points: points, vaults: 1, seed: seed))
+        let local = try LocalEmulator(backend: EndpointAccount.backend(points: points, vaults: max(1, points / 20_000), seed: seed))
         defer { local.stop() }
         guard let admin = local.connection(as: "admin") else { return }
         let client = try admin.client()

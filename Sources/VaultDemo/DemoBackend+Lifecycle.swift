@@ -13,6 +13,8 @@ extension DemoBackend {
         settle(at: now)
         var removed: [RecoveryPoint] = []
         for name in vaultNames {
+            guard let due = holdings[name]?.nextDue, due <= now else { continue }
+            defer { holdings[name]?.recomputeNextDue() }
             guard let gone = holdings[name]?.removeAll(where: { $0.isExpired(at: now) }), !gone.isEmpty else {
                 continue
             }
@@ -31,6 +33,9 @@ extension DemoBackend {
     private func moveToColdStorageHeld(at now: Date) -> [RecoveryPoint] {
         var moved: [RecoveryPoint] = []
         for name in vaultNames {
+            guard let next = holdings[name]?.nextDue else { continue }
+            guard next <= now else { continue }
+            defer { holdings[name]?.recomputeNextDue() }
             let due = points(in: name).filter { point in
                 point.storageClass == .warm && !point.isExpired(at: now)
                     && (point.moveToColdStorageAt.map { $0 <= now } ?? false)
