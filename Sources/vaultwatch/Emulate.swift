@@ -97,7 +97,7 @@ struct EmulateCredentials: ParsableCommand {
         print("export AWS_SECRET_ACCESS_KEY='\(principal.secretAccessKey)'")
         print("export AWS_DEFAULT_REGION='\(EmulatorPrincipals.region)'")
         print("unset AWS_SESSION_TOKEN")
-        print("# \(principal.principal.arn)")
+        print("# \(CLIError(principal.principal.arn).description)")
     }
 }
 
