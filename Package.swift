@@ -24,18 +24,21 @@ let package = Package(
         // The simulated AWS Backup service of the demo account: the domain alone, safe to call from
         // any thread (it serialises its calls inside).
         .target(name: "VaultDemo", dependencies: ["VaultCore"]),
-        .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore", "VaultDemo"]),
+        .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore", "AWSClient", "VaultDemo"]),
         // A local AWS Backup endpoint (and CloudTrail LookupEvents) over the demo's backend: its own
         // HTTP/1.1 server on POSIX sockets, SigV4 checked with AWSClient's verifier.
         .target(name: "VaultEmulator", dependencies: ["VaultCore", "VaultDemo", "AWSClient"]),
         .target(name: "VaultTUI", dependencies: ["VaultCore", "CNCurses"]),
+        // config.toml: a small TOML reader of its own (no dependency to build) and the settings it holds.
+        .target(name: "VaultConfig", dependencies: ["VaultCore"]),
         // How vaultwatch reaches AWS, exactly as the AWS CLI does: credentials, region, endpoints,
         // SigV4, retries, protocols and errors. Foundation and swift-crypto only; no vaultwatch target.
         .target(name: "AWSClient", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "vaultwatch",
             dependencies: [
-                "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "VaultDemo", "VaultEmulator",
+                "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "VaultConfig", "AWSClient", "VaultDemo",
+                "VaultEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,9 +62,12 @@ let package = Package(
         // Screen expectations live in Tests/VaultTUITests/Screens and are read by path.
         .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI"], exclude: ["Screens"]),
         // The conformance cases (and the scripts that write them) are read by path.
-        .testTarget(name: "EndToEndTests", dependencies: ["vaultwatch"], exclude: ["Conformance"]),
+        // Helpers the test targets share: real local endpoints (moto_server) and subprocesses.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "EndToEndTests", dependencies: ["vaultwatch", "TestSupport"], exclude: ["Conformance"]),
         .testTarget(name: "VaultBenchTests", dependencies: ["VaultBench", "VaultStore"]),
         // Python helpers (botocore oracle, fault proxy) in Resources are run by path.
+        .testTarget(name: "VaultConfigTests", dependencies: ["VaultConfig"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient"], exclude: ["Resources"]),
         // The botocore oracle in Resources is run by path.
         .testTarget(

@@ -20,6 +20,9 @@ public struct AccountState: Equatable, Sendable {
     public private(set) var lastSync: SyncStatus?
     /// The last sync that succeeded (the header's "synced 4s ago").
     public private(set) var lastGoodSync: SyncStatus?
+    /// The last sync of each source, by its name: what each could not read (`degraded`) is what
+    /// the screens and checks say is unknown.
+    public private(set) var syncBySource: [String: SyncStatus] = [:]
     /// Vault access policies by vault, and SCPs by policy name, as last observed; a policy whose
     /// document is nil was removed.
     public private(set) var accessPolicies: [VaultKey: GuardrailPolicy] = [:]
@@ -42,6 +45,8 @@ public struct AccountState: Equatable, Sendable {
     public private(set) var unacknowledgedAlertCount = 0
 
     private var alertIndex: [String: Int] = [:]
+    /// Where each job id is in `jobs`: a job's newer snapshot (RUNNING, then COMPLETED) replaces it.
+    private var jobIndex: [String: Int] = [:]
     private var callIds: Set<String> = []
     /// The keys of the vaults of each name, to resolve a legacy key.
     private var keysByName: [String: Set<VaultKey>] = [:]
@@ -100,8 +105,16 @@ public struct AccountState: Equatable, Sendable {
             let key = resolve(job.vaultKey)
             job.accountId = key.accountId
             job.region = key.region
-            jobs.append(job)
-            if jobs.count > Self.activityLimit * 2 { jobs.removeFirst(jobs.count - Self.activityLimit) }
+            if let i = jobIndex[job.id] {
+                jobs[i] = job
+            } else {
+                jobIndex[job.id] = jobs.count
+                jobs.append(job)
+                if jobs.count > Self.activityLimit * 2 {
+                    jobs.removeFirst(jobs.count - Self.activityLimit)
+                    jobIndex = Dictionary(jobs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { $1 })
+                }
+            }
             seen(job.creationDate)
         case .call(let call):
             guard callIds.insert(call.id).inserted else { return }
@@ -132,7 +145,10 @@ public struct AccountState: Equatable, Sendable {
             seen(ack.at)
         case .sync(let status):
             lastSync = status
-            if status.error == nil { lastGoodSync = status }
+            if status.error == nil {
+                lastGoodSync = status
+                syncBySource[status.source] = status
+            }
             seen(status.at)
         case .policy(var policy):
             switch policy.kind {
@@ -249,6 +265,16 @@ public struct AccountState: Equatable, Sendable {
     public func alertIds(withPrefix prefix: String) -> [String] {
         let p = prefix.lowercased()
         return alerts.lazy.map(\.id).filter { $0.hasPrefix(p) }
+    }
+
+    /// Why `operation` could not be read for `vault` (the source reading the vault's account and
+    /// region said so in its last good sync), or nil when it was read, or nobody tried.
+    public func unreadable(_ operation: String, vault: VaultKey) -> String? {
+        let prefix = "\(operation) on \(vault.name): "
+        for sync in syncBySource.values where sync.accountId == vault.accountId && sync.region == vault.region {
+            if let text = sync.degraded?.first(where: { $0.hasPrefix(prefix) }) { return String(text.dropFirst(prefix.count)) }
+        }
+        return nil
     }
 
     /// Jobs into a vault, newest first.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A backup or copy job into a vault of the central account, and how it ended.
-public struct BackupJob: Codable, Equatable, Sendable, Identifiable {
+public struct BackupJob: Codable, Hashable, Sendable, Identifiable {
     /// AWS Backup's job states. A job the lock refused is `failed`, with the rule in its message.
     public enum State: String, Codable, Sendable {
         case created = "CREATED", pending = "PENDING", running = "RUNNING", aborting = "ABORTING"

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One backup held in a vault (`ListRecoveryPointsByBackupVault`).
-public struct RecoveryPoint: Codable, Equatable, Sendable, Identifiable {
+public struct RecoveryPoint: Codable, Hashable, Sendable, Identifiable {
     public enum Status: String, Codable, Sendable, CaseIterable {
         case completed = "COMPLETED", partial = "PARTIAL", deleting = "DELETING", expired = "EXPIRED"
         case available = "AVAILABLE", stopped = "STOPPED", creating = "CREATING"

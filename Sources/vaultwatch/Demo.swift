@@ -29,7 +29,7 @@ struct Demo: ParsableCommand {
             defaultRules: [DemoAccount.alertRule], defaultSettings: DemoAccount.guardrailSettings)
         let store = try storeOptions.open(defaultProfile: "demo")
         try DashboardLauncher.run(
-            store: store, source: simulation.source(), guardrails: loaded, clock: simulation.clock(),
+            store: store, sources: [simulation.source()], guardrails: loaded, clock: simulation.clock(),
             options: display.launcherOptions)
     }
 

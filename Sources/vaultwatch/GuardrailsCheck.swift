@@ -41,7 +41,9 @@ struct GuardrailContext: ParsableArguments {
         let loaded = try guardrails.load(
             defaultRules: demo ? [DemoAccount.alertRule] : [AlertRule.seed(account: accountId)],
             defaultSettings: demo ? DemoAccount.guardrailSettings : .seed(account: accountId))
-        let inputs = GuardrailInputs(state: state, rules: loaded.rules, suppliedSCPs: loaded.scps, settings: loaded.settings)
+        let inputs = GuardrailInputs(
+            state: state, rules: loaded.rules, rulesAreDefaults: loaded.rulesAreDefaults, suppliedSCPs: loaded.scps,
+            settings: loaded.settings)
         let now = StoreReader.now(of: state)
         if let synced = state.lastGoodSync?.at, now.timeIntervalSince(synced) > 3600 {
             // Verdicts are only as fresh as the data: say how old it is, on stderr so JSON stays clean.

@@ -13,20 +13,16 @@ import VaultSync
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Sync a source into the store without a screen, until interrupted (or once).",
-        discussion: "The only source today is the embedded demo account (--source demo), which writes to the "
-            + "demo's store (profile \"demo\") unless --store or --profile says otherwise.")
-
-    /// Where records come from. The AWS Backup API joins this list as `aws`.
-    enum SourceKind: String, ExpressibleByArgument, CaseIterable {
-        case demo
-
-        var defaultProfile: String { rawValue }
-    }
+        discussion: "By default the AWS account of --profile (or the accounts of the config file) into the profile's "
+            + "store; --source demo syncs the embedded demo account into the demo's store (profile \"demo\").")
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: "Where records come from: \(SourceKind.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var source: SourceKind
+    @OptionGroup var aws: AWSOptions
+    @OptionGroup var config: ConfigOptions
+
+    @Option(help: "Where records come from: aws (the default) or demo.")
+    var source: SourceKind = .aws
 
     @OptionGroup(title: "Demo source") var simulation: DemoOptions
     @OptionGroup(title: "Alert rules") var guardrails: GuardrailOptions
@@ -34,24 +30,40 @@ struct Sync: ParsableCommand {
     @Flag(help: "Start the source (seeding or resuming the account), poll it once, and exit.")
     var once = false
 
+    func validate() throws {
+        if source == .none { throw ValidationError("--source none syncs nothing: use aws or demo") }
+    }
+
     func run() throws {
+        let configuration = try config.load()
+        let demo = source == .demo
         let rules = try guardrails.load(
-            defaultRules: [DemoAccount.alertRule], defaultSettings: DemoAccount.guardrailSettings
+            defaultRules: demo ? [DemoAccount.alertRule] : [AlertRule.seed(account: "111122223333")],
+            defaultSettings: demo ? DemoAccount.guardrailSettings : .seed(account: "111122223333"),
+            configured: configuration?.guardrails
         ).rules
-        let store = try storeOptions.open(defaultProfile: source.defaultProfile)
+        let store = try storeOptions.open(defaultProfile: demo ? "demo" : storeOptions.profile ?? AWSOptions.impliedProfile())
+        let sources: [any Source] =
+            demo
+            ? [simulation.source()]
+            : try AccountSources.make(profile: storeOptions.profile, aws: aws, configuration: configuration)
+        let clock: any Clock = demo ? simulation.clock() : SystemClock()
         let printer = SyncPrinter()
         let failure = FailureBox()
         let stop = StopSignals()
         let worker = SyncWorker(
-            store: store, source: simulation.source(), rules: rules, clock: simulation.clock(),
+            store: store, sources: sources, rules: rules, clock: clock,
             publish: { printer.show($0) },
             fail: { message in
                 failure.set(message)
                 stop.stop()
             })
         if once {
-            worker.syncNow()  // loads the store and starts the source
-            if failure.get() == nil { worker.syncNow() }  // the one poll
+            worker.syncNow()  // loads the store and starts the source (an AWS account is read whole)
+            if demo, failure.get() == nil { worker.syncNow() }  // the demo's first activity
+            if failure.get() == nil, let failing = worker.sourceStatuses.first(where: \.isFailing), let why = failing.failure {
+                throw CLIError("\(failing.name): \(why.kind.rawValue): \(why.message)")
+            }
         } else {
             worker.start()
             stop.wait()
@@ -97,9 +109,10 @@ final class SyncPrinter: Sendable {
     static func line(_ sync: SyncStatus, _ state: AccountState) -> String {
         let head = "\(UTC.iso(sync.at)) \(sync.source) \(sync.accountId) \(sync.region)"
         if let error = sync.error { return TextTable.sanitize("\(head) failed: \(error)") }
+        let unread = sync.degraded.map { ", \($0.count) read\($0.count == 1 ? "" : "s") not possible (see notices)" } ?? ""
         return TextTable.sanitize(
             "\(head) ok: \(state.vaults.count) vaults, \(state.pointCount) recovery points, "
-                + "\(state.alerts.count) alerts (\(state.unacknowledgedAlertCount) unacknowledged)")
+                + "\(state.alerts.count) alerts (\(state.unacknowledgedAlertCount) unacknowledged)\(unread)")
     }
 
     /// The notices at the end of `current` that were not in `previous`. The worker only appends

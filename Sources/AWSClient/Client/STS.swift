@@ -56,8 +56,10 @@ public enum STS {
 
 extension AWSClient {
     /// STS GetCallerIdentity: the account, ARN and user id the credentials act as.
-    public func callerIdentity(cancellation: CancellationHandle? = nil) throws(AWSError) -> CallerIdentity {
-        let response = try send(STS.getCallerIdentity(), cancellation: cancellation)
+    public func callerIdentity(region: String? = nil, cancellation: CancellationHandle? = nil) throws(AWSError)
+        -> CallerIdentity
+    {
+        let response = try send(STS.getCallerIdentity(), region: region, cancellation: cancellation)
         let path = ["GetCallerIdentityResult"]
         let tree = try response.xml(requiring: path)
         guard let account = tree.at(path + ["Account"])?.text, let arn = tree.at(path + ["Arn"])?.text,

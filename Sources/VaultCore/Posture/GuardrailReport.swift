@@ -35,7 +35,9 @@ public struct GuardrailReport: Equatable, Sendable {
         var copy = self
         for (i, result) in results.enumerated() where result.checkId == RecoveryPointRecency.checkId {
             guard let vault = result.subject.vault else { continue }
-            copy.results[i] = inputs.state.recency.result(for: vault, settings: inputs.settings, now: now)
+            copy.results[i] = inputs.state.recency.result(
+                for: vault, settings: inputs.settings, now: now,
+                unreadable: inputs.state.unreadable("ListRecoveryPointsByBackupVault", vault: vault))
         }
         copy.evaluatedAt = now
         return copy
@@ -58,16 +60,24 @@ public struct GuardrailInputs: Sendable {
     /// The organization's management account, which SCPs do not bind.
     public var managementAccount: String?
 
+    /// - Parameter rulesAreDefaults: `rules` are the command's defaults (no rule was configured):
+    ///   the EventBridge rules a source read from the account, when there are any, are judged instead
+    ///   of them; configured rules are judged beside the account's.
     public init(
-        state: AccountState, rules: [AlertRule], suppliedSCPs: [GuardrailPolicy] = [], settings: GuardrailSettings,
-        serviceControlPolicyLevels: [[GuardrailPolicy]]? = nil, managementAccount: String? = nil
+        state: AccountState, rules: [AlertRule], rulesAreDefaults: Bool = false, suppliedSCPs: [GuardrailPolicy] = [],
+        settings: GuardrailSettings, serviceControlPolicyLevels: [[GuardrailPolicy]]? = nil, managementAccount: String? = nil
     ) {
         self.state = state
-        self.rules = rules
+        let read = Self.readRules(from: state, admins: settings.adminArns)
+        self.rules = read.isEmpty ? rules : (rulesAreDefaults ? read : rules + read)
         self.suppliedSCPs = suppliedSCPs
         self.settings = settings
         self.serviceControlPolicyLevels = serviceControlPolicyLevels
         self.managementAccount = managementAccount
+        if serviceControlPolicyLevels == nil, let read = Self.levels(from: state, supplied: suppliedSCPs) {
+            self.serviceControlPolicyLevels = read.levels
+            self.managementAccount = managementAccount ?? read.managementAccount
+        }
     }
 
     /// The SCPs that apply: the store's current ones (detached ones have no document) and the
@@ -92,7 +102,10 @@ public enum PostureChecks {
             results.append(KeyCheck.result(for: vault))
             results += PolicyChecks.results(for: vault, inputs: inputs, policies: policies)
             results.append(AlertCoverageCheck.result(for: vault, rules: inputs.rules, settings: settings, now: now))
-            results.append(inputs.state.recency.result(for: vault.key, settings: settings, now: now))
+            results.append(
+                inputs.state.recency.result(
+                    for: vault.key, settings: settings, now: now,
+                    unreadable: inputs.state.unreadable("ListRecoveryPointsByBackupVault", vault: vault.key)))
         }
         return GuardrailReport(results: results, evaluatedAt: now)
     }

@@ -31,6 +31,9 @@ enum PolicyChecks {
             policy = nil
             problem = "The access policy cannot be read (\(error)), so it is not guessed at."
         }
+        if problem == nil, policy == nil, let why = inputs.state.unreadable("GetBackupVaultAccessPolicy", vault: vault.key) {
+            problem = "The access policy could not be read (\(why)), so it is not guessed at."
+        }
         if problem == nil, inputs.settings.organizationId == nil, policy?.tests("aws:PrincipalOrgID") == true {
             problem = PolicyInputs.organizationUnknown
         }

@@ -39,13 +39,18 @@ public struct RecoveryPointRecency: Equatable, Sendable {
         newest[vault] = list.newestCreationByResource(counting: Self.counts)
     }
 
-    func result(for vault: VaultKey, settings: GuardrailSettings, now: Date) -> PostureResult {
+    func result(for vault: VaultKey, settings: GuardrailSettings, now: Date, unreadable: String? = nil) -> PostureResult {
         let hours = settings.recoveryPointMaxAgeHours
         let window = hours % 24 == 0 ? LockChecks.days(hours / 24) : "\(hours) h"
         let id = Self.checkId
         let title = "Each protected resource has a recovery point younger than \(window)"
         let subject = PostureSubject.vault(vault)
         let resources = newest[vault] ?? [:]
+        if resources.isEmpty, let unreadable {
+            return PostureResult(
+                id, title, subject: subject, verdict: .unknown,
+                reason: "The vault's recovery points could not be read (\(unreadable)).")
+        }
         guard !resources.isEmpty else {
             // An emptied vault must not look healthy: nothing shows it still receives backups.
             return PostureResult(

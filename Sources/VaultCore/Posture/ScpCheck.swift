@@ -9,6 +9,12 @@ enum ScpCheck {
 
     static func result(_ inputs: GuardrailInputs, policies: PolicyInputs, vaults: [Vault]) -> PostureResult {
         guard !inputs.serviceControlPolicies.isEmpty || inputs.serviceControlPolicyLevels != nil else {
+            if let refused = inputs.organizationUnavailable {
+                return PostureResult(
+                    id, title, subject: .account, verdict: .unknown,
+                    reason: "The organization's SCPs could not be read (\(refused)); give them with --scp FILE, or read "
+                        + "as the management account or a delegated administrator.")
+            }
             return PostureResult(
                 id, title, subject: .account, verdict: .unknown,
                 reason: "No SCP is known for this account: give the organization's SCPs with --scp FILE.")

@@ -38,6 +38,8 @@ final class SourceRunner: @unchecked Sendable {
     /// and only then committed, so nothing it held is lost or acknowledged to the source early.
     private var unwritten: SourceBatch?
     private var timer: DispatchSourceTimer?
+    /// What the last good poll could not read (its sync's `degraded`): said again only when it changes.
+    private var degraded: [String] = []
 
     let name: String
 
@@ -94,6 +96,7 @@ final class SourceRunner: @unchecked Sendable {
             try write(batch)
             unwritten = nil
             events.appended()
+            noteDegraded(batch)
             do {
                 try batch.committed?()
                 delay = schedule.succeeded(asking: batch.nextPoll)
@@ -146,6 +149,15 @@ final class SourceRunner: @unchecked Sendable {
             if (try? store.append([.sync(sync)])) != nil { events.appended() }
         }
         return delay
+    }
+
+    /// Says what the poll could not read, when that changed since the last poll.
+    private func noteDegraded(_ batch: SourceBatch) {
+        var now: [String] = []
+        for case .sync(let sync) in batch.records { now = sync.degraded ?? [] }
+        guard now != degraded else { return }
+        degraded = now
+        for text in now { events.notice(Notice(.warning, "\(source.name) could not read \(text)")) }
     }
 
     private func report(success at: Date, next delay: TimeInterval) {

@@ -106,6 +106,11 @@ public final class SyncWorker: @unchecked Sendable {
         queue.sync { [self] in _ = follower.pull() }
     }
 
+    /// How each source is doing now (waits for the worker's queue).
+    public var sourceStatuses: [SourceStatus] {
+        queue.sync { runners.compactMap { statuses[$0.name] } }
+    }
+
     /// Stops polling. Does not wait: quitting must not hang behind a long load or a long poll.
     public func stop() {
         for runner in runners { runner.stop() }

@@ -212,7 +212,8 @@ public struct AppState: Sendable {
             let key = ReportKey(
                 vaults: state.vaultsRevision, policies: state.policiesRevision, points: state.pointsRevision)
             let inputs = GuardrailInputs(
-                state: state, rules: setup.rules, suppliedSCPs: setup.suppliedSCPs, settings: setup.settings)
+                state: state, rules: setup.rules, rulesAreDefaults: setup.rulesAreDefaults, suppliedSCPs: setup.suppliedSCPs,
+                settings: setup.settings)
             let expired = guardrailReport?.validUntil.map { now >= $0 } ?? false
             if let old = derivedReport, let report = guardrailReport, !expired,
                 old.vaults == key.vaults, old.policies == key.policies

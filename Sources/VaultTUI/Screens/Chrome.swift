@@ -40,7 +40,11 @@ enum Chrome {
             right -= w
         }
         let room = right - x - 2
-        let where_ = "\(whereText(account, lastSync: sync)) · \(state.snapshot.sourceName)"
+        var where_ = "\(whereText(account, lastSync: sync)) · \(state.snapshot.sourceName)"
+        if let identity = account.lastGoodSync?.identityArn {
+            // Who vaultwatch reads as: `as BackupAuditor/vaultwatch`.
+            where_ += " as \(Principal(kind: .assumedRole, arn: identity, accountId: "").displayName)"
+        }
         let full = "central backup \(where_)"
         grid.write(DisplayWidth.of(full) <= room ? full : where_, x: x + 1, y: 0, role: .header, maxWidth: max(room, 0))
     }

@@ -105,6 +105,8 @@ enum VaultsScreen {
             p.add("Points", text)
         } else if state.snapshot.pointsLoad?.pendingVaults.contains(vault.key) == true {
             p.add("Points", "not loaded yet", .muted)
+        } else if let why = state.account.unreadable("ListRecoveryPointsByBackupVault", vault: vault.key) {
+            p.add("Points", "unknown: could not be read (\(why))", .warning)
         } else {
             p.add("Points", "none")
         }

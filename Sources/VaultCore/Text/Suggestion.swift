@@ -1,9 +1,9 @@
 /// "Did you mean …": the closest of some known words to what an operator typed, by edit distance
 /// (case ignored), when it is close enough to be a typo rather than another word.
-enum Suggestion {
+public enum Suggestion {
     /// The known word nearest to `typed`, or nil when none is within a third of its length
     /// (at least 2 edits are always allowed; a case-only difference always counts).
-    static func closest(to typed: String, among known: some Sequence<String>) -> String? {
+    public static func closest(to typed: String, among known: some Sequence<String>) -> String? {
         let lowered = typed.lowercased()
         var best: (word: String, distance: Int)?
         for word in known {
@@ -15,12 +15,12 @@ enum Suggestion {
     }
 
     /// ` (did you mean "x"?)`, or nothing.
-    static func clause(for typed: String, among known: some Sequence<String>) -> String {
+    public static func clause(for typed: String, among known: some Sequence<String>) -> String {
         closest(to: typed, among: known).map { " (did you mean \"\($0)\"?)" } ?? ""
     }
 
     /// Levenshtein distance over characters.
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
