@@ -71,6 +71,7 @@ let package = Package(
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient"], exclude: ["Resources"]),
         // The botocore oracle in Resources is run by path.
         .testTarget(
-            name: "VaultEmulatorTests", dependencies: ["VaultEmulator", "VaultDemo", "AWSClient"], exclude: ["Resources"]),
+            name: "VaultEmulatorTests", dependencies: ["VaultEmulator", "VaultDemo", "AWSClient", "VaultSync"],
+            exclude: ["Resources"]),
     ]
 )

@@ -49,8 +49,9 @@ public struct EmulatorConnection: Sendable {
             accessKeyId: principal.accessKeyId, secretAccessKey: principal.secretAccessKey, source: .supplied)
     }
 
-    /// An `AWSClient` for AWS Backup and CloudTrail at the endpoint, signing as the principal, with
-    /// no shared config or credentials files read.
+    /// An `AWSClient` that reaches AWS Backup, CloudTrail and STS (and, answered "not offered",
+    /// Organizations, KMS and EventBridge) at the endpoint, signing as the principal, with no shared
+    /// config or credentials files read.
     public func client(transport: (any HTTPTransport)? = nil) throws -> AWSClient {
         let configuration = try AWSConfiguration(
             environment: AWSEnvironment(
@@ -58,7 +59,11 @@ public struct EmulatorConnection: Sendable {
                     "AWS_CONFIG_FILE": "/nonexistent/vaultwatch/config",
                     "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/vaultwatch/credentials",
                 ], home: "/nonexistent"),
-            region: region, endpointURLs: [.backup: endpoint, .cloudTrail: endpoint])
+            region: region,
+            endpointURLs: Dictionary(
+                uniqueKeysWithValues: [AWSService.backup, .cloudTrail, .sts, .organizations, .kms, .eventBridge].map {
+                    ($0, endpoint)
+                }))
         return AWSClient(configuration: configuration, credentials: StaticCredentials(credentials), transport: transport)
     }
 }

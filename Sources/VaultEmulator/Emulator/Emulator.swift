@@ -80,13 +80,22 @@ public final class Emulator: @unchecked Sendable {
 
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
         if request.path.hasPrefix(AdminRoutes.prefix) { return AdminRoutes(emulator: self).handle(request) }
-        let isCloudTrail = request.method == "POST" && request.path == "/" && request.headers["X-Amz-Target"] != nil
+        let target = request.headers["X-Amz-Target"]
+        let atRoot = request.method == "POST" && request.path == "/"
+        let isQuery = atRoot && target == nil
+            && (request.headers["Content-Type"] ?? "").hasPrefix("application/x-www-form-urlencoded")
         do throws(ServiceError) {
-            let (principal, accessKey) = try authenticate(request, service: isCloudTrail ? "cloudtrail" : "backup")
-            if isCloudTrail { return try cloudTrail(request) }
+            if atRoot, let target, target != LookupEvents.target {
+                // Another JSON service (Organizations, KMS, EventBridge…): not offered here.
+                throw ServiceError("UnknownOperationException", "This endpoint does not offer \(target).")
+            }
+            let service = target != nil ? "cloudtrail" : isQuery ? "sts" : "backup"
+            let (principal, accessKey) = try authenticate(request, service: service)
+            if target != nil { return try cloudTrail(request) }
+            if isQuery { return try STSIdentity.answer(request, principal: principal) }
             return try backup(request, principal: principal, accessKey: accessKey)
         } catch {
-            return error.response(json11: isCloudTrail)
+            return error.response(json11: target != nil)
         }
     }
 
