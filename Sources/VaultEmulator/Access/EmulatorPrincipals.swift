@@ -14,12 +14,17 @@ public struct EmulatorPrincipal: Codable, Equatable, Sendable {
 
 public enum EmulatorPrincipals {
     /// The demo account's cast: the vault admin, an operator who is not one, the root user, and
-    /// a role of an account outside the organisation; then the others the demo's activity uses.
+    /// a role of an account outside the organisation; then the others the demo's activity uses, and
+    /// the read-only role vaultwatch's AWS source reads as.
     public static let cast: [(name: String, principal: Principal)] = [
         ("admin", DemoCast.admin), ("operator", DemoCast.alice), ("root", DemoCast.root),
         ("outsider", DemoCast.intruder), ("stackset", DemoCast.stackSet), ("ci-deployer", DemoCast.ciDeployer),
         ("backup-service", DemoCast.backupService),
+        ("reader", reader),
     ]
+
+    /// The read-only role vaultwatch's own AWS source reads the account as.
+    public static let reader = Principal.role("VaultWatchReadOnly", session: "vaultwatch", account: DemoAccount.accountId)
 
     /// New keys for every member of the cast, shaped as IAM's: `AKIA` and 16 upper-case letters
     /// and digits, a 40-character secret.
