@@ -61,14 +61,18 @@ let package = Package(
         .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync", "VaultDemo"]),
         // Screen expectations live in Tests/VaultTUITests/Screens and are read by path.
         .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI"], exclude: ["Screens"]),
+        // Helpers the test targets share: real local endpoints (moto_server, the fault-injecting proxy,
+        // an organization's alert wiring), botocore as an oracle, and subprocesses; its Python helpers in
+        // Resources are run by path.
+        .target(
+            name: "TestSupport", dependencies: ["AWSClient", "VaultCore"], path: "Tests/TestSupport", exclude: ["Resources"]),
         // The conformance cases (and the scripts that write them) are read by path.
-        // Helpers the test targets share: real local endpoints (moto_server) and subprocesses.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "EndToEndTests", dependencies: ["vaultwatch", "TestSupport"], exclude: ["Conformance"]),
         .testTarget(name: "VaultBenchTests", dependencies: ["VaultBench", "VaultStore"]),
-        // Python helpers (botocore oracle, fault proxy) in Resources are run by path.
         .testTarget(name: "VaultConfigTests", dependencies: ["VaultConfig"]),
-        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient"], exclude: ["Resources"]),
+        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
+        // The alert feeds (SQS, CloudTrail, events files) against moto_server and botocore.
+        .testTarget(name: "FeedTests", dependencies: ["VaultSync", "VaultStore", "AWSClient", "TestSupport"]),
         // The botocore oracle in Resources is run by path.
         .testTarget(
             name: "VaultEmulatorTests", dependencies: ["VaultEmulator", "VaultDemo", "AWSClient", "VaultSync"],

@@ -43,6 +43,13 @@ public struct AccountState: Equatable, Sendable {
     public private(set) var policiesRevision = 0
     /// Kept up to date as alerts and acknowledgements arrive: the header shows it every frame.
     public private(set) var unacknowledgedAlertCount = 0
+    /// The same count per account the alerts were raised in (the header's counts when alerts come
+    /// from several accounts of an organization).
+    public private(set) var unacknowledgedAlertsByAccount: [String: Int] = [:]
+    /// The accounts and regions alerts were raised in (an alert written before schema 3 without a
+    /// vault names neither).
+    public private(set) var alertAccountIds: Set<String> = []
+    public private(set) var alertRegions: Set<String> = []
 
     private var alertIndex: [String: Int] = [:]
     /// Where each job id is in `jobs`: a job's newer snapshot (RUNNING, then COMPLETED) replaces it.
@@ -128,18 +135,25 @@ public struct AccountState: Equatable, Sendable {
                 alert.region = key.region
             }
             if let i = alertIndex[alert.id] {
+                if !isAcknowledged(alert.id) { unacknowledgedAlertsByAccount[alerts[i].accountId, default: 0] -= 1 }
                 alerts[i] = alert
             } else {
                 alertIndex[alert.id] = alerts.count
                 alerts.append(alert)
                 if !isAcknowledged(alert.id) { unacknowledgedAlertCount += 1 }
             }
+            if !isAcknowledged(alert.id) { unacknowledgedAlertsByAccount[alert.accountId, default: 0] += 1 }
+            if !alert.accountId.isEmpty { alertAccountIds.insert(alert.accountId) }
+            if !alert.region.isEmpty { alertRegions.insert(alert.region) }
             alertsRevision += 1
             seen(alert.time)
         case .acknowledgement(let ack):
             // Applying the same record twice (a re-read file) must not double the history.
             guard !(acknowledgements[ack.alertId]?.contains { $0.id == ack.id } ?? false) else { return }
-            if !isAcknowledged(ack.alertId), alertIndex[ack.alertId] != nil { unacknowledgedAlertCount -= 1 }
+            if !isAcknowledged(ack.alertId), let i = alertIndex[ack.alertId] {
+                unacknowledgedAlertCount -= 1
+                unacknowledgedAlertsByAccount[alerts[i].accountId, default: 0] -= 1
+            }
             acknowledgements[ack.alertId, default: []].append(ack)
             alertsRevision += 1
             seen(ack.at)
@@ -239,11 +253,23 @@ public struct AccountState: Equatable, Sendable {
         return (keysByName[text] ?? []).sorted().compactMap { vaults[$0] }
     }
 
-    /// The accounts and regions the vaults are in: more than one of either and the screens and
-    /// listings show where each vault is.
-    public var accountIds: [String] { Array(Set(vaults.keys.map(\.accountId))).sorted() }
-    public var regions: [String] { Array(Set(vaults.keys.map(\.region))).sorted() }
+    /// The accounts and regions the store knows of, from its vaults, its alerts and where its
+    /// sources read (the central account of a queue that so far brought one member's alerts): more
+    /// than one of either and the screens and listings show where each vault and alert is.
+    public var accountIds: [String] {
+        let read = syncBySource.values.map(\.accountId).filter { !$0.isEmpty }
+        return Array(Set(vaults.keys.map(\.accountId)).union(alertAccountIds).union(read)).sorted()
+    }
+    public var regions: [String] {
+        let read = syncBySource.values.map(\.region).filter { !$0.isEmpty }
+        return Array(Set(vaults.keys.map(\.region)).union(alertRegions).union(read)).sorted()
+    }
     public var spansAccountsOrRegions: Bool { accountIds.count > 1 || regions.count > 1 }
+
+    /// The CloudTrail event ids of every call held, as a call or through the alert it raised (a
+    /// compacted or trimmed activity log keeps the alert): a feed resuming from the store skips an
+    /// event it is handed again (an SQS redelivery, an overlapping CloudTrail lookup).
+    public var heldCallIds: Set<String> { callIds.union(alerts.lazy.map(\.callId)) }
 
     /// A recovery point by ARN, through each vault's index (vaults are few, points many).
     public func point(arn: String) -> RecoveryPoint? {

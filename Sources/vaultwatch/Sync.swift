@@ -14,7 +14,9 @@ struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Sync a source into the store without a screen, until interrupted (or once).",
         discussion: "By default the AWS account of --profile (or the accounts of the config file) into the profile's "
-            + "store; --source demo syncs the embedded demo account into the demo's store (profile \"demo\").")
+            + "store, with the alert feeds named (--sqs-queue-url, --cloudtrail, --events-file) or those of the config "
+            + "file; --source none syncs the feeds alone; --source demo syncs the embedded demo account into the demo's "
+            + "store (profile \"demo\").")
 
     @OptionGroup var storeOptions: StoreOptions
 
@@ -25,13 +27,14 @@ struct Sync: ParsableCommand {
     var source: SourceKind = .aws
 
     @OptionGroup(title: "Demo source") var simulation: DemoOptions
+    @OptionGroup(title: "Alert feeds") var feeds: FeedOptions
     @OptionGroup(title: "Alert rules") var guardrails: GuardrailOptions
 
     @Flag(help: "Start the source (seeding or resuming the account), poll it once, and exit.")
     var once = false
 
     func validate() throws {
-        if source == .none { throw ValidationError("--source none syncs nothing: use aws or demo") }
+        try feeds.validate(with: source)
     }
 
     func run() throws {
@@ -43,11 +46,18 @@ struct Sync: ParsableCommand {
             configured: configuration?.guardrails
         ).rules
         let store = try storeOptions.open(defaultProfile: demo ? "demo" : storeOptions.profile ?? AWSOptions.impliedProfile())
+        let clock: any Clock = demo ? simulation.clock() : SystemClock()
         let sources: [any Source] =
             demo
             ? [simulation.source()]
-            : try AccountSources.make(profile: storeOptions.profile, aws: aws, configuration: configuration)
-        let clock: any Clock = demo ? simulation.clock() : SystemClock()
+            : (source == .aws ? try AccountSources.make(profile: storeOptions.profile, aws: aws, configuration: configuration) : [])
+                + (try feeds.sources(
+                    profile: storeOptions.profile, aws: aws, configuration: configuration, store: store, clock: clock))
+        if sources.isEmpty {
+            throw CLIError(
+                "--source none syncs nothing: use aws or demo, or name a feed (--sqs-queue-url, --cloudtrail, --events-file, "
+                    + "or [alerts] in the config file)")
+        }
         let printer = SyncPrinter()
         let failure = FailureBox()
         let stop = StopSignals()

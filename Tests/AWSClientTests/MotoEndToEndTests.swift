@@ -1,4 +1,5 @@
 import AWSClient
+import TestSupport
 import Foundation
 import Testing
 
@@ -7,9 +8,9 @@ import Testing
 /// vaults the AWS CLI created.
 @Suite struct MotoEndToEndTests {
     @Test func listBackupVaultsCreatedWithTheAWSCLI() throws {
-        let moto = try MotoServer()
+        let moto = try LocalMoto()
         for name in ["central-backup-vault", "WORM_vault"] {
-            _ = try moto.aws(["backup", "create-backup-vault", "--backup-vault-name", name])
+            try moto.aws(["backup", "create-backup-vault", "--backup-vault-name", name], home: NSTemporaryDirectory())
         }
         let home = try TemporaryHome()
         let configuration = try AWSConfiguration(
@@ -40,7 +41,7 @@ import Testing
     }
 
     @Test func callerIdentityAndAnAssumeRoleChainThroughMotosSTS() throws {
-        let moto = try MotoServer()
+        let moto = try LocalMoto()
         let home = try TemporaryHome(
             config: """
                 [profile central]
@@ -80,7 +81,7 @@ import Testing
     }
 
     @Test func webIdentityFromTheEnvironmentAndAProfile() throws {
-        let moto = try MotoServer()
+        let moto = try LocalMoto()
         let home = try TemporaryHome(
             config: "[profile ci]\nweb_identity_token_file = ~/token\nrole_arn = arn:aws:iam::111122223333:role/CI\nrole_session_name = gha\nregion = eu-west-1\n")
         _ = try home.write("eyJhbGciOiJSUzI1NiJ9.e30.c2ln\n", to: "token")
@@ -98,7 +99,7 @@ import Testing
     }
 
     @Test func instanceMetadataAndContainerCredentialsFromMotosMetadataEndpoint() throws {
-        let moto = try MotoServer()
+        let moto = try LocalMoto()
         let home = try TemporaryHome()
         var variables = home.environment().variables
         variables["AWS_EC2_METADATA_DISABLED"] = nil

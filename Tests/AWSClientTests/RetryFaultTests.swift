@@ -1,4 +1,5 @@
 import AWSClient
+import TestSupport
 import Foundation
 import Testing
 
@@ -7,14 +8,14 @@ import Testing
 /// (random fixed at 0.5: 0.5 × min(2^(n−1), 20)).
 @Suite struct RetryFaultTests {
     struct Rig {
-        let moto: MotoServer
+        let moto: LocalMoto
         let proxy: FaultProxy
         let home: TemporaryHome
         let sleeper: RecordingSleeper
         let client: AWSClient
 
         init(maxAttempts: Int = 3) throws {
-            moto = try MotoServer()
+            moto = try LocalMoto()
             proxy = try FaultProxy(moto: moto)
             home = try TemporaryHome()
             let clock = ManualClock()

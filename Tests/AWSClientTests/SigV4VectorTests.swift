@@ -1,4 +1,5 @@
 import AWSClient
+import TestSupport
 import Foundation
 import Testing
 

@@ -41,10 +41,16 @@ public struct SourceBatch: Sendable {
     /// the messages it read then, so a crash in between redelivers them (and they are recognised
     /// by their event ids) instead of losing them.
     public var committed: (@Sendable () throws -> Void)?
+    /// What the operator should hear about that is not a failure: a message set aside, a line of
+    /// a file that is not an event. Posted once the records are written.
+    public var notices: [Notice]
 
-    public init(records: [Record], nextPoll: TimeInterval, committed: (@Sendable () throws -> Void)? = nil) {
+    public init(
+        records: [Record], nextPoll: TimeInterval, committed: (@Sendable () throws -> Void)? = nil, notices: [Notice] = []
+    ) {
         self.records = records
         self.nextPoll = nextPoll
         self.committed = committed
+        self.notices = notices
     }
 }

@@ -97,6 +97,7 @@ final class SourceRunner: @unchecked Sendable {
             unwritten = nil
             events.appended()
             noteDegraded(batch)
+            for notice in batch.notices { events.notice(notice) }
             do {
                 try batch.committed?()
                 delay = schedule.succeeded(asking: batch.nextPoll)
@@ -109,6 +110,8 @@ final class SourceRunner: @unchecked Sendable {
         } catch let failure as SourceFailure where failure.kind == .storeRefused {
             delay = failed(failure, recording: false)
         } catch {
+            // A poll abandoned because the runner is stopping (a long poll at quit) is no failure.
+            if stopped.load(ordering: .relaxed) { return }
             delay = failed(SourceFailure.from(error), recording: true)
         }
         if scheduling { scheduleCycle(after: delay) }

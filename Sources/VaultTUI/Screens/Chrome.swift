@@ -27,6 +27,8 @@ enum Chrome {
         }
         if state.paused { parts.append(("PAUSED", .headerWarning)) }
         parts.append(syncText(state))
+        // The first to go when the line is short.
+        if !state.snapshot.alertsLoading, let byAccount = newAlertsByAccount(account) { parts.append((byAccount, .headerWarning)) }
         var right = grid.width - 1
         for (i, (text, role)) in parts.enumerated() {
             let w = DisplayWidth.of(InertText.make(text))
@@ -47,6 +49,15 @@ enum Chrome {
         }
         let full = "central backup \(where_)"
         grid.write(DisplayWidth.of(full) <= room ? full : where_, x: x + 1, y: 0, role: .header, maxWidth: max(room, 0))
+    }
+
+    /// `444455556666: 3 · 111122223333: 2`: the new alerts of each account, most first, when they
+    /// come from more than one.
+    static func newAlertsByAccount(_ account: AccountState) -> String? {
+        let counts = account.unacknowledgedAlertsByAccount.filter { $0.value > 0 && !$0.key.isEmpty }
+        guard counts.count > 1 else { return nil }
+        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .map { "\($0.key): \($0.value)" }.joined(separator: " · ")
     }
 
     /// `111122223333 · us-east-1`, or `3 accounts · 2 regions` for a store of several.

@@ -22,11 +22,13 @@ enum VaultsScreen {
         if rows.isEmpty {
             grid.write(emptyText(state), x: 2, y: listRect.y + 1, role: .muted)
         } else {
-            position = table.draw(
+            let (shown, original) = table.inserting(Table.whereColumn, at: 1, when: state.account.spansAccountsOrRegions)
+            position = shown.draw(
                 into: &grid, rect: listRect, rowCount: rows.count, top: state.scrollTop[.vaults] ?? 0,
                 selected: state.selectedIndex(.vaults)
-            ) { row, column in
+            ) { row, drawn in
                 let v = rows[row]
+                guard let column = original(drawn) else { return (Table.whereText(accountId: v.accountId, region: v.region), .muted) }
                 let lock = v.lockState(at: now)
                 let points = state.account.pointsByVault[v.key]
                 switch column {

@@ -14,6 +14,29 @@ enum AccountSources {
             pollInterval: TimeInterval(configuration?.pollSeconds ?? 60),
             reconcileInterval: TimeInterval((configuration?.reconcileMinutes ?? 15) * 60),
             eventBuses: configuration?.eventBuses ?? ["default"])
+        var sources: [AWSAccountSource] = []
+        var seen = Set<String>()
+        for (profile, region, organizations) in watched(profile: profile, aws: aws, configuration: configuration) {
+            let client = AWSClient(configuration: try aws.configuration(profile: profile))
+            let organizationsClient = try organizations.map { AWSClient(configuration: try aws.configuration(profile: $0)) }
+            do {
+                let source = try AWSAccountSource(
+                    client: client, region: region, organizationsClient: organizationsClient, settings: settings)
+                guard seen.insert(source.name).inserted else { continue }
+                sources.append(source)
+            } catch {
+                throw CLIError("\(error)")
+            }
+        }
+        return sources
+    }
+
+    /// The accounts (profiles) and regions read: the command line's profile and region, or without
+    /// either, the accounts of the config file, or else the AWS CLI's default profile. A nil region
+    /// is the profile's own.
+    static func watched(profile: String?, aws: AWSOptions, configuration: Configuration?)
+        -> [(profile: String?, region: String?, organizations: String?)]
+    {
         var wanted: [(profile: String?, region: String?, organizations: String?)] = []
         if profile == nil, aws.region == nil, let accounts = configuration?.accounts, !accounts.isEmpty {
             for account in accounts {
@@ -28,20 +51,6 @@ enum AccountSources {
                 .organizationsProfile
             wanted = [(profile, aws.region, organizations)]
         }
-        var sources: [AWSAccountSource] = []
-        var seen = Set<String>()
-        for (profile, region, organizations) in wanted {
-            let client = AWSClient(configuration: try aws.configuration(profile: profile))
-            let organizationsClient = try organizations.map { AWSClient(configuration: try aws.configuration(profile: $0)) }
-            do {
-                let source = try AWSAccountSource(
-                    client: client, region: region, organizationsClient: organizationsClient, settings: settings)
-                guard seen.insert(source.name).inserted else { continue }
-                sources.append(source)
-            } catch {
-                throw CLIError("\(error)")
-            }
-        }
-        return sources
+        return wanted
     }
 }

@@ -16,6 +16,14 @@ Control (never forwarded):
         {"garbage": true}       answer 200 with an HTML body
         {"delay": 3.0}          wait that many seconds, then forward
         {"pass": true}          forward unchanged
+        {"hold": 30.0}          wait that many seconds, then answer 503 without forwarding (the client is
+                                meant to be killed meanwhile: the request never reaches moto)
+        {"failEntries": N, "code": "InternalError"}
+                                a batch call (JSON body with "Entries"): forward it without its first N
+                                entries, then add those N to the answer's "Failed" (SenderFault false), as
+                                SQS does when part of a DeleteMessageBatch fails with an HTTP 200
+    A fault with "target": "AmazonSQS.DeleteMessageBatch" applies only to a request with that X-Amz-Target;
+    each request takes the first queued fault that applies to it (one without "target" applies to any).
     GET /__log__       JSON list of the requests seen: [{"method", "target", "faulted"}]
 """
 import http.client, json, socket, sys, threading, time, urllib.parse
@@ -77,10 +85,29 @@ class Handler(BaseHTTPRequestHandler):
             with LOCK:
                 data = json.dumps(LOG).encode()
             return self.send(200, [('Content-Type', 'application/json')], data)
+        amz_target = self.headers.get('X-Amz-Target')
         with LOCK:
-            fault = FAULTS.pop(0) if FAULTS else {'pass': True}
+            index = next((i for i, f in enumerate(FAULTS) if f.get('target') in (None, amz_target)), None)
+            fault = FAULTS.pop(index) if index is not None else {'pass': True}
             LOG.append({'method': self.command, 'target': self.path, 'faulted': 'pass' not in fault,
+                        'amzTarget': amz_target, 'body': body.decode('utf-8', 'replace'),
                         'headers': {k.lower(): v for k, v in self.headers.items()}})
+        if 'hold' in fault:
+            time.sleep(fault['hold'])
+            return self.send(503, [], b'')
+        if 'failEntries' in fault:
+            request = json.loads(body)
+            held = request['Entries'][:fault['failEntries']]
+            request['Entries'] = request['Entries'][fault['failEntries']:]
+            if request['Entries']:
+                status, headers, data = self.forward(json.dumps(request).encode())
+                answer = json.loads(data or b'{}')
+            else:
+                status, headers, answer = 200, [('Content-Type', 'application/x-amz-json-1.0')], {'Successful': []}
+            answer.setdefault('Failed', [])
+            answer['Failed'] += [{'Id': e['Id'], 'SenderFault': False, 'Code': fault.get('code', 'InternalError'),
+                                  'Message': 'injected by fault_proxy.py'} for e in held]
+            return self.send(status, headers, json.dumps(answer).encode())
         if 'status' in fault:
             return self.send(fault['status'], list(fault.get('headers', {}).items()), fault.get('body', '').encode())
         if fault.get('drop'):
