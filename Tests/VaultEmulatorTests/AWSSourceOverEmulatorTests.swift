@@ -10,14 +10,20 @@ import VaultSync
 /// demo account served by the emulator, as `vaultwatch demo` is to run it.
 @Suite struct AWSSourceOverEmulatorTests {
     @Test func theAWSSourceSyncsTheDemoAccountThroughTheEndpoint() throws {
-        let start = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+        // A fixed instant, so the same points expire on every run (signatures still use the wall clock).
+        let start = Date(timeIntervalSince1970: 1_780_000_000)
         let demo = try DemoEndpoint(seed: 7, at: start)
         defer { demo.stop() }
         let backend = try #require(demo.simulation.backend)
         let client = try #require(demo.connection(as: "admin")).client()
         let source = try AWSAccountSource(client: client, region: DemoAccount.region)
         var state = AccountState()
-        state.apply(try source.start(resuming: state, at: start).records)
+        // As the worker does: apply a batch, then tell the source it is stored.
+        func take(_ batch: SourceBatch) throws {
+            state.apply(batch.records)
+            try batch.committed?()
+        }
+        try take(try source.start(resuming: state, at: start))
         #expect(source.accountId == DemoAccount.accountId)
         #expect(state.sortedVaults.map(\.name) == backend.vaultNames)
         #expect(state.pointCount == backend.pointCount)
@@ -25,9 +31,12 @@ import VaultSync
         #expect(central.lock?.minRetentionDays == backend.vault(named: DemoAccount.centralVault)?.lock?.minRetentionDays)
         #expect(state.accessPolicies[central.key]?.document == backend.accessPolicy(of: DemoAccount.centralVault))
 
-        // An hour of activity later, a poll brings the new points.
-        try demo.play(until: start + 3600)
-        state.apply(try source.poll(at: start + 3600).records)
+        // Six hours of activity later (points made, points expired), a poll brings the account as it is.
+        let before = Set(backend.vaultNames.flatMap { backend.points(in: $0).map(\.arn) })
+        try demo.play(until: start + 6 * 3600)
+        let after = Set(backend.vaultNames.flatMap { backend.points(in: $0).map(\.arn) })
+        #expect(!before.subtracting(after).isEmpty && !after.subtracting(before).isEmpty)
+        try take(try source.poll(at: start + 6 * 3600))
         #expect(state.pointCount == backend.pointCount)
         // Every request the source made was signed by the admin's key and recorded.
         let admin = try #require(demo.connection(as: "admin")).principal.accessKeyId
