@@ -21,7 +21,13 @@ let package = Package(
         .target(
             name: "VaultStore",
             dependencies: ["VaultCore", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore", "AWSClient"]),
+        // The simulated AWS Backup service of the demo account: the domain alone, safe to call from
+        // any thread (it serialises its calls inside).
+        .target(name: "VaultDemo", dependencies: ["VaultCore"]),
+        .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore", "AWSClient", "VaultDemo"]),
+        // A local AWS Backup endpoint (and CloudTrail LookupEvents) over the demo's backend: its own
+        // HTTP/1.1 server on POSIX sockets, SigV4 checked with AWSClient's verifier.
+        .target(name: "VaultEmulator", dependencies: ["VaultCore", "VaultDemo", "AWSClient"]),
         .target(name: "VaultTUI", dependencies: ["VaultCore", "CNCurses"]),
         // config.toml: a small TOML reader of its own (no dependency to build) and the settings it holds.
         .target(name: "VaultConfig", dependencies: ["VaultCore"]),
@@ -31,7 +37,8 @@ let package = Package(
         .executableTarget(
             name: "vaultwatch",
             dependencies: [
-                "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "VaultConfig", "AWSClient",
+                "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "VaultConfig", "AWSClient", "VaultDemo",
+                "VaultEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,7 +48,8 @@ let package = Package(
         .executableTarget(
             name: "vaultwatch-bench",
             dependencies: [
-                "VaultBench", "VaultCore", "VaultStore", "VaultSync", "VaultTUI",
+                "VaultBench", "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "VaultDemo", "VaultEmulator",
+                "AWSClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/vaultwatch-bench"
@@ -50,7 +58,7 @@ let package = Package(
         // The writer the store's multi-process tests start and kill; not a product.
         .executableTarget(name: "vaultwatch-store-probe", dependencies: ["VaultCore", "VaultStore"]),
         .testTarget(name: "VaultStoreTests", dependencies: ["VaultStore", "vaultwatch-store-probe"]),
-        .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync", "AWSClient", "TestSupport"]),
+        .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync", "VaultDemo", "AWSClient", "TestSupport"]),
         // Screen expectations live in Tests/VaultTUITests/Screens and are read by path.
         .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI"], exclude: ["Screens"]),
         // Helpers the test targets share: real local endpoints (moto_server, the fault-injecting proxy,
@@ -65,5 +73,9 @@ let package = Package(
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
         // The alert feeds (SQS, CloudTrail, events files) against moto_server and botocore.
         .testTarget(name: "FeedTests", dependencies: ["VaultSync", "VaultStore", "AWSClient", "TestSupport"]),
+        // The botocore oracle in Resources is run by path.
+        .testTarget(
+            name: "VaultEmulatorTests", dependencies: ["VaultEmulator", "VaultDemo", "AWSClient", "VaultSync"],
+            exclude: ["Resources"]),
     ]
 )

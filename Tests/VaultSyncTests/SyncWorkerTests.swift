@@ -5,6 +5,7 @@ import VaultCore
 import VaultStore
 
 @testable import VaultSync
+@testable import VaultDemo
 
 /// The worker end to end over a real store in a temporary directory, with the demo as source
 /// and a fixed clock.

@@ -1,0 +1,112 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+import VaultDemo
+
+/// Where an emulator keeps its account between runs, in a directory of its own (mode 0700):
+/// `keys.json` (the principals' access keys, mode 0600), `state.json` (the account, the SCPs and
+/// the clock's offset, rewritten whole after each change) and `cloudtrail.jsonl` (one recorded
+/// event a line, appended).
+public struct EmulatorStore: Sendable {
+    public let directory: URL
+
+    public init(directory: URL) { self.directory = directory }
+
+    var keysFile: URL { directory.appendingPathComponent("keys.json") }
+    var stateFile: URL { directory.appendingPathComponent("state.json") }
+    var trailFile: URL { directory.appendingPathComponent("cloudtrail.jsonl") }
+
+    /// What `state.json` holds.
+    struct State: Codable {
+        var account: DemoBackendSnapshot
+        var serviceControlPolicies: [String: String]
+        var clockOffset: TimeInterval
+    }
+
+    /// Creates the directory when missing.
+    func prepare() throws {
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: directory.path) {
+            try fm.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+    }
+
+    /// The principals' keys, made and written (0600) on first use.
+    public func principals(creating: Bool = true) throws -> [EmulatorPrincipal] {
+        if let data = try? Data(contentsOf: keysFile) {
+            do {
+                return try JSONDecoder().decode([EmulatorPrincipal].self, from: data)
+            } catch {
+                throw EmulatorStoreError("\(keysFile.path) is not an emulator key file: \(error.localizedDescription)")
+            }
+        }
+        guard creating else { throw EmulatorStoreError("no emulator store at \(directory.path) (no keys.json)") }
+        try prepare()
+        let principals = EmulatorPrincipals.generate()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data = try encoder.encode(principals)
+        guard FileManager.default.createFile(atPath: keysFile.path, contents: data, attributes: [.posixPermissions: 0o600])
+        else { throw EmulatorStoreError("cannot write \(keysFile.path)") }
+        return principals
+    }
+
+    func loadState() throws -> State? {
+        guard let data = try? Data(contentsOf: stateFile) else { return nil }
+        do {
+            return try Self.decoder.decode(State.self, from: data)
+        } catch {
+            throw EmulatorStoreError("\(stateFile.path) cannot be read: \(error.localizedDescription); nothing was changed")
+        }
+    }
+
+    func save(_ state: State) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .millisecondsSince1970
+        let data = try encoder.encode(state)
+        let temporary = directory.appendingPathComponent("state.json.writing")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600])
+        else { throw EmulatorStoreError("cannot write \(temporary.path)") }
+        guard rename(temporary.path, stateFile.path) == 0 else {
+            throw EmulatorStoreError("cannot replace \(stateFile.path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    func loadTrail() throws -> [TrailEvent] {
+        guard let data = try? Data(contentsOf: trailFile) else { return [] }
+        var events: [TrailEvent] = []
+        for (n, line) in data.split(separator: 0x0A).enumerated() {
+            guard let event = try? Self.decoder.decode(TrailEvent.self, from: Data(line)) else {
+                throw EmulatorStoreError("\(trailFile.path) line \(n + 1) is not a recorded event; nothing was changed")
+            }
+            events.append(event)
+        }
+        return events
+    }
+
+    func openTrailForAppending() throws -> FileHandle {
+        if !FileManager.default.fileExists(atPath: trailFile.path) {
+            guard
+                FileManager.default.createFile(
+                    atPath: trailFile.path, contents: nil, attributes: [.posixPermissions: 0o600])
+            else { throw EmulatorStoreError("cannot create \(trailFile.path)") }
+        }
+        let handle = try FileHandle(forWritingTo: trailFile)
+        try handle.seekToEnd()
+        return handle
+    }
+
+    static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .millisecondsSince1970
+        return decoder
+    }
+}
+
+public struct EmulatorStoreError: Error, CustomStringConvertible, Equatable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
