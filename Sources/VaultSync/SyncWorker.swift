@@ -141,9 +141,15 @@ public final class SyncWorker: @unchecked Sendable {
             let ack = Acknowledgement(
                 id: UUID().uuidString.lowercased(), alertId: alertId, by: who, at: clock.now(), note: note)
             do {
-                try store.append([.acknowledgement(ack)])
+                // Exactly once: another process may have acknowledged it meanwhile.
+                let outcome = try store.acknowledge(ack)
+                sayStoreNotes()
                 _ = pull(force: false)
-                completion(nil)
+                if case .alreadyAcknowledged(let earlier) = outcome {
+                    completion("already acknowledged by \(earlier.by) at \(UTC.second(earlier.at)) UTC")
+                } else {
+                    completion(nil)
+                }
             } catch {
                 completion("\(error)")
             }
@@ -242,6 +248,9 @@ public final class SyncWorker: @unchecked Sendable {
 
     private func tick() {
         guard !stopped else { return }
+        // Activity that then stopped is covered by a signed digest too.
+        store.signDigestIfDue()
+        sayStoreNotes()
         if let retryAt, Date() < retryAt {
             pull(force: false)  // keep following the store while the source rests
             return
@@ -278,6 +287,7 @@ public final class SyncWorker: @unchecked Sendable {
         do {
             try store.append(unwritten)
             unwritten = []
+            sayStoreNotes()
         } catch {
             // Files written before the failing one kept their lines; the rest are retried.
             // Re-appending the written ones would duplicate jobs, so keep only what is unsafe
@@ -347,6 +357,11 @@ public final class SyncWorker: @unchecked Sendable {
             // Not lost: the calls are stored, so the next rebuild or pull raises them again.
             note(.error, "could not record \(raised.count) alert(s) (will retry): \(error)")
         }
+    }
+
+    /// What the store's writes repaired, or could not sign, as warnings.
+    private func sayStoreNotes() {
+        for problem in store.takeNotes() { note(.warning, "\(problem)") }
     }
 
     private func note(_ level: Notice.Level, _ text: String) {

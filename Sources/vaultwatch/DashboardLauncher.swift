@@ -58,6 +58,8 @@ enum DashboardLauncher {
             dashboard.run()
         }
         worker.stop()
+        // Nothing this session appended is left without a signed digest.
+        store.signDigestIfUncovered()
         for problem in themes.problems { FileHandle.standardError.write(Data("vaultwatch: theme skipped: \(problem)\n".utf8)) }
         if let message = failure.get() { throw CLIError(message) }
     }

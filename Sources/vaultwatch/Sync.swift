@@ -65,6 +65,9 @@ struct Sync: ParsableCommand {
             worker.stopAndWait()
             signals.forEach { $0.cancel() }
         }
+        // Nothing this run appended is left without a signed digest.
+        store.signDigestIfUncovered()
+        ProblemReport.say(store.takeNotes())
         if let message = failure.get() { throw CLIError(message) }
     }
 }

@@ -213,7 +213,7 @@ struct PointLineDecoderTests {
         }
         let dir = TemporaryDirectory()
         var load = PointsLoad()
-        let (consumed, _) = try PointsReader.read(bytes, of: .points(vault: "v"), in: StoreDirectory(dir.store), into: &load)
+        let (consumed, _) = try PointsReader.read(bytes, of: .points(vault: "v"), in: try StoreDirectory(dir.store, for: .writing), into: &load)
         #expect(consumed == bytes.count)
         #expect(load.lists["v"] == expected)
         #expect(load.problems.allSatisfy { $0.kind == .malformedLine && $0.file == "points/v.jsonl" })
