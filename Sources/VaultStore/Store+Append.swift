@@ -62,7 +62,7 @@ extension Store {
     /// while it is held, so an unfinished last line is torn.
     func openExclusive(_ file: StoreFile) throws(StoreError) -> OpenFile {
         guard
-            let handle = try OpenFile.openLocked(file.relativePath, in: root, for: .append, .exclusive, repaired: note)
+            let handle = try OpenFile.openLocked(file.relativePath, in: root, for: .append, .exclusive)
         else {
             throw .cannotOpen(path: root.path(of: file), reason: "it vanished while being created")
         }

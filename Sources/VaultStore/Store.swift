@@ -76,7 +76,6 @@ public final class Store: Sendable {
         self.clock = clock
         self.signer = signer
         self.digestInterval = digestInterval
-        notes.withLock { $0 = root.repairs }
         // A store made here starts with a digest of its empty files, so from its first line on,
         // no digest at all means the digests were taken away.
         if root.created, let signer { signDigest(with: signer) }
@@ -90,7 +89,7 @@ public final class Store: Sendable {
     public func takeNotes() -> [StoreProblem] {
         notes.withLock { taken in
             defer { taken = [] }
-            return taken
+            return root.takeRepairs() + taken
         }
     }
 

@@ -40,8 +40,8 @@ struct PermissionTests {
         #expect(mode(of: dir.file("alerts.jsonl")) == 0o600)
         #expect(mode(of: dir.store.appendingPathComponent("points")) == 0o700)
         #expect(store.takeNotes().map(\.description) == [
-            "alerts.jsonl: narrowed its permissions from 0644 to 0600 (others could read it)",
             "points: narrowed the store's points folder's permissions from 0777 to 0700 (others could read and change it)",
+            "alerts.jsonl: narrowed its permissions from 0644 to 0600 (others could read it)",
         ])
         #expect(store.takeNotes() == [], "each is said once")
     }

@@ -113,4 +113,22 @@ struct SchemaTests {
         #expect(throws: StoreError.self) { try store.load() }
         #expect(snapshot(of: dir.store) == before)
     }
+
+    @Test("compaction, repair and a digest read every file first: a newer line in alerts.jsonl leaves the disk byte-identical")
+    func writersCheckEveryFile() throws {
+        let dir = TemporaryDirectory()
+        let key = DigestKey()
+        let store = try Store(directory: dir.store, calls: .live, clock: SystemClock(), signer: key)
+        try store.append(Fixture.everyKind + [.vault(Fixture.vault("plain")), .vault(Fixture.vault("plain"))])
+        try appendRaw(Array(#"{"data":{"id":"half"#.utf8), to: dir.file("jobs.jsonl"))
+        chmod(dir.file("vaults.jsonl").path, 0o644)
+        try appendRaw(Array(#"{"data":{},"prev":"x","schema":3,"seq":2,"type":"alert"}"#.utf8) + [10], to: dir.file("alerts.jsonl"))
+        let before = snapshotWithModes(of: dir.store)
+        let newer = StoreError.newerSchema(file: dir.file("alerts.jsonl").path, line: 2, version: 3, supported: 2)
+        let writer = try Store(directory: dir.store, calls: .live, clock: SystemClock(), signer: key)
+        #expect(throws: newer) { try writer.compact() }
+        #expect(throws: newer) { try writer.repair() }
+        #expect(throws: newer) { try writer.signDigest() }
+        #expect(snapshotWithModes(of: dir.store) == before)
+    }
 }

@@ -4,11 +4,10 @@ extension OpenFile {
     /// the old one's lock: they must append to the new file, not to one nobody will read again.
     /// Returns nil when reading a file that does not exist (or no longer does).
     static func openLocked(
-        _ relativePath: String, in root: StoreDirectory, for access: Access, _ kind: LockKind,
-        repaired: (StoreProblem) -> Void = { _ in }
+        _ relativePath: String, in root: StoreDirectory, for access: Access, _ kind: LockKind
     ) throws(StoreError) -> OpenFile? {
         while true {
-            guard let file = try open(relativePath, in: root, for: access, repaired: repaired) else { return nil }
+            guard let file = try open(relativePath, in: root, for: access) else { return nil }
             try file.lock(kind)
             let held = try file.status()
             let current = try root.status(of: relativePath)

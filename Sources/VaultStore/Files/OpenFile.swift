@@ -19,11 +19,8 @@ struct OpenFile: ~Copyable {
     /// Opens the store file at `relativePath` from the store's descriptor. Returns nil when reading
     /// a file (or a folder) that does not exist. No symbolic link is followed, neither the file nor
     /// its folder, and only regular files are accepted (a FIFO would block, a device is no log).
-    /// Writing into the `points` folder creates it, and narrowing its permissions goes to `repaired`.
-    static func open(
-        _ relativePath: String, in root: StoreDirectory, for access: Access,
-        repaired: (StoreProblem) -> Void = { _ in }
-    ) throws(StoreError) -> OpenFile? {
+    /// Writing into the `points` folder creates it (and narrows it, said by the root's repairs).
+    static func open(_ relativePath: String, in root: StoreDirectory, for access: Access) throws(StoreError) -> OpenFile? {
         let path = root.path(relativePath)
         let common = O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK
         let flags: Int32
@@ -33,7 +30,7 @@ struct OpenFile: ~Copyable {
         case .replace: flags = O_WRONLY | O_TRUNC | O_CREAT | common
         }
         if access != .read && root.access == .reading { throw .readOnly(path: root.path) }
-        let fd = try root.withParent(of: relativePath, { folder, name throws(StoreError) -> Int32? in
+        let fd = try root.withParent(of: relativePath) { folder, name throws(StoreError) -> Int32? in
             guard let folder else { return nil }
             var fd: Int32
             repeat { fd = openat(folder, name, flags, mode_t(0o600)) } while fd < 0 && errno == EINTR
@@ -44,7 +41,7 @@ struct OpenFile: ~Copyable {
                 throw .cannotOpen(path: path, reason: osReason(code))
             }
             return fd
-        }, repaired: repaired)
+        }
         guard let fd else { return nil }
         let file = OpenFile(fd: fd, path: path)
         guard try file.status().isRegularFile else {

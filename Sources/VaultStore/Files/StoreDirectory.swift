@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 
 /// Whether a store was opened to be written or only read. A store opened for reading changes
 /// nothing on disk: no directory is created, no permission narrowed, no torn line set aside.
@@ -21,8 +22,8 @@ final class StoreDirectory: Sendable {
     let access: StoreAccess
     /// The directory itself; every path of the store is resolved from it.
     let descriptor: Int32
-    /// What opening it for writing changed (a looser mode narrowed).
-    let repairs: [StoreProblem]
+    /// What writing through it changed and has not been said yet (a looser mode narrowed).
+    private let repairs = Mutex<[StoreProblem]>([])
     /// Whether opening it for writing made it: a new, empty store.
     let created: Bool
 
@@ -43,7 +44,15 @@ final class StoreDirectory: Sendable {
             }
         }
         self.descriptor = fd
-        self.repairs = repairs
+        self.repairs.withLock { $0 = repairs }
+    }
+
+    /// The repairs made since the last call, to be said.
+    func takeRepairs() -> [StoreProblem] {
+        repairs.withLock { taken in
+            defer { taken = [] }
+            return taken
+        }
     }
 
     deinit { close(descriptor) }
@@ -55,10 +64,8 @@ final class StoreDirectory: Sendable {
 
     /// A folder of the store (`points`) opened without following a link, closed when `body` ends.
     /// Writing, it is created (0700) when missing and narrowed to 0700 when looser, and such a
-    /// repair is handed to `repaired`. Reading, `body` gets nil when it does not exist.
-    func withFolder<T>(
-        _ name: String, _ body: (Int32?) throws(StoreError) -> T, repaired: (StoreProblem) -> Void = { _ in }
-    ) throws(StoreError) -> T {
+    /// repair is kept to be said (`takeRepairs()`). Reading, `body` gets nil when it does not exist.
+    func withFolder<T>(_ name: String, _ body: (Int32?) throws(StoreError) -> T) throws(StoreError) -> T {
         guard !name.isEmpty else { return try body(descriptor) }
         let shown = path(name)
         if access == .writing {
@@ -71,22 +78,19 @@ final class StoreDirectory: Sendable {
         }
         defer { close(fd) }
         if access == .writing {
-            var repairs: [StoreProblem] = []
-            try Self.claim(fd, shownAs: shown, what: "the store's \(name) folder", file: name, repairs: &repairs)
-            repairs.forEach(repaired)
+            var made: [StoreProblem] = []
+            try Self.claim(fd, shownAs: shown, what: "the store's \(name) folder", file: name, repairs: &made)
+            repairs.withLock { $0 += made }
         }
         return try body(fd)
     }
 
     /// The folder holding `relativePath` and the file's name in it.
-    func withParent<T>(
-        of relativePath: String, _ body: (Int32?, String) throws(StoreError) -> T,
-        repaired: (StoreProblem) -> Void = { _ in }
-    ) throws(StoreError) -> T {
+    func withParent<T>(of relativePath: String, _ body: (Int32?, String) throws(StoreError) -> T) throws(StoreError) -> T {
         guard let slash = relativePath.lastIndex(of: "/") else { return try body(descriptor, relativePath) }
         let folder = String(relativePath[..<slash])
         let name = String(relativePath[relativePath.index(after: slash)...])
-        return try withFolder(folder, { fd throws(StoreError) in try body(fd, name) }, repaired: repaired)
+        return try withFolder(folder) { fd throws(StoreError) in try body(fd, name) }
     }
 
     /// The names in a folder of the store; none when the folder does not exist.
