@@ -16,7 +16,9 @@ enum JSONInert {
         if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if needsEscape(scalar) {
+            if scalar == "\t" || scalar == "\r" {
+                out.append(" ")
+            } else if needsEscape(scalar) {
                 for unit in String(scalar).utf16 {
                     out.append(contentsOf: "\\u".unicodeScalars)
                     let hex = String(unit, radix: 16)
