@@ -11,12 +11,13 @@ import VaultStore
 /// - `ack`: a call, the alert it raised and its acknowledgement each (calls, alerts and acks are
 ///   chained and flushed to disk); with KEY_FILE (made when missing), each batch is covered by a
 ///   signed digest, as a real writer's would be.
+/// - `alert`: a call and the alert it raised each, for `vaultwatch ack` to acknowledge.
 @main
 enum StoreProbe {
     static func main() {
         let args = CommandLine.arguments
-        guard args.count >= 5, let count = Int(args[3]), ["job", "ack"].contains(args[4]) else {
-            FileHandle.standardError.write(Data("usage: vaultwatch-store-probe STORE_DIR PREFIX COUNT job|ack [MAX_BATCH [KEY_FILE]]\n".utf8))
+        guard args.count >= 5, let count = Int(args[3]), ["job", "ack", "alert"].contains(args[4]) else {
+            FileHandle.standardError.write(Data("usage: vaultwatch-store-probe STORE_DIR PREFIX COUNT job|ack|alert [MAX_BATCH [KEY_FILE]]\n".utf8))
             exit(64)
         }
         let prefix = args[2]
@@ -30,7 +31,11 @@ enum StoreProbe {
             while next < count {
                 let ids = (next..<min(count, next + Int.random(in: 1...maxBatch))).map { "\(prefix)-\($0)" }
                 try store.append(ids.flatMap { id in
-                    args[4] == "ack" ? acknowledged(id, note: note) : [job(id)]
+                    switch args[4] {
+                    case "ack": acknowledged(id, note: note)
+                    case "alert": Array(acknowledged(id, note: note).prefix(2))
+                    default: [job(id)]
+                    }
                 })
                 // One unbuffered write: nothing is reported before its append returned.
                 FileHandle.standardOutput.write(Data((ids.joined(separator: "\n") + "\n").utf8))

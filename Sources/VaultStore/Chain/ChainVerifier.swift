@@ -68,9 +68,14 @@ enum ChainVerifier {
         return (report, lines)
     }
 
-    /// A line's envelope: read from its end when it is as the store writes it, else by JSON.
+    /// A line's envelope: read from its end when it is as the store writes it (a whole call,
+    /// alert or acknowledgement line, which the strict fast decoder takes: so its end is the end
+    /// of one JSON object whose keys each come once), else by JSON, which is the reference.
     static func envelope(of line: ArraySlice<UInt8>, json: JSONDecoder) -> Envelope {
-        if let fields = EnvelopeTail.read(line) { return Envelope(prev: fields.prev, seq: fields.seq, schema: fields.schema) }
+        var whole = FlatLineDecoder()
+        if let fields = EnvelopeTail.read(line), line.withUnsafeBytes({ whole.decode($0) }) != nil {
+            return Envelope(prev: fields.prev, seq: fields.seq, schema: fields.schema)
+        }
         return (try? json.decode(Envelope.self, from: Data(line))) ?? Envelope()
     }
 
