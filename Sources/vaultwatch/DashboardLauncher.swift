@@ -60,7 +60,7 @@ enum DashboardLauncher {
         worker.stop()
         // Nothing this session appended is left without a signed digest.
         store.signDigestIfUncovered()
-        for problem in themes.problems { FileHandle.standardError.write(Data("vaultwatch: theme skipped: \(problem)\n".utf8)) }
+        for problem in themes.problems { ProblemReport.warn("theme skipped: \(problem)") }
         if let message = failure.get() { throw CLIError(message) }
     }
 }

@@ -38,6 +38,12 @@ struct Sync: ParsableCommand {
             defaultRules: [DemoAccount.alertRule], defaultSettings: DemoAccount.guardrailSettings
         ).rules
         let store = try storeOptions.open(defaultProfile: source.defaultProfile)
+        // Nothing is written to a store this vaultwatch cannot wholly read (a newer schema anywhere).
+        do {
+            try store.requireReadableSchemas()
+        } catch {
+            throw CLIError("\(error)")
+        }
         let printer = SyncPrinter()
         let failure = FailureBox()
         let stop = DispatchSemaphore(value: 0)

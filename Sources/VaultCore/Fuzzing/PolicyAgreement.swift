@@ -1,11 +1,12 @@
-/// For the fuzzer (`Fuzz/Targets/Policy`) and its regression tests. A policy document (up to the first NUL byte) and a request chosen by the bytes after it:
-/// parsing and evaluation never trap, and the evaluator and the explanation agree: a valid document
-/// denies a request whenever a Deny statement's trace says it applies, and every statement a denial
-/// names is one the explanation says applies.
+/// For the fuzzer (`Fuzz/Targets/Policy`) and its regression tests: a policy document (up to the
+/// first NUL byte, read as JSON: see `FuzzInput`) and a request chosen by the bytes after it.
+/// Parsing the document and evaluating it never trap, and the evaluator and the explanation agree:
+/// a valid document denies a request whenever a Deny statement's trace says it applies, and every
+/// statement a denial names is one the explanation says applies.
 @_spi(Fuzzing) public enum PolicyAgreement {
     public static func disagreement(_ bytes: [UInt8]) -> String? {
-        let (text, choice) = EventPatternAgreement.split(bytes)
-        guard let document = try? PolicyDocument.parse(String(decoding: text, as: UTF8.self), name: "fuzzed") else { return nil }
+        let (text, choice) = FuzzInput.split(bytes)
+        guard let json = FuzzInput.json(text), let document = try? PolicyParser.document(json, name: "fuzzed") else { return nil }
         func pick(_ options: [String], _ k: Int) -> String { options[Int(choice.count > k ? choice[k] : 0) % options.count] }
         let request = AccessRequest(
             principalArn: pick(principals, 0), action: pick(actions, 1), resource: pick(resources, 2),

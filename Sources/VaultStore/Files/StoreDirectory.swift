@@ -97,8 +97,9 @@ final class StoreDirectory: Sendable {
     func list(_ folder: String) throws(StoreError) -> [String] {
         try withFolder(folder) { fd throws(StoreError) -> [String] in
             guard let fd else { return [] }
-            // fdopendir takes the descriptor it is given: hand it a copy.
-            let copy = dup(fd)
+            // fdopendir takes the descriptor it is given and reads from its offset: hand it one of
+            // its own (a dup would share the offset with the folder's descriptor).
+            let copy = openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             guard copy >= 0, let dir = fdopendir(copy) else {
                 let code = errno
                 throw .cannotRead(path: path(folder), reason: osReason(code))

@@ -34,10 +34,12 @@ import CNCurses
             if let decoded { reads[reads.count - 1].append(decoded) }
         }
         var whole = PasteDecoder()
-        let once = whole.feed(reads.flatMap { $0 })
-        var split = PasteDecoder()
-        let inParts = reads.flatMap { split.feed($0) }
-        guard once == inParts else { return "fed at once: \(once); fed in \(reads.count) reads: \(inParts)" }
+        let once = whole.feed(reads.count == 1 ? reads[0] : reads.flatMap { $0 })
+        if reads.count > 1 {
+            var split = PasteDecoder()
+            let inParts = reads.flatMap { split.feed($0) }
+            guard once == inParts else { return "fed at once: \(once); fed in \(reads.count) reads: \(inParts)" }
+        }
         for case .paste(let text) in once where text.count > PasteDecoder.limit {
             return "a paste of \(text.count) characters, past the limit of \(PasteDecoder.limit)"
         }
