@@ -494,24 +494,20 @@ def full_disk():
         store = os.path.join(mount, "store")
         vw("sync", "--source", "demo", "--once", store=store, check=True)
         alert_ids = ids(os.path.join(store, "alerts.jsonl"))
-        with open(os.path.join(store, "acks.jsonl"), "ab") as f:
-            f.write(b'{"data":{"alertId":"half')
+        # A writer died mid-line in acks.jsonl (made as the store makes its files, 0600).
+        fd = os.open(os.path.join(store, "acks.jsonl"), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.write(fd, b'{"data":{"alertId":"half')
+        os.close(fd)
         before = snapshot(store)
         filler = os.path.join(mount, "filler")
-        with open(filler, "wb") as f:
+        fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
+        for size in (65536, 4096, 1):
             try:
                 while True:
-                    f.write(b"\0" * 4096)
-                    f.flush()
+                    os.write(fd, b"\0" * size)
             except OSError:
                 pass
-        with open(filler, "ab") as f:
-            try:
-                while True:
-                    f.write(b"\0")
-                    f.flush()
-            except OSError:
-                pass
+        os.close(fd)
         result = vw("ack", alert_ids[0], "--by", "full", store=store)
         errors = [l for l in result.stderr.decode(errors="replace").split("\n") if l]
         empty_torn = os.path.exists(os.path.join(store, "acks.jsonl.torn")) and os.path.getsize(
