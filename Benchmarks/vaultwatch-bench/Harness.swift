@@ -15,6 +15,7 @@ struct Harness {
         try AckFigure.measure(count: sizes.acknowledgements, into: &table)
         try BulkAppendFigure.measure(data.large.spec, count: sizes.bulkPoints, rounds: sizes.rounds, into: &table)
         try MatchFigure.measure(data, count: sizes.matchEvents, rounds: sizes.rounds, moto: moto, into: &table)
+        try EndpointFigure.measure(points: sizes.points, vaults: sizes.vaults, seed: data.seed, into: &table)
         table.notes.append(
             "figures 5 and 6: the best of \(sizes.rounds) rounds, for vaultwatch and its peer alike; the others are one run"
         )

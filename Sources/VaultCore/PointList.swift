@@ -3,11 +3,12 @@ import Foundation
 /// A vault's recovery points in arrival order, with an index by ARN so a new snapshot of a point
 /// replaces the old one.
 ///
-/// Compact, for a million points: a row per point of ids and numbers (56 bytes plus a flag
-/// byte), the ARNs' unique tails (`…:recovery-point:` is interned, the UUID after it is not) in
-/// one byte buffer, every repeated text (vault, resource ARN and name and type, role ARN, ARN
-/// prefix) interned once, lifecycles interned too, and an ARN index of row numbers with open
-/// addressing. Points are made on access, so the list reads as a collection of `RecoveryPoint`.
+/// Compact, for a million points: the vault's key once for the whole list, a row per point of ids
+/// and numbers (52 bytes plus a flag byte), the ARNs' unique tails (`…:recovery-point:` is
+/// interned, the UUID after it is not) in one byte buffer, every repeated text (resource ARN and
+/// name and type, role ARN, ARN prefix) interned once, lifecycles interned too, and an ARN index
+/// of row numbers with open addressing. Points are made on access, so the list reads as a
+/// collection of `RecoveryPoint`.
 public struct PointList: Sendable {
     struct Row: Sendable {
         /// Dates as `Date` holds them (seconds since 2001), so every date comes back exactly.
@@ -18,7 +19,6 @@ public struct PointList: Sendable {
         var arnPrefix: UInt32
         /// Where the ARN's tail ends in `arnTails`; it starts where the previous row's ends.
         var arnEnd: UInt32
-        var vault: UInt32
         var resourceArn: UInt32
         var resourceType: UInt32
         /// 0 when absent.
@@ -30,6 +30,8 @@ public struct PointList: Sendable {
         var flags: UInt8
     }
 
+    /// The vault every point of the list is in.
+    public private(set) var vault: VaultKey
     private var rows: [Row] = []
     private var arnTails: [UInt8] = []
     private var texts = StringTable()
@@ -40,7 +42,15 @@ public struct PointList: Sendable {
     public private(set) var totalBytes: Int64 = 0
     public private(set) var newestCreation: Date?
 
-    public init() {}
+    public init(vault: VaultKey) {
+        self.vault = vault
+    }
+
+    /// The same points, as the points of `vault`: a legacy list (read from a store written before
+    /// schema 3) once the account state knows which vault its name meant.
+    public mutating func assign(to vault: VaultKey) {
+        self.vault = vault
+    }
 
     /// Makes room for `count` points like `sample`, so a loader that knows roughly how many are
     /// coming neither regrows the list nor leaves it twice as large as it needs.
@@ -65,8 +75,7 @@ public struct PointList: Sendable {
         var row = Row(
             creation: point.creationDate.timeIntervalSinceReferenceDate,
             completion: point.completionDate?.timeIntervalSinceReferenceDate ?? 0, size: point.sizeBytes,
-            arnPrefix: prefix, arnEnd: 0, vault: texts.intern(point.vaultName),
-            resourceArn: texts.intern(point.resourceArn), resourceType: texts.intern(point.resourceType),
+            arnPrefix: prefix, arnEnd: 0, resourceArn: texts.intern(point.resourceArn), resourceType: texts.intern(point.resourceType),
             resourceName: point.resourceName.map { texts.intern($0) } ?? 0,
             iamRoleArn: point.iamRoleArn.map { texts.intern($0) } ?? 0, lifecycle: lifecycleId(point.lifecycle),
             flags: Self.flags(point))
@@ -212,7 +221,8 @@ extension PointList: RandomAccessCollection {
         let r = rows[position]
         let arn = arnTails.withUnsafeBytes { texts.joined(r.arnPrefix, UnsafeRawBufferPointer(rebasing: $0[tail(of: position)])) }
         return RecoveryPoint(
-            arn: arn, vaultName: texts[r.vault], resourceArn: texts[r.resourceArn],
+            arn: arn, vaultName: vault.name, accountId: vault.accountId, region: vault.region,
+            resourceArn: texts[r.resourceArn],
             resourceType: texts[r.resourceType], resourceName: r.resourceName == 0 ? nil : texts[r.resourceName],
             status: Self.statuses[Int(r.flags & 7)], creationDate: Date(timeIntervalSinceReferenceDate: r.creation),
             completionDate: r.flags & (1 << 6) == 0 ? nil : Date(timeIntervalSinceReferenceDate: r.completion),
@@ -223,9 +233,10 @@ extension PointList: RandomAccessCollection {
 }
 
 extension PointList: Equatable {
-    /// The same points in the same order (however their texts happen to be interned).
+    /// The same points of the same vault in the same order (however their texts happen to be
+    /// interned).
     public static func == (a: PointList, b: PointList) -> Bool {
-        a.count == b.count && a.totalBytes == b.totalBytes && a.elementsEqual(b)
+        a.vault == b.vault && a.count == b.count && a.totalBytes == b.totalBytes && a.elementsEqual(b)
     }
 }
 

@@ -14,6 +14,8 @@ struct Points: ParsableCommand {
     struct Row: Encodable {
         var recoveryPointArn: String
         var vault: String
+        var accountId: String
+        var region: String
         var resourceArn: String
         var resourceType: String
         var resourceName: String?
@@ -29,15 +31,14 @@ struct Points: ParsableCommand {
 
     func run() throws {
         let state = try StoreReader.load(storeOptions.openExisting())
-        if let vault, state.vaults[vault] == nil { throw CLIError("no vault named \"\(vault)\" in the store") }
+        let chosen = try vault.map { [try VaultArgument.resolve($0, in: state)] } ?? state.sortedVaults
         let now = StoreReader.now(of: state)
-        let names = vault.map { [$0] } ?? state.sortedVaults.map(\.name)
-        let rows = names.flatMap { name in
-            state.points(in: name).map { p -> Row in
-                let verdict = state.vaults[name].map { VaultLockRules.deleteRecoveryPoint(p, in: $0, at: now) }
-                    ?? .refused(because: "the vault is not in the store")
+        let rows = chosen.flatMap { vault in
+            state.points(in: vault.key).map { p -> Row in
+                let verdict = VaultLockRules.deleteRecoveryPoint(p, in: vault, at: now)
                 return Row(
-                    recoveryPointArn: p.arn, vault: p.vaultName, resourceArn: p.resourceArn,
+                    recoveryPointArn: p.arn, vault: p.vaultName, accountId: vault.accountId, region: vault.region,
+                    resourceArn: p.resourceArn,
                     resourceType: p.resourceType, resourceName: p.resourceName, sourceAccount: p.sourceAccount,
                     status: p.status.rawValue, creationDate: p.creationDate, deleteAt: p.deleteAt,
                     moveToColdStorageAt: p.moveToColdStorageAt, sizeBytes: p.sizeBytes,
@@ -45,10 +46,11 @@ struct Points: ParsableCommand {
             }
         }
         if json { return try JSONOutput.print(rows) }
+        let whereColumns = state.spansAccountsOrRegions
         TextTable.print(
-            header: ["VAULT", "RESOURCE", "TYPE", "CREATED", "EXPIRES", "DELETABLE"],
+            header: (whereColumns ? ["ACCOUNT", "REGION"] : []) + ["VAULT", "RESOURCE", "TYPE", "CREATED", "EXPIRES", "DELETABLE"],
             rows: rows.map {
-                [
+                (whereColumns ? [$0.accountId, $0.region] : []) + [
                     $0.vault, $0.resourceName ?? $0.resourceArn, $0.resourceType, UTC.minute($0.creationDate),
                     $0.deleteAt.map(UTC.minute) ?? "never", $0.deletable ? "yes" : "no",
                 ]

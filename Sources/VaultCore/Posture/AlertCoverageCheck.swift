@@ -11,7 +11,7 @@ enum AlertCoverageCheck {
     ) -> PostureResult {
         let id = "alerts.rule.covers_sensitive_actions"
         let title = "An alert rule covers every sensitive action"
-        let subject = PostureSubject.vault(vault.name)
+        let subject = PostureSubject.vault(vault.key)
         // A rule that sends its events nowhere alerts nobody.
         let enabled = rules.filter { $0.isEnabled && $0.targets?.isEmpty != true }
         guard !enabled.isEmpty else {

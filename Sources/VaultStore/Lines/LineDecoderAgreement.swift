@@ -35,7 +35,7 @@ import VaultCore
             points.flush(into: &load)
             let read = reference.decode(line[...])
             guard case .record(.recoveryPoint(let point), _) = read, load.lists.count == 1,
-                let list = load.lists[point.vaultName], list.count == 1, list[0] == point
+                let list = load.lists[point.vaultKey], list.count == 1, list[0] == point
             else {
                 return "PointLineDecoder took \(load.lists.mapValues { Array($0) }); the reference: \(read)"
             }
