@@ -248,7 +248,8 @@ public final class Emulator: @unchecked Sendable {
         do {
             try store.save(state)
         } catch {
-            FileHandle.standardError.write(Data("vaultwatch emulate: cannot save \(store.stateFile.path): \(error)\n".utf8))
+            let line = OutsideText.inert("vaultwatch emulate: cannot save \(store.stateFile.path): \(error)")
+            FileHandle.standardError.write(Data((line + "\n").utf8))
         }
     }
 }
