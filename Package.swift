@@ -21,7 +21,13 @@ let package = Package(
         .target(
             name: "VaultStore",
             dependencies: ["VaultCore", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore", "AWSClient"]),
+        // The simulated AWS Backup service of the demo account: the domain alone, safe to call from
+        // any thread (it serialises its calls inside).
+        .target(name: "VaultDemo", dependencies: ["VaultCore"]),
+        .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore", "AWSClient", "VaultDemo"]),
+        // A local AWS Backup endpoint (and CloudTrail LookupEvents) over the demo's backend: its own
+        // HTTP/1.1 server on POSIX sockets, SigV4 checked with AWSClient's verifier.
+        .target(name: "VaultEmulator", dependencies: ["VaultCore", "VaultDemo", "AWSClient"]),
         // The pure dashboard: state, update, view, grid and its diff, themes, keys. No terminal:
         // nothing here can reach ncurses.
         .target(name: "VaultTUI", dependencies: ["VaultCore"]),
@@ -35,7 +41,8 @@ let package = Package(
         .executableTarget(
             name: "vaultwatch",
             dependencies: [
-                "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "VaultTerminal", "VaultConfig", "AWSClient",
+                "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "VaultTerminal", "VaultConfig", "AWSClient", "VaultDemo",
+                "VaultEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,18 +52,19 @@ let package = Package(
         .executableTarget(
             name: "vaultwatch-bench",
             dependencies: [
-                "VaultBench", "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "VaultTerminal",
+                "VaultBench", "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "VaultTerminal", "VaultDemo", "VaultEmulator",
+                "AWSClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/vaultwatch-bench"
         ),
-        .testTarget(name: "VaultCoreTests", dependencies: ["VaultCore"]),
+        .testTarget(name: "VaultCoreTests", dependencies: ["VaultCore", "FuzzSupport"]),
         // The writer the store's multi-process tests start and kill; not a product.
         .executableTarget(name: "vaultwatch-store-probe", dependencies: ["VaultCore", "VaultStore"]),
-        .testTarget(name: "VaultStoreTests", dependencies: ["VaultStore", "vaultwatch-store-probe"]),
-        .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync"]),
+        .testTarget(name: "VaultStoreTests", dependencies: ["VaultStore", "vaultwatch-store-probe", "FuzzSupport"]),
+        .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync", "VaultDemo", "AWSClient", "TestSupport"]),
         // Screen expectations live in Tests/VaultTUITests/Screens and are read by path.
-        .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI"], exclude: ["Screens"]),
+        .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI", "VaultTerminal", "FuzzSupport"], exclude: ["Screens"]),
         // Helpers the test targets share: real local endpoints (moto_server, the fault-injecting proxy,
         // an organization's alert wiring), botocore as an oracle, and subprocesses; its Python helpers in
         // Resources are run by path.
@@ -69,5 +77,16 @@ let package = Package(
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
         // The alert feeds (SQS, CloudTrail, events files) against moto_server and botocore.
         .testTarget(name: "FeedTests", dependencies: ["VaultSync", "VaultStore", "AWSClient", "TestSupport"]),
+        // The botocore oracle in Resources is run by path.
+        .testTarget(
+            name: "VaultEmulatorTests", dependencies: ["VaultEmulator", "VaultDemo", "AWSClient", "VaultSync"],
+            exclude: ["Resources"]),
+        // libFuzzer targets, one executable each (see RELIABILITY.md and .ci/fuzz, which builds them with the
+        // sanitizers and -DFUZZING). A plain build makes each a replayer of the inputs named on its command line.
+        .target(name: "FuzzSupport", path: "Fuzz/Targets/Support"),
+        .executableTarget(name: "fuzz-store-lines", dependencies: ["FuzzSupport", "VaultStore"], path: "Fuzz/Targets/StoreLines"),
+        .executableTarget(name: "fuzz-event-pattern", dependencies: ["FuzzSupport", "VaultCore"], path: "Fuzz/Targets/EventPattern"),
+        .executableTarget(name: "fuzz-policy", dependencies: ["FuzzSupport", "VaultCore"], path: "Fuzz/Targets/Policy"),
+        .executableTarget(name: "fuzz-terminal-input", dependencies: ["FuzzSupport", "VaultTerminal"], path: "Fuzz/Targets/TerminalInput"),
     ]
 )

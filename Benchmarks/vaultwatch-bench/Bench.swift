@@ -26,6 +26,10 @@ struct Bench: ParsableCommand {
     @Flag(help: "Generate the data sets again even when cached under .build/bench-data.")
     var regenerate = false
 
+    @Flag(help: "Measure only figure 7, the AWS Backup endpoint (it needs no generated store).")
+    var endpointOnly = false
+
+    @Flag(help: .hidden) var endpointProfile = false
     @Option(help: .hidden) var measureMemory: String?
     @Option(help: .hidden) var firstFrame: String?
     @Option(help: .hidden) var t0: UInt64?
@@ -46,6 +50,13 @@ struct Bench: ParsableCommand {
         var sizes = quick ? Sizes.quick : Sizes.full
         if let points { sizes.points = points }
         if let calls { sizes.calls = calls }
+        if endpointProfile { return try EndpointProfile.run(points: points ?? 20_000, seed: seed) }
+        if endpointOnly {
+            var table = Table()
+            try EndpointFigure.measure(points: sizes.points, vaults: sizes.vaults, seed: seed, into: &table)
+            table.notes.append(Machine.describe(seed: seed, sizes: sizes))
+            return print(table)
+        }
         let data = try Datasets.prepare(seed: seed, sizes: sizes, regenerate: regenerate)
         let table = try Harness(data: data, sizes: sizes).run()
         print(table)

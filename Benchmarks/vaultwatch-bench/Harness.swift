@@ -15,6 +15,7 @@ struct Harness {
         try AckFigure.measure(count: sizes.acknowledgements, into: &table)
         try BulkAppendFigure.measure(data.large.spec, count: sizes.bulkPoints, rounds: sizes.rounds, into: &table)
         try MatchFigure.measure(data, count: sizes.matchEvents, rounds: sizes.rounds, moto: moto, into: &table)
+        try EndpointFigure.measure(points: sizes.points, vaults: sizes.vaults, seed: data.seed, into: &table)
         try DashboardFigure.measure(large: data.large, typical: data.typical, rounds: 5, frames: 40, into: &table)
         try DashboardTerminalFigure.measure(
             data.large, keysPerRound: sizes.points >= 1_000_000 ? 100 : 20, rounds: 3,

@@ -101,6 +101,10 @@ public struct SyncStatus: Codable, Equatable, Sendable {
     /// What this sync could not read, and why: the checks that need it say UNKNOWN with the reason
     /// (`GetBackupVaultAccessPolicy on WORM_vault: access denied (AccessDeniedException): …`).
     public var degraded: [String]?
+    /// The source reads the account's EventBridge rules (an AWS account source does; the demo and the
+    /// feeds do not): no rule stored for its account and region then means the account has none that
+    /// concerns AWS Backup, and the alert checks judge exactly that instead of vaultwatch's defaults.
+    public var readsEventRules: Bool?
     /// Set when the sync was made on simulated time (the demo faster than real time, or resumed
     /// ahead of the wall clock): how fast it ran and the wall-clock instant `at` stood for, so the
     /// store's time carries on from there for whoever reads it (see `StoreTime`).
@@ -108,7 +112,8 @@ public struct SyncStatus: Codable, Equatable, Sendable {
 
     public init(
         source: String, accountId: String, region: String, at: Date, error: String? = nil, identityArn: String? = nil,
-        degraded: [String]? = nil, simulated: SimulatedTime? = nil
+        degraded: [String]? = nil, readsEventRules: Bool? = nil,
+        simulated: SimulatedTime? = nil
     ) {
         self.source = source
         self.accountId = accountId
@@ -117,6 +122,7 @@ public struct SyncStatus: Codable, Equatable, Sendable {
         self.error = error
         self.identityArn = identityArn
         self.degraded = degraded
+        self.readsEventRules = readsEventRules
         self.simulated = simulated
     }
 }

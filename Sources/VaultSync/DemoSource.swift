@@ -1,112 +1,39 @@
 import Foundation
 import VaultCore
+import VaultDemo
 
-/// The embedded demo account as a `Source`: seeds the central backup account of the seeds
-/// (or resumes it from the store) and drives it through simulated time. Deterministic: the same
-/// seed and the same `start`/`poll` instants give the same records.
-///
-/// Time is whatever `now` the worker passes (a `SimulatedClock` for `--speed`); the source only
-/// moves forward. Plan runs happen at their scheduled instants, chance events in 5-minute
-/// steps. A huge jump stays bounded: chance events are played for the last simulated day only,
-/// and plan runs only when their points are still kept at `now`, so after any jump the vaults
-/// hold what they would have held, while the work is at most about one seeding.
+/// The embedded demo account as a `Source`: a `DemoSimulation` polled by the worker, with a
+/// `.sync` status after each poll. Time is whatever `now` the worker passes (a `SimulatedClock`
+/// for `--speed`).
 public final class DemoSource: Source {
     public let name = "demo"
     public let accountId = DemoAccount.accountId
     public let region = DemoAccount.region
-    public let seed: UInt64
-    /// The simulated service, once started: what a later HTTP front end would serve.
-    public private(set) var backend: DemoBackend?
+    public var seed: UInt64 { simulation.seed }
+    /// The simulated service, once started.
+    public var backend: DemoBackend? { simulation.backend }
 
-    public static let defaultSeed: UInt64 = 0x5EED_BAC0
+    public static let defaultSeed = DemoSimulation.defaultSeed
     /// The longest stretch of simulated time one poll plays chance events for.
-    public static let maxSpanPerPoll: TimeInterval = 86_400
+    public static let maxSpanPerPoll = DemoSimulation.maxSpanPerPlay
 
-    private let activity: DemoActivity
-    /// Everything up to here has been played.
-    private var cursor: Date?
-    /// The opening acts not yet played (only after a fresh seed).
-    private var opening: [DemoAct] = []
-    private var openingImmediate = 0
+    private let simulation: DemoSimulation
 
     public init(seed: UInt64 = DemoSource.defaultSeed) {
-        self.seed = seed
-        activity = DemoActivity(seed: seed)
+        simulation = DemoSimulation(seed: seed)
     }
 
-    /// With an empty state, seeds the account as of `now` (to the whole second) and answers the
-    /// seed's records; otherwise rebuilds the backend from the stored vaults, points and policies
-    /// and continues from the newest instant the store holds, answering only the policies a store
-    /// written by an older vaultwatch lacks.
     public func start(resuming state: AccountState, at now: Date) throws -> SourceBatch {
-        SourceBatch(records: try seedOrResume(state, at: now), nextPoll: Self.pollInterval)
-    }
-
-    private func seedOrResume(_ state: AccountState, at now: Date) throws -> [Record] {
-        if let foreign = state.sortedVaults.first(where: { $0.accountId != accountId }) {
-            throw DemoSourceError.foreignAccount(foreign.accountId)
-        }
-        if state.vaults.isEmpty {
-            let start = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
-            let backend = DemoBackend(accountId: accountId, region: region, guardrail: DemoAccount.guardrail)
-            _ = DemoAccount.provision(backend, resuming: nil, at: start)
-            let records =
-                DemoSeeder.seed(backend, start: start, seed: seed)
-                + [DemoAccount.guardrail.record(account: accountId, at: start)]
-            self.backend = backend
-            cursor = start
-            opening = DemoOpening.acts(start: start)
-            openingImmediate = DemoOpening.immediate
-            return records
-        }
-        let backend = DemoBackend(
-            restoring: state, accountId: accountId, region: region, guardrail: DemoAccount.guardrail)
-        let resumeAt = state.latestInstant ?? now
-        let missing = DemoAccount.provision(backend, resuming: state, at: resumeAt)
-        self.backend = backend
-        cursor = resumeAt
-        opening = []
-        openingImmediate = 0
-        return missing
+        SourceBatch(records: try simulation.start(resuming: state, at: now), nextPoll: Self.pollInterval)
     }
 
     public func poll(at now: Date) throws -> SourceBatch {
-        SourceBatch(records: try play(until: now), nextPoll: Self.pollInterval)
+        let records = try simulation.play(until: now)
+        return SourceBatch(
+            records: records + [.sync(SyncStatus(source: name, accountId: accountId, region: region, at: now))],
+            nextPoll: Self.pollInterval)
     }
 
     /// The simulated account changes all the time: polled twice a second.
     public static let pollInterval: TimeInterval = 0.5
-
-    private func play(until now: Date) throws -> [Record] {
-        guard let backend, let cursor else { throw DemoSourceError.notStarted }
-        var acts = dueOpeningActs(at: now)
-        if now > cursor {
-            acts += activity.acts(after: cursor, upTo: now, chancesAfter: now - Self.maxSpanPerPoll)
-        }
-        DemoAct.run(acts, on: backend)
-        if now > cursor {
-            backend.expire(at: now)
-            backend.moveToColdStorage(at: now)
-            self.cursor = now
-        }
-        return backend.drainRecords() + [.sync(SyncStatus(source: name, accountId: accountId, region: region, at: now))]
-    }
-
-    /// The opening acts due by `now`; the first few run now even when planned later.
-    private func dueOpeningActs(at now: Date) -> [DemoAct] {
-        var due: [DemoAct] = []
-        var later: [DemoAct] = []
-        for (i, act) in opening.enumerated() {
-            if act.time <= now {
-                due.append(act)
-            } else if i < openingImmediate {
-                due.append(DemoAct(time: now, perform: act.perform))
-            } else {
-                later.append(act)
-            }
-        }
-        opening = later
-        openingImmediate = 0
-        return due
-    }
 }

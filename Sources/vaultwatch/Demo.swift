@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VaultCore
+import VaultDemo
 import VaultStore
 import VaultSync
 
@@ -21,6 +22,12 @@ struct Demo: ParsableCommand {
     @Flag(help: "Delete the demo store first and start a new simulated account.")
     var reset = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Serve the demo account with the in-process AWS Backup emulator and read it with the AWS source (AWSClient, SigV4, pagination), as a real account is read.",
+            discussion: "The emulator does not offer Organizations, KMS or EventBridge yet: the SCP, key and rule checks say what could not be read."))
+    var throughEndpoint = false
+
     func run() throws {
         // Before anything is created: a run without a terminal leaves no empty store behind.
         try DashboardLauncher.requireTerminal()
@@ -32,7 +39,8 @@ struct Demo: ParsableCommand {
         var options = display.launcherOptions
         options.simulatedSpeed = simulation.speed
         try DashboardLauncher.run(
-            store: store, sources: [simulation.source()], guardrails: loaded, clock: simulation.clock(), options: options)
+            store: store, sources: [throughEndpoint ? simulation.endpointSource() : simulation.source()],
+            guardrails: loaded, clock: simulation.clock(), options: options)
     }
 
     /// Removes a demo store, refusing anything that does not look like one.
@@ -63,6 +71,9 @@ struct DemoOptions: ParsableArguments {
     }
 
     func source() -> DemoSource { DemoSource(seed: seed) }
+
+    /// The demo served by the in-process emulator and read by the AWS source.
+    func endpointSource() -> DemoEndpointSource { DemoEndpointSource(seed: seed, speed: speed) }
 
     func clock() -> SimulatedClock { SimulatedClock(origin: Date(), speed: speed) }
 }

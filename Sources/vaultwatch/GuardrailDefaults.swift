@@ -1,5 +1,5 @@
 import VaultCore
-import VaultSync
+import VaultDemo
 
 /// The alert rule and guardrail settings a store is judged by when no file gives them, found the
 /// same way by every command, so one store gives one answer in the dashboard and in

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VaultCore
+import VaultDemo
 import VaultSync
 
 /// `vaultwatch guardrails`: whether the guardrails hold, and why.

@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Synchronization
 import VaultCore
+import VaultDemo
 import VaultStore
 import VaultSync
 
@@ -45,6 +46,12 @@ struct Sync: ParsableCommand {
             configured: configuration?.guardrails
         ).rules
         let store = try storeOptions.open(defaultProfile: demo ? "demo" : storeOptions.profile ?? AWSOptions.impliedProfile())
+        // Nothing is written to a store this vaultwatch cannot wholly read (a newer schema anywhere).
+        do {
+            try store.requireReadableSchemas()
+        } catch {
+            throw CLIError("\(error)")
+        }
         let clock: any Clock = demo ? simulation.clock() : SystemClock()
         let sources: [any Source] =
             demo
@@ -59,13 +66,13 @@ struct Sync: ParsableCommand {
         }
         let printer = SyncPrinter()
         let failure = FailureBox()
-        let stop = DispatchSemaphore(value: 0)
+        let stop = StopSignals()
         let worker = SyncWorker(
             store: store, sources: sources, rules: rules, clock: clock,
             publish: { printer.show($0) },
             fail: { message in
                 failure.set(message)
-                stop.signal()
+                stop.stop()
             })
         if once {
             worker.syncNow()  // loads the store and starts the source (an AWS account is read whole)
@@ -74,19 +81,13 @@ struct Sync: ParsableCommand {
                 throw CLIError("\(failing.name): \(why.kind.rawValue): \(why.message)")
             }
         } else {
-            // Signals become events on a queue, so the worker can be stopped between polls.
-            let signals = [SIGINT, SIGTERM].map { number in
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler { stop.signal() }
-                source.resume()
-                return source
-            }
             worker.start()
             stop.wait()
             worker.stopAndWait()
-            signals.forEach { $0.cancel() }
         }
+        // Nothing this run appended is left without a signed digest.
+        store.signDigestIfUncovered()
+        ProblemReport.say(store.takeNotes())
         if let message = failure.get() { throw CLIError(message) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `vaultwatch`: the dashboard, and the same data for scripts.
 @main
@@ -10,7 +11,7 @@ struct VaultWatch: ParsableCommand {
             + "`vaultwatch demo` opens it on an embedded, simulated central backup account instead.",
         subcommands: [
             Watch.self, Demo.self, Vaults.self, Points.self, Alerts.self, Ack.self, Sync.self, StoreCommand.self,
-            Rule.self, GuardrailsCommand.self, PolicyCommand.self, ConfigCommand.self,
+            Rule.self, GuardrailsCommand.self, PolicyCommand.self, ConfigCommand.self, Emulate.self,
         ],
         defaultSubcommand: Watch.self
     )

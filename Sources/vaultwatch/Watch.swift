@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VaultCore
+import VaultDemo
 import VaultSync
 
 /// `vaultwatch` with no subcommand: the dashboard on the AWS account of the profile (as `aws

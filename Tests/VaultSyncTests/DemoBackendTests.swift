@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VaultCore
 import VaultSync
+@testable import VaultDemo
 
 /// The simulated service's other duties: vault bookkeeping and its errors, copy jobs under the
 /// lock rules, expiry and cold storage, replaying and restoring.

@@ -1,6 +1,7 @@
 import Foundation
 import VaultCore
 import VaultSync
+@testable import VaultDemo
 
 /// Fixed instants and helpers shared by the VaultSync tests. No test reads the wall clock.
 enum Fixture {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VaultCore
 import VaultSync
+@testable import VaultDemo
 
 /// The demo records the policies that guard it, so the guardrail checks read them from the store
 /// like any other source's.

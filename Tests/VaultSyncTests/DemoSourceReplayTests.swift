@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VaultCore
 import VaultSync
+@testable import VaultDemo
 
 /// The demo is a pure function of its seed and the instants it is given, and it resumes from
 /// the store without seeding twice.

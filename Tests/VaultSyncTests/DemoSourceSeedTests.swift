@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VaultCore
 import VaultSync
+@testable import VaultDemo
 
 /// The seeded central backup account, as `start` answers it on an empty store.
 @Suite struct DemoSourceSeedTests {

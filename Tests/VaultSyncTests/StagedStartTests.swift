@@ -5,6 +5,7 @@ import VaultCore
 import VaultStore
 
 @testable import VaultSync
+@testable import VaultDemo
 
 /// The worker's initial load in stages: vaults first, then alerts and acknowledgements, then the points.
 @Suite struct StagedStartTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VaultCore
 import VaultSync
+@testable import VaultDemo
 
 /// The second seed's walk-through, against the simulated service: WORM_vault locked with
 /// `--changeable-for-days 3 --min-retention-days 7 --max-retention-days 30`.

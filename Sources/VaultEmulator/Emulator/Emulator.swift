@@ -1,0 +1,255 @@
+import AWSClient
+import Foundation
+import VaultCore
+import VaultDemo
+
+/// A local AWS Backup endpoint over a `DemoBackend`, with CloudTrail's LookupEvents on the same
+/// port. Every request is checked as AWS checks it, in AWS's order: the SigV4 signature against
+/// the keys of the known principals (wall clock, 15 minutes of skew), then the vault access policy
+/// and the SCPs for the signing principal (`PolicyEnforcement`), then the Vault Lock rules (the
+/// backend's). Every Backup call, allowed or refused, is recorded as a CloudTrail event.
+///
+/// `handle` may be called from any number of threads: each Backup call runs with the backend's
+/// lock held, together with the collection of the records it produced.
+public final class Emulator: @unchecked Sendable {
+    public let backend: DemoBackend
+    public let principals: [EmulatorPrincipal]
+    public let clock: EmulatorClock
+    public let trail: CloudTrailLog
+    public let organizationId: String
+    public let organizationAccounts: Set<String>
+    let store: EmulatorStore?
+    let router = BackupRouter()
+    let lookupLimit = LookupRateLimit()
+    let verifier: SigV4Verifier
+    private let byKey: [String: EmulatorPrincipal]
+    let policyLock = NSLock()
+    private var scpTexts: [String: String]
+    private let saveLock = NSLock()
+    private var lastExpiry: Date?
+    /// Wall seconds a job runs before it completes or fails.
+    public let jobSeconds: TimeInterval
+
+    /// An emulator over `backend` (empty or restored), knowing `principals`.
+    public init(
+        backend: DemoBackend, principals: [EmulatorPrincipal], clock: EmulatorClock, scps: [String: String] = [:],
+        trail: [TrailEvent] = [], store: EmulatorStore? = nil, trailFile: FileHandle? = nil, jobSeconds: TimeInterval = 2,
+        organizationId: String = DemoAccount.organizationId,
+        organizationAccounts: Set<String> = [
+            DemoAccount.accountId, DemoAccount.prodAccount, DemoAccount.analyticsAccount, DemoAccount.paymentsAccount,
+        ]
+    ) {
+        self.backend = backend
+        self.principals = principals
+        self.clock = clock
+        self.store = store
+        self.jobSeconds = jobSeconds
+        self.organizationId = organizationId
+        self.organizationAccounts = organizationAccounts
+        self.trail = CloudTrailLog(events: trail, file: trailFile)
+        scpTexts = scps
+        var byKey: [String: EmulatorPrincipal] = [:]
+        for principal in principals { byKey[principal.accessKeyId] = principal }
+        self.byKey = byKey
+        let secrets = byKey.mapValues(\.secretAccessKey)
+        verifier = SigV4Verifier(service: nil) { secrets[$0] }
+        backend.jobDuration = jobSeconds * clock.speed
+        installPolicies()
+    }
+
+    /// The emulator kept in `store`: its account, SCPs, clock and CloudTrail events as the last run
+    /// left them, or a new, empty account of the demo's id and region with new keys.
+    public convenience init(store: EmulatorStore, speed: Double = 1, jobSeconds: TimeInterval = 2) throws {
+        try store.prepare()
+        let principals = try store.principals()
+        let state = try store.loadState()
+        let backend =
+            state.map { DemoBackend(restoring: $0.account, guardrail: .none) }
+            ?? DemoBackend(accountId: DemoAccount.accountId, region: DemoAccount.region, guardrail: .none)
+        self.init(
+            backend: backend, principals: principals,
+            clock: EmulatorClock(offset: state?.clockOffset ?? 0, speed: speed),
+            scps: state?.serviceControlPolicies ?? [:], trail: try store.loadTrail(), store: store,
+            trailFile: try store.openTrailForAppending(), jobSeconds: jobSeconds)
+        save()
+    }
+
+    public func principal(named name: String) -> EmulatorPrincipal? { principals.first { $0.name == name } }
+
+    // MARK: - Requests
+
+    public func handle(_ request: HTTPRequest) -> HTTPResponse {
+        if request.path.hasPrefix(AdminRoutes.prefix) { return AdminRoutes(emulator: self).handle(request) }
+        let target = request.headers["X-Amz-Target"]
+        let atRoot = request.method == "POST" && request.path == "/"
+        let isQuery = atRoot && target == nil
+            && (request.headers["Content-Type"] ?? "").hasPrefix("application/x-www-form-urlencoded")
+        do throws(ServiceError) {
+            if atRoot, let target, target != LookupEvents.target {
+                // Another JSON service (Organizations, KMS, EventBridge…): not offered here.
+                throw ServiceError("UnknownOperationException", "This endpoint does not offer \(target).")
+            }
+            let service = target != nil ? "cloudtrail" : isQuery ? "sts" : "backup"
+            let (principal, accessKey) = try authenticate(request, service: service)
+            if target != nil { return try cloudTrail(request) }
+            if isQuery { return try STSIdentity.answer(request, principal: principal) }
+            return try backup(request, principal: principal, accessKey: accessKey)
+        } catch {
+            return error.response(json11: target != nil)
+        }
+    }
+
+    /// The principal whose keys signed `request`, or AWS's refusal.
+    func authenticate(_ request: HTTPRequest, service: String) throws(ServiceError) -> (EmulatorPrincipal, String) {
+        switch verifier.verify(request, now: Date()) {
+        case .refused(let refusal):
+            throw ServiceError(refusal.code.rawValue, refusal.message, status: refusal.status)
+        case .valid(let accessKeyId, let region, let scopeService, _):
+            guard scopeService == service else {
+                throw ServiceError(
+                    "InvalidSignatureException", "Credential should be scoped to correct service: '\(service)'.",
+                    status: 403)
+            }
+            guard region == backend.region else {
+                throw ServiceError(
+                    "InvalidSignatureException",
+                    "Credential should be scoped to a valid region: this endpoint serves \(backend.region), not \(region).",
+                    status: 403)
+            }
+            guard let principal = byKey[accessKeyId] else {
+                throw ServiceError("InvalidClientTokenId", "The security token included in the request is invalid.", status: 403)
+            }
+            return (principal, accessKeyId)
+        }
+    }
+
+    private func backup(_ request: HTTPRequest, principal: EmulatorPrincipal, accessKey: String) throws(ServiceError)
+        -> HTTPResponse
+    {
+        let match: BackupRouteMatch
+        switch router.match(method: request.method, path: request.path) {
+        case .matched(let found): match = found
+        case .wrongMethod:
+            throw ServiceError("UnknownOperationException", "No operation of AWS Backup is \(request.method) \(request.path).", status: 404)
+        case .unknown:
+            throw ServiceError("UnknownOperationException", "No operation of AWS Backup answers \(request.path).", status: 404)
+        case .badLabel(let label):
+            throw .invalidParameter("The \(label) in the path is not valid percent-encoded UTF-8.")
+        }
+        let origin = CallOrigin(
+            sourceIPAddress: "127.0.0.1", userAgent: request.headers["User-Agent"] ?? CallOrigin.cli.userAgent)
+        let service = BackupService(backend: backend)
+        let outcome: Result<Data, ServiceError>
+        let records: [Record]
+        let earlier: [Record]
+        (outcome, records, earlier) = backend.exclusively {
+            // What others did on the backend since (an in-process driver's own calls) is theirs.
+            let earlier = backend.drainRecords()
+            let now = clock.now
+            expireIfDue(at: now)
+            let result: Result<Data, ServiceError>
+            do throws(ServiceError) {
+                let call = try BackupCall(match, request: request, principal: principal.principal, origin: origin, now: now)
+                result = .success(try service.handle(call))
+            } catch {
+                result = .failure(error)
+            }
+            return (result, backend.drainRecords(), earlier)
+        }
+        absorb(earlier)
+        record(records, accessKey: accessKey)
+        let body = try outcome.get()
+        var headers: HTTPHeaders = ["x-amzn-RequestId": UUID().uuidString.lowercased()]
+        if !body.isEmpty { headers.add("Content-Type", "application/json") }
+        return HTTPResponse(status: 200, headers: headers, body: body)
+    }
+
+    private func cloudTrail(_ request: HTTPRequest) throws(ServiceError) -> HTTPResponse {
+        guard request.headers["X-Amz-Target"] == LookupEvents.target else {
+            throw ServiceError(
+                "UnknownOperationException", "This endpoint serves CloudTrail's LookupEvents only.", status: 400)
+        }
+        guard lookupLimit.admit(at: Date()) else { throw ServiceError("ThrottlingException", "Rate exceeded") }
+        let body = try LookupEvents(log: trail).handle(request.body)
+        return HTTPResponse(
+            status: 200,
+            headers: [
+                "Content-Type": "application/x-amz-json-1.1", "x-amzn-RequestId": UUID().uuidString.lowercased(),
+            ], body: body)
+    }
+
+    /// AWS Backup expires points and moves them to cold storage on its own; here at most once a
+    /// wall second, before a call.
+    private func expireIfDue(at now: Date) {
+        let wall = Date()
+        if let lastExpiry, wall.timeIntervalSince(lastExpiry) < 1 { return }
+        lastExpiry = wall
+        backend.expire(at: now)
+        backend.moveToColdStorage(at: now)
+    }
+
+    /// Keeps records of calls made on the backend directly (not through this endpoint: AWS Backup's
+    /// own doing, or an in-process driver's) as CloudTrail events without an access key.
+    public func absorb(_ records: [Record]) { record(records, accessKey: nil) }
+
+    /// Keeps the calls as CloudTrail events, and saves the account when anything else changed.
+    func record(_ records: [Record], accessKey: String?) {
+        guard !records.isEmpty else { return }
+        var events: [TrailEvent] = []
+        var changed = false
+        for record in records {
+            if case .call(let call) = record {
+                events.append(TrailEvent(call: call, accessKeyId: accessKey, readOnly: TrailEvent.isReadOnly(call.action)))
+            } else {
+                changed = true
+            }
+        }
+        trail.append(events)
+        if changed { save() }
+    }
+
+    // MARK: - Policies and state
+
+    /// The SCPs in force, by name.
+    public var serviceControlPolicies: [String: String] {
+        policyLock.lock()
+        defer { policyLock.unlock() }
+        return scpTexts
+    }
+
+    /// Puts (or with nil removes) an SCP, after checking it parses as one.
+    public func setServiceControlPolicy(_ name: String, document: String?) throws(PolicyError) {
+        if let document {
+            let parsed = try PolicyDocument.parse(document, name: name)
+            try parsed.validate(as: .serviceControlPolicy)
+        }
+        policyLock.lock()
+        scpTexts[name] = document
+        policyLock.unlock()
+        installPolicies()
+        save()
+    }
+
+    private func installPolicies() {
+        let documents = serviceControlPolicies.sorted { $0.key < $1.key }.compactMap {
+            try? PolicyDocument.parse($0.value, name: $0.key)
+        }
+        backend.authorizer = PolicyEnforcement(
+            scps: documents, organizationId: organizationId, organizationAccounts: organizationAccounts)
+    }
+
+    /// Writes the account, SCPs and clock to the store, when there is one.
+    public func save() {
+        guard let store else { return }
+        saveLock.lock()
+        defer { saveLock.unlock() }
+        let state = EmulatorStore.State(
+            account: backend.snapshot(), serviceControlPolicies: serviceControlPolicies, clockOffset: clock.offset)
+        do {
+            try store.save(state)
+        } catch {
+            let line = OutsideText.inert("vaultwatch emulate: cannot save \(store.stateFile.path): \(error)")
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+    }
+}
