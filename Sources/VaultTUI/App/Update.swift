@@ -73,17 +73,9 @@ public enum Update {
                 let note = draft.note.trimmingCharacters(in: .whitespaces)
                 setStatus("Recording acknowledgement of \(draft.alertId.prefix(8))…", &state)
                 return [.acknowledge(alertId: draft.alertId, note: note.isEmpty ? nil : note)]
-            case .backspace, .delete:
-                if !draft.note.isEmpty { draft.note.removeLast() }
-                state.overlay = .acknowledge(draft)
-            case .ctrl("u"):
-                draft.note = ""
-                state.overlay = .acknowledge(draft)
-            case .char(let c):
-                if draft.note.count < AcknowledgementDraft.maxNoteLength, TypedText.isAllowed(c) { draft.note.append(c) }
-                state.overlay = .acknowledge(draft)
             default:
-                break
+                // ←/→, Home/End, Backspace/Delete at the cursor, Ctrl-U, and what is typed.
+                if draft.editor.apply(key) { state.overlay = .acknowledge(draft) }
             }
             return []
         }
@@ -296,7 +288,7 @@ public enum Update {
     static func paste(_ text: String, _ state: inout AppState) {
         let line = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }.filter(TypedText.isAllowed))
         if case .acknowledge(var draft) = state.overlay {
-            draft.note += line.prefix(max(AcknowledgementDraft.maxNoteLength - draft.note.count, 0))
+            draft.editor.insert(line)
             state.overlay = .acknowledge(draft)
         } else if case .editing(var filter) = state.filter {
             filter += line.prefix(max(TypedText.filterLimit - filter.count, 0))

@@ -92,12 +92,14 @@ enum AcknowledgeDialog {
         grid.write("Note (optional):", x: content.x, y: y, role: .dialog)
         y += 1
         grid.fill(x: content.x, y: y, count: content.width, role: .input)
-        // Show the end of a long note: the part being typed.
-        let note = InertText.make(draft.note)
-        var shown = note
-        while DisplayWidth.of(shown) > content.width - 1 { shown.removeFirst() }
-        let x = grid.write(shown, x: content.x, y: y, role: .input, maxWidth: content.width - 1)
+        // The cursor always in view: as much before it as fits, and what follows after it.
+        var before = InertText.make(String(draft.editor.parts.before))
+        let after = InertText.make(String(draft.editor.parts.after))
+        let room = content.width - 1
+        while DisplayWidth.of(before) > max(room - min(DisplayWidth.of(after), room / 2), room / 2) { before.removeFirst() }
+        let x = grid.write(before, x: content.x, y: y, role: .input, maxWidth: room)
         grid.write("▏", x: content.x + x, y: y, role: .input)
+        grid.write(after, x: content.x + x + 1, y: y, role: .input, maxWidth: max(room - x, 0))
         y += 2
         grid.write("Recorded as \(state.identity), \(UTC.minute(state.now)).", x: content.x, y: y, role: .muted, maxWidth: content.width)
         y += 1
