@@ -11,6 +11,8 @@ public enum InertText {
     public static func make(_ text: String) -> String {
         // Fast path: plain printable ASCII needs no work.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        // Nothing but printable Latin and the dashboard's own symbols: nothing to change either.
+        if text.unicodeScalars.allSatisfy(isPlain) { return text }
         var out = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         var marks = 0

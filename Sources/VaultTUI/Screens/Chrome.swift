@@ -239,8 +239,10 @@ enum Chrome {
             return keys.first?.label
         }
         var list: [(String, String)] = []
+        // A detail is measured once for every hint.
+        let detail = state.screen == .list ? nil : DetailScreen.measure(state)
         func add(_ a: Action, _ label: String? = nil) {
-            if a.isAvailable(in: state), let k = key(a) { list.append((k, label ?? a.help)) }
+            if a.isAvailable(in: state, detail: detail), let k = key(a) { list.append((k, label ?? a.help)) }
         }
         if state.overlay != .none {
             add(.back, "close")
@@ -265,7 +267,7 @@ enum Chrome {
             add(.back)
             if case .vaultDetail = state.screen { add(.open, "its recovery points") }
             add(.acknowledge)
-            if DetailScreen.maxScroll(state) > 0, let up = key(.moveUp), let down = key(.moveDown) {
+            if (detail?.maxScroll ?? 0) > 0, let up = key(.moveUp), let down = key(.moveDown) {
                 list.append((up + down, "scroll"))
             }
             add(.toggleFullValues, state.fullValues ? "cut long values" : "long values whole")

@@ -1,17 +1,46 @@
 /// A detail as drawn before it is scrolled: its title, and a body as tall as its content.
 struct DetailContent {
+    /// Rows of prose (drawn only where the window is: a value of 160,000 characters shown whole
+    /// is thousands of rows), or a grid made whole (a vault's recent jobs).
+    enum Body {
+        case prose(Prose, width: Int)
+        case grid(Grid)
+
+        var height: Int {
+            switch self {
+            case .prose(let p, let width): return max(p.rowCount(width: width), 1)
+            case .grid(let g): return g.height
+            }
+        }
+
+        /// Draws rows `skip..<skip + rect.height` of the body into `rect`.
+        func draw(into grid: inout Grid, rect: Rect, skip: Int) {
+            switch self {
+            case .prose(let p, _): p.draw(into: &grid, rect: rect, skip: skip)
+            case .grid(let body): grid.blit(body, rows: skip..<min(skip + rect.height, body.height), x: rect.x, y: rect.y)
+            }
+        }
+    }
+
     var title: String
     var titleRole: Role
-    var body: Grid
+    var body: Body
     /// Whether some value was cut at `Prose.detailLimit` (`v` shows it whole).
     var cutsValues = false
 
-    /// A body of prose at `width`, as tall as it wraps to.
-    static func prose(_ p: Prose, width: Int) -> Grid {
-        var grid = Grid(width: width, height: max(p.rowCount(width: width), 1))
-        p.draw(into: &grid, rect: Rect(x: 0, y: 0, width: width, height: grid.height))
-        return grid
+    init(title: String, titleRole: Role, body: Grid, cutsValues: Bool = false) {
+        self.init(title: title, titleRole: titleRole, body: .grid(body), cutsValues: cutsValues)
     }
+
+    init(title: String, titleRole: Role, body: Body, cutsValues: Bool = false) {
+        self.title = title
+        self.titleRole = titleRole
+        self.body = body
+        self.cutsValues = cutsValues
+    }
+
+    /// A body of prose at `width`.
+    static func prose(_ p: Prose, width: Int) -> Body { .prose(p, width: width) }
 
     /// A one-line body saying the record is gone.
     static func missing(_ text: String, width: Int) -> DetailContent {
@@ -40,17 +69,20 @@ enum DetailScreen {
         max(Layout(width: state.width, height: state.height).body.height - 1, 1)
     }
 
-    /// The furthest the open detail can scroll at the current size.
-    static func maxScroll(_ state: AppState) -> Int {
-        let body = Layout(width: state.width, height: state.height).body
-        guard let content = content(state, width: body.width - 2) else { return 0 }
-        return max(content.body.height - visibleRows(state), 0)
+    /// How far the open detail can scroll at the current size, and whether it cut a long value.
+    struct Measure {
+        var maxScroll: Int
+        var cutsValues: Bool
     }
 
-    /// Whether the open detail cut a long value.
-    static func cutsValues(_ state: AppState) -> Bool {
-        content(state, width: Layout(width: state.width, height: state.height).body.width - 2)?.cutsValues ?? false
+    static func measure(_ state: AppState) -> Measure {
+        let body = Layout(width: state.width, height: state.height).body
+        guard let content = content(state, width: body.width - 2) else { return Measure(maxScroll: 0, cutsValues: false) }
+        return Measure(maxScroll: max(content.body.height - visibleRows(state), 0), cutsValues: content.cutsValues)
     }
+
+    /// The furthest the open detail can scroll at the current size.
+    static func maxScroll(_ state: AppState) -> Int { measure(state).maxScroll }
 
     static func draw(into grid: inout Grid, _ state: AppState, rect: Rect) {
         grid.fill(rect, role: .normal)
@@ -58,7 +90,7 @@ enum DetailScreen {
         let visible = max(rect.height - 1, 1)
         let total = content.body.height
         let skip = min(state.detailScroll, max(total - visible, 0))
-        grid.blit(content.body, rows: skip..<min(skip + visible, total), x: 1, y: rect.y + 1)
+        content.body.draw(into: &grid, rect: Rect(x: 1, y: rect.y + 1, width: rect.width - 2, height: min(visible, total - skip)), skip: skip)
         var room = rect.width - 2
         if total > visible {
             let position = "\(skip + 1)–\(min(skip + visible, total)) of \(total) ↑↓"

@@ -27,9 +27,10 @@ enum HelpOverlay {
 
     static func draw(into grid: inout Grid, _ state: AppState) {
         let context = state.keyContext
+        let detail = state.screen == .list ? nil : DetailScreen.measure(state)
         let rows: [(String, String)] = Action.allCases.compactMap { action in
             let keys = state.keyMap.keys(for: action, in: context)
-            guard !keys.isEmpty, action.isAvailable(in: state) else { return nil }
+            guard !keys.isEmpty, action.isAvailable(in: state, detail: detail) else { return nil }
             return (keys.map(\.label).joined(separator: " "), action.help)
         }
         // One column when it fits the height, else as many columns as the rows need.

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Lines of labelled text for detail panes and screens, wrapped at word boundaries to the
 /// width available, measured in display columns.
 struct Prose {
@@ -70,17 +72,28 @@ struct Prose {
     }
 
     /// Greedy word wrap by display width; a word longer than the line (an ARN) is cut after its
-    /// last `:` or `/` that fits, else where the line ends.
+    /// last `:` or `/` that fits, else where the line ends. One pass over the text, so a value
+    /// of 160,000 characters wraps as fast as it is read.
     static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
+        // A value shown whole can be thousands of rows: wrapped once, not on every key and frame.
+        if text.utf8.count > WrapMemo.threshold {
+            if let lines = WrapMemo.lines(of: text, width: width) { return lines }
+            let lines = wrapped(text, width: width)
+            WrapMemo.keep(lines, of: text, width: width)
+            return lines
+        }
+        return wrapped(text, width: width)
+    }
+
+    private static func wrapped(_ text: String, width: Int) -> [String] {
         var out: [String] = []
         var line = ""
         var lineWidth = 0
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            var w = String(word)
-            var ww = DisplayWidth.of(w)
+            let ww = DisplayWidth.of(String(word))
             if lineWidth > 0 && lineWidth + 1 + ww <= width {
-                line += " " + w
+                line += " " + word
                 lineWidth += 1 + ww
                 continue
             }
@@ -89,29 +102,34 @@ struct Prose {
                 line = ""
                 lineWidth = 0
             }
-            while ww > width {  // hard-cut a very long word (an ARN)
-                var head = ""
-                var hw = 0
-                var rest = Substring(w)
-                while let g = rest.first, hw + DisplayWidth.of(g) <= width {
-                    head.append(g)
-                    hw += DisplayWidth.of(g)
-                    rest = rest.dropFirst()
-                }
-                if head.isEmpty { break }
-                if let cut = head.lastIndex(where: { $0 == ":" || $0 == "/" }), cut != head.startIndex,
-                    head.index(after: cut) != head.endIndex
-                {
-                    let after = head.index(after: cut)
-                    rest = head[after...] + rest
-                    head = String(head[..<after])
-                }
-                out.append(head)
-                w = String(rest)
-                ww = DisplayWidth.of(w)
+            if ww <= width {
+                line = String(word)
+                lineWidth = ww
+                continue
             }
-            line = w
-            lineWidth = ww
+            // Too long for a line: the characters of the line being filled, their widths, and
+            // where the last `:` or `/` (not the first character) would let it break.
+            var chunk: [Character] = []
+            var widths: [Int] = []
+            var chunkWidth = 0
+            var breakAfter: Int?
+            for g in word {
+                let gw = DisplayWidth.of(g)
+                if chunkWidth + gw > width, !chunk.isEmpty {
+                    let cut = breakAfter ?? chunk.count
+                    out.append(String(chunk[..<cut]))
+                    chunk.removeFirst(cut)
+                    widths.removeFirst(cut)
+                    chunkWidth = widths.reduce(0, +)
+                    breakAfter = chunk.indices.last { $0 > 0 && (chunk[$0] == ":" || chunk[$0] == "/") }.map { $0 + 1 }
+                }
+                chunk.append(g)
+                widths.append(gw)
+                chunkWidth += gw
+                if (g == ":" || g == "/") && chunk.count > 1 { breakAfter = chunk.count }
+            }
+            line = String(chunk)
+            lineWidth = chunkWidth
         }
         if lineWidth > 0 || out.isEmpty { out.append(line) }
         return out
@@ -144,5 +162,23 @@ enum Pane {
         grid.write(String(repeating: "─", count: rect.width), x: rect.x, y: rect.y, role: .border)
         grid.write(" \(InertText.make(title)) ", x: rect.x + 2, y: rect.y, role: .emphasis, maxWidth: titleWidth)
         return Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
+    }
+}
+
+/// The last few long values wrapped, by text and width (a detail scrolled through a value of
+/// 160,000 characters asks for the same rows again on every key).
+enum WrapMemo {
+    static let threshold = 4_096
+    private static let kept = Mutex<[(text: String, width: Int, lines: [String])]>([])
+
+    static func lines(of text: String, width: Int) -> [String]? {
+        kept.withLock { entries in entries.first { $0.width == width && $0.text == text }?.lines }
+    }
+
+    static func keep(_ lines: [String], of text: String, width: Int) {
+        kept.withLock { entries in
+            entries.append((text, width, lines))
+            if entries.count > 8 { entries.removeFirst() }
+        }
     }
 }
