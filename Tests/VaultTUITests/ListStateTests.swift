@@ -37,6 +37,8 @@ import VaultCore
             F.keys(&s, [.char("s")])
         }
         #expect(!names.contains("vault") && names.count == 4)
+        // Which vault the list is of is said even where the tab line has no room for it.
+        #expect(View.render(s).text.contains("in WORM_vault · by "), "\(View.render(s).text)")
     }
 
     @Test(arguments: [(80, 24), (200, 60)])

@@ -100,7 +100,7 @@ enum GuardrailsScreen {
 
     /// Statements decide policy checks; elsewhere the evidence is what was found.
     static func label(for r: PostureResult) -> String {
-        r.checkId.contains("policy") || r.checkId.contains("guardrails") ? "Because" : "Found"
+        r.checkId.contains("policy") || r.checkId.contains("guardrail") ? "Because" : "Found"
     }
 }
 

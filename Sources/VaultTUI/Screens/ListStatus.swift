@@ -7,6 +7,8 @@ enum ListStatus {
     static func text(_ state: AppState, tab: Tab, position: String?) -> String {
         let shown = state.rowCount(tab)
         var parts: [String] = []
+        // One vault's points: said, since the tab line of a narrow screen has no room for it.
+        if tab == .recoveryPoints, let vault = state.pointsVault { parts.append("in \(vault.name)") }
         let filter = state.filters[tab] ?? .off
         if !filter.text.isEmpty {
             parts.append("filter “\(filter.text)”\(filter == .editing(filter.text) ? "…" : ""): \(Format.count(shown)) of \(Format.count(total(state, tab)))")
@@ -15,10 +17,10 @@ enum ListStatus {
             parts.append(filter.text.isEmpty ? "unacked only: \(Format.count(shown)) of \(Format.count(total(state, tab)))" : "unacked only")
         }
         parts.append("by \(state.order(tab).name) \(state.order(tab).arrow)")
-        // The count, unless a filter already said it.
+        // The count, unless a filter (or unacked only) already said it.
         if let position {
             parts.append(position)
-        } else if parts.count == 1 {
+        } else if filter.text.isEmpty && !(tab == .alerts && state.unacknowledgedOnly) {
             parts.append("\(Format.count(shown)) \(noun(tab, shown))")
         }
         return parts.joined(separator: " · ")

@@ -78,6 +78,12 @@ struct CommandPath {
                 break
             }
         }
+        // Options given to a command that runs a default subcommand (`vaultwatch --profil`,
+        // `vaultwatch emulate --prot`) are that subcommand's.
+        while firstStrayWord == nil, let next = command.configuration.defaultSubcommand {
+            command = next
+            words.append(Self.name(of: next))
+        }
     }
 
     static func name(of command: ParsableCommand.Type) -> String {
