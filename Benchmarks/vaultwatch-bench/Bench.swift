@@ -29,6 +29,9 @@ struct Bench: ParsableCommand {
     @Flag(help: "Measure only figure 7, the AWS Backup endpoint (it needs no generated store).")
     var endpointOnly = false
 
+    @Flag(help: "Measure only the dashboard's figures, 8 to 11 (on the generated stores).")
+    var dashboardOnly = false
+
     @Flag(help: .hidden) var endpointProfile = false
     @Option(help: .hidden) var measureMemory: String?
     @Option(help: .hidden) var firstFrame: String?
@@ -58,6 +61,12 @@ struct Bench: ParsableCommand {
             return print(table)
         }
         let data = try Datasets.prepare(seed: seed, sizes: sizes, regenerate: regenerate)
+        if dashboardOnly {
+            var table = Table()
+            try DashboardFigures.measure(data, sizes: sizes, into: &table)
+            table.notes.append(Machine.describe(seed: seed, sizes: sizes))
+            return print(table)
+        }
         let table = try Harness(data: data, sizes: sizes).run()
         print(table)
     }

@@ -4,7 +4,18 @@ import VaultCore
 import VaultStore
 import VaultTUI
 
-/// Figures 7 and 8, the dashboard's own speed in the pure view: a 200×60 frame of the Recovery
+/// The dashboard's own figures, 8 to 11: in the pure view, then through a pseudo-terminal.
+enum DashboardFigures {
+    static func measure(_ data: Datasets, sizes: Sizes, into table: inout Table) throws {
+        try DashboardFigure.measure(large: data.large, typical: data.typical, rounds: 5, frames: 40, into: &table)
+        // A smoke run (--quick) keeps the terminal figures short.
+        let full = sizes.points >= Sizes.full.points
+        try DashboardTerminalFigure.measure(
+            data.large, keysPerRound: full ? 100 : 20, rounds: 3, idleSeconds: full ? 60 : 5, into: &table)
+    }
+}
+
+/// Figures 8 and 9, the dashboard's own speed in the pure view: a 200×60 frame of the Recovery
 /// points tab over every point, and a character typed into its `/` filter (update and frame).
 /// The large store and the typical one take turns round by round, so both meet the same machine.
 enum DashboardFigure {
@@ -63,7 +74,7 @@ enum DashboardFigure {
     static func measure(large: Datasets.Account, typical: Datasets.Account, rounds: Int, frames: Int, into table: inout Table)
         throws
     {
-        Progress.say("figures 7 and 8: the Recovery points tab at 200×60 over \(large.spec.points) and \(typical.spec.points) points")
+        Progress.say("figures 8 and 9: the Recovery points tab at 200×60 over \(large.spec.points) and \(typical.spec.points) points")
         let big = try Screen(large)
         let small = try Screen(typical)
         var (bigRenders, smallRenders, bigFilter, smallFilter) = ([Double](), [Double](), [Double](), [Double]())
@@ -77,17 +88,17 @@ enum DashboardFigure {
         let render = Spread(bigRenders)
         let peerRender = Spread(smallRenders)
         table.add(
-            "7 Recovery points frame, 200×60", render.text, target: "≤ 2 ms median", peer: peer, peerRender.text,
+            "8 Recovery points frame, 200×60", render.text, target: "≤ 2 ms median", peer: peer, peerRender.text,
             ratio: peerRender.median / render.median, pass: render.median <= 2)
         let filter = Spread(bigFilter)
         let peerFilter = Spread(smallFilter)
         table.add(
-            "8 `/` keystroke → filtered frame", filter.text, target: "≤ 50 ms", peer: peer, peerFilter.text,
+            "9 `/` keystroke → filtered frame", filter.text, target: "≤ 50 ms", peer: peer, peerFilter.text,
             ratio: peerFilter.median / filter.median, pass: filter.max <= 50)
         table.notes.append(
-            "figures 7–8: \(Format.grouped(big.points)) points in the pure view (update and render, no terminal);"
+            "figures 8–9: \(Format.grouped(big.points)) points in the pure view (update and render, no terminal);"
                 + " \(rounds) interleaved rounds of \(frames) frames and of typing “\(word)” then erasing it"
-                + " (\(2 * word.count) keystrokes, each filtering every point); median (min–max); figure 8 passes when"
+                + " (\(2 * word.count) keystrokes, each filtering every point); median (min–max); figure 9 passes when"
                 + " its slowest keystroke does")
     }
 }

@@ -89,7 +89,7 @@ final class AlertIngest: @unchecked Sendable {
                 do {
                     try store.append(records)
                 } catch {
-                    Progress.say("figure 9: the ingest could not write: \(error)")
+                    Progress.say("figure 10: the ingest could not write: \(error)")
                     return
                 }
                 next += 100_000_000

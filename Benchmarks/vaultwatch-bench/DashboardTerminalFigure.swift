@@ -6,7 +6,7 @@ import VaultCore
     import Glibc
 #endif
 
-/// Figures 9 and 10, the dashboard in a real pseudo-terminal on the large store: how long a key
+/// Figures 10 and 11, the dashboard in a real pseudo-terminal on the large store: how long a key
 /// takes to come back as a new frame while its worker takes in 5,000 alerts a second (written to
 /// the store as a `vaultwatch sync` beside it writes them), against the same keys with the writer
 /// paused, round by round; and what an idle dashboard with one countdown ticking costs in CPU time.
@@ -70,7 +70,7 @@ enum DashboardTerminalFigure {
     }
 
     static func keyLatency(_ large: Datasets.Account, keysPerRound: Int, rounds: Int, into table: inout Table) throws {
-        Progress.say("figure 9: keys through a pseudo-terminal while 5,000 alerts a second arrive (\(large.spec.points) points)")
+        Progress.say("figure 10: keys through a pseudo-terminal while 5,000 alerts a second arrive (\(large.spec.points) points)")
         let store = try DashboardStore.copy(of: large.directory, named: "dashboard-keys")
         defer { try? FileManager.default.removeItem(at: store) }
         let ingest = try AlertIngest(store: store, spec: large.spec, perSecond: 5_000)
@@ -86,7 +86,7 @@ enum DashboardTerminalFigure {
         for _ in 0..<rounds {
             ingest.start()
             let start = Monotonic.now()
-            terminal.drain(for: 1)  // the feed up to speed
+            terminal.drain(for: 1)  // the writer up to speed
             busy += try keys(terminal, count: keysPerRound)
             ingest.pause()
             ingesting += Monotonic.seconds(since: start)
@@ -98,18 +98,18 @@ enum DashboardTerminalFigure {
         let p99 = Percentile.of(busy, 0.99)
         let quietP99 = Percentile.of(quiet, 0.99)
         table.add(
-            "9 key → new frame, p99 (pty)", "\(Format.milliseconds(p99)) · median \(Spread(busy).text)", target: "≤ 16 ms",
+            "10 key → new frame, p99 (pty)", "\(Format.milliseconds(p99)) · median \(Spread(busy).text)", target: "≤ 16 ms",
             peer: "same keys, writer paused", "\(Format.milliseconds(quietP99)) · median \(Spread(quiet).text)",
             ratio: quietP99 / p99, pass: p99 <= 16)
         table.notes.append(
-            "figure 9: \(width)×\(height) on a pseudo-terminal, Recovery points tab over \(Format.grouped(large.spec.points)) points;"
+            "figure 10: \(width)×\(height) on a pseudo-terminal, Recovery points tab over \(Format.grouped(large.spec.points)) points;"
                 + " \(rounds) interleaved rounds of \(keysPerRound) keys (j/k) while a writer added 5,000 alerts/s (and their calls) to"
-                + " the store, and with it paused; the store took in \(Format.grouped(raised)) alerts while the feed ran"
+                + " the store, and with it paused; the store took in \(Format.grouped(raised)) alerts while the writer ran"
                 + " (\(Format.rate(Double(raised) / ingesting, unit: " alerts")))")
     }
 
     static func idleCost(_ large: Datasets.Account, seconds: Double, into table: inout Table) throws {
-        Progress.say("figure 10: an idle dashboard with one countdown, \(Int(seconds)) s")
+        Progress.say("figure 11: an idle dashboard with one countdown, \(Int(seconds)) s")
         let store = try DashboardStore.copy(of: large.directory, named: "dashboard-idle")
         defer { try? FileManager.default.removeItem(at: store) }
         try DashboardStore.addCountdown(to: store, now: Date())
@@ -122,10 +122,10 @@ enum DashboardTerminalFigure {
         let wall = Monotonic.seconds(since: start)
         let share = (terminal.cpuSeconds() - cpuBefore) / wall * 100
         table.add(
-            "10 idle, one countdown ticking", String(format: "%.2f%% of a core", share), target: "< 1%", peer: "", "",
+            "11 idle, one countdown ticking", String(format: "%.2f%% of a core", share), target: "< 1%", peer: "", "",
             ratio: nil, pass: share < 1)
         table.notes.append(
-            "figure 10: CPU time (user and system, /proc) of the dashboard over \(Int(wall.rounded())) s on the Vaults tab of"
+            "figure 11: CPU time (user and system, /proc) of the dashboard over \(Int(wall.rounded())) s on the Vaults tab of"
                 + " \(Format.grouped(large.spec.points)) points and a vault in its cooling-off period; it wrote"
                 + " \(Format.grouped(Int(Double(bytes) / wall))) bytes a second to the terminal")
     }

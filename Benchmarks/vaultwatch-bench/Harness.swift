@@ -16,10 +16,7 @@ struct Harness {
         try BulkAppendFigure.measure(data.large.spec, count: sizes.bulkPoints, rounds: sizes.rounds, into: &table)
         try MatchFigure.measure(data, count: sizes.matchEvents, rounds: sizes.rounds, moto: moto, into: &table)
         try EndpointFigure.measure(points: sizes.points, vaults: sizes.vaults, seed: data.seed, into: &table)
-        try DashboardFigure.measure(large: data.large, typical: data.typical, rounds: 5, frames: 40, into: &table)
-        try DashboardTerminalFigure.measure(
-            data.large, keysPerRound: sizes.points >= 1_000_000 ? 100 : 20, rounds: 3,
-            idleSeconds: sizes.points >= 1_000_000 ? 60 : 5, into: &table)
+        try DashboardFigures.measure(data, sizes: sizes, into: &table)
         table.notes.append(
             "figures 5 and 6: the best of \(sizes.rounds) rounds, for vaultwatch and its peer alike; the others are one run"
         )
