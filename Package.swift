@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "FeedTests", dependencies: ["VaultSync", "VaultStore", "AWSClient", "TestSupport"]),
         // The botocore oracle in Resources is run by path.
         .testTarget(
-            name: "VaultEmulatorTests", dependencies: ["VaultEmulator", "VaultDemo", "AWSClient", "VaultSync"],
+            name: "VaultEmulatorTests", dependencies: ["VaultEmulator", "VaultDemo", "AWSClient", "VaultSync", "VaultStore"],
             exclude: ["Resources"]),
     ]
 )
