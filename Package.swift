@@ -24,7 +24,7 @@ let package = Package(
         // The simulated AWS Backup service of the demo account: the domain alone, safe to call from
         // any thread (it serialises its calls inside).
         .target(name: "VaultDemo", dependencies: ["VaultCore"]),
-        .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore", "AWSClient", "VaultDemo"]),
+        .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore", "AWSClient"]),
         // A local AWS Backup endpoint (and CloudTrail LookupEvents) over the demo's backend: its own
         // HTTP/1.1 server on POSIX sockets, SigV4 checked with AWSClient's verifier.
         .target(name: "VaultEmulator", dependencies: ["VaultCore", "VaultDemo", "AWSClient"]),

@@ -49,7 +49,7 @@ struct Sync: ParsableCommand {
         let clock: any Clock = demo ? simulation.clock() : SystemClock()
         let sources: [any Source] =
             demo
-            ? [simulation.source()]
+            ? [simulation.source(clock: clock)]
             : (source == .aws ? try AccountSources.make(profile: storeOptions.profile, aws: aws, configuration: configuration) : [])
                 + (try feeds.sources(
                     profile: storeOptions.profile, aws: aws, configuration: configuration, store: store, clock: clock))

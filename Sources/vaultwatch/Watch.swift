@@ -43,8 +43,9 @@ struct Watch: ParsableCommand {
             sources = try AccountSources.make(profile: storeOptions.profile, aws: aws, configuration: configuration)
             clock = SystemClock()
         case .demo:
-            sources = [DemoSource()]
-            clock = SimulatedClock(origin: Date(), speed: 1)
+            let simulated = SimulatedClock(origin: Date(), speed: 1)
+            sources = [DemoAccountSource(seed: DemoSimulation.defaultSeed, clock: simulated)]
+            clock = simulated
         case .none:
             sources = []
             clock = SystemClock()

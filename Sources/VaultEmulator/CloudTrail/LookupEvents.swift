@@ -8,7 +8,8 @@ import VaultCore
 /// arrive, and AWS's limit of two lookups a second per account and region answered with
 /// `ThrottlingException`.
 struct LookupEvents {
-    static let target = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents"
+    static let targetPrefix = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101"
+    static let target = targetPrefix + ".LookupEvents"
     static let attributeKeys: Set<String> = [
         "EventId", "EventName", "ReadOnly", "Username", "ResourceType", "ResourceName", "EventSource", "AccessKeyId",
     ]
