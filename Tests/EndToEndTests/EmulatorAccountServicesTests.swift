@@ -51,6 +51,25 @@ import Testing
         #expect(put.stderr.contains("(AccessDeniedException) when calling the PutBackupVaultAccessPolicy operation"), "\(put.stderr)")
         #expect(put.stderr.contains("with an explicit deny in a service control policy"), "\(put.stderr)")
 
+        // vaultwatch itself, as the read-only role over this endpoint: the SCPs come level by level, and
+        // the refused call comes from CloudTrail as an alert (`sync --once` polls a feed once after starting it).
+        let keys = try emulator.credentials("reader")
+        let store = emulator.store.appendingPathExtension("vaultwatch")
+        defer { try? FileManager.default.removeItem(at: store) }
+        let synced = try Shell.outcome("env", [
+            "-u", "AWS_SESSION_TOKEN", "-u", "AWS_PROFILE", "AWS_ACCESS_KEY_ID=\(keys["AWS_ACCESS_KEY_ID"] ?? "")",
+            "AWS_SECRET_ACCESS_KEY=\(keys["AWS_SECRET_ACCESS_KEY"] ?? "")", "AWS_DEFAULT_REGION=us-east-1",
+            "AWS_ENDPOINT_URL=\(emulator.endpoint)", "AWS_CONFIG_FILE=/nonexistent/config",
+            "AWS_SHARED_CREDENTIALS_FILE=/nonexistent/credentials",
+            try Built.vaultwatch.path, "sync", "--once", "--cloudtrail", "--store", store.path,
+        ])
+        #expect(synced.status == 0, "\(synced.stderr)")
+        #expect(synced.stdout.contains("cloudtrail default us-east-1 111122223333 us-east-1 ok"), "\(synced.stdout)")
+        let alerts = try Shell.run(try Built.vaultwatch.path, ["alerts", "--json", "--store", store.path])
+        #expect(alerts.contains("PutBackupVaultAccessPolicy") && alerts.contains("DevOps/alice"), "\(alerts)")
+        let policies = try String(contentsOf: store.appendingPathComponent("policies.jsonl"), encoding: .utf8)
+        #expect(policies.contains(#""type":"organization""#) && policies.contains("central-backup-vault-guardrail"))
+
         // An account outside the organization is told so; an unknown child is not found.
         let outsider = try emulator.aws("outsider", ["organizations", "describe-organization"])
         #expect(outsider.stderr.contains("(AWSOrganizationsNotInUseException)"), "\(outsider.stderr)")
