@@ -35,11 +35,13 @@ public final class Emulator: @unchecked Sendable {
 
     /// An emulator over `backend` (empty or restored), knowing `principals`, in `organization` (the
     /// demo's, `FullAWSAccess` alone at each level, unless given), with the EventBridge `rules` of
-    /// its default bus and the customer managed `keys` KMS knows besides those its vaults name.
+    /// its default bus and the customer managed `keys` KMS knows besides those its vaults name,
+    /// keeping the newest `trailCapacity` CloudTrail events in memory.
     public init(
         backend: DemoBackend, principals: [EmulatorPrincipal], clock: EmulatorClock,
         organization: EmulatorOrganization = .demo(), rules: EventRules = EventRules(), keys: [DemoKey] = [],
-        trail: [TrailEvent] = [], store: EmulatorStore? = nil, trailFile: FileHandle? = nil, jobSeconds: TimeInterval = 2
+        trail: [TrailEvent] = [], store: EmulatorStore? = nil, trailFile: FileHandle? = nil, jobSeconds: TimeInterval = 2,
+        trailCapacity: Int = CloudTrailLog.defaultCapacity
     ) {
         self.backend = backend
         self.principals = principals
@@ -47,7 +49,7 @@ public final class Emulator: @unchecked Sendable {
         self.store = store
         self.jobSeconds = jobSeconds
         self.keys = keys
-        self.trail = CloudTrailLog(events: trail, file: trailFile)
+        self.trail = CloudTrailLog(events: trail, file: trailFile, capacity: trailCapacity)
         organizationState = organization
         rulesState = rules
         enforcementState = PolicyEnforcement(organization: organization)
