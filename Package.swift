@@ -54,13 +54,13 @@ let package = Package(
             ],
             path: "Benchmarks/vaultwatch-bench"
         ),
-        .testTarget(name: "VaultCoreTests", dependencies: ["VaultCore"]),
+        .testTarget(name: "VaultCoreTests", dependencies: ["VaultCore", "FuzzSupport"]),
         // The writer the store's multi-process tests start and kill; not a product.
         .executableTarget(name: "vaultwatch-store-probe", dependencies: ["VaultCore", "VaultStore"]),
-        .testTarget(name: "VaultStoreTests", dependencies: ["VaultStore", "vaultwatch-store-probe"]),
+        .testTarget(name: "VaultStoreTests", dependencies: ["VaultStore", "vaultwatch-store-probe", "FuzzSupport"]),
         .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync", "VaultDemo", "AWSClient", "TestSupport"]),
         // Screen expectations live in Tests/VaultTUITests/Screens and are read by path.
-        .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI"], exclude: ["Screens"]),
+        .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI", "FuzzSupport"], exclude: ["Screens"]),
         // Helpers the test targets share: real local endpoints (moto_server, the fault-injecting proxy,
         // an organization's alert wiring), botocore as an oracle, and subprocesses; its Python helpers in
         // Resources are run by path.
@@ -77,5 +77,12 @@ let package = Package(
         .testTarget(
             name: "VaultEmulatorTests", dependencies: ["VaultEmulator", "VaultDemo", "AWSClient", "VaultSync", "VaultStore"],
             exclude: ["Resources"]),
+        // libFuzzer targets, one executable each (see RELIABILITY.md and .ci/fuzz, which builds them with the
+        // sanitizers and -DFUZZING). A plain build makes each a replayer of the inputs named on its command line.
+        .target(name: "FuzzSupport", path: "Fuzz/Targets/Support"),
+        .executableTarget(name: "fuzz-store-lines", dependencies: ["FuzzSupport", "VaultStore"], path: "Fuzz/Targets/StoreLines"),
+        .executableTarget(name: "fuzz-event-pattern", dependencies: ["FuzzSupport", "VaultCore"], path: "Fuzz/Targets/EventPattern"),
+        .executableTarget(name: "fuzz-policy", dependencies: ["FuzzSupport", "VaultCore"], path: "Fuzz/Targets/Policy"),
+        .executableTarget(name: "fuzz-terminal-input", dependencies: ["FuzzSupport", "VaultTUI"], path: "Fuzz/Targets/TerminalInput"),
     ]
 )

@@ -101,10 +101,14 @@ public struct SyncStatus: Codable, Equatable, Sendable {
     /// What this sync could not read, and why: the checks that need it say UNKNOWN with the reason
     /// (`GetBackupVaultAccessPolicy on WORM_vault: access denied (AccessDeniedException): …`).
     public var degraded: [String]?
+    /// The source reads the account's EventBridge rules (an AWS account source does; the demo and the
+    /// feeds do not): no rule stored for its account and region then means the account has none that
+    /// concerns AWS Backup, and the alert checks judge exactly that instead of vaultwatch's defaults.
+    public var readsEventRules: Bool?
 
     public init(
         source: String, accountId: String, region: String, at: Date, error: String? = nil, identityArn: String? = nil,
-        degraded: [String]? = nil
+        degraded: [String]? = nil, readsEventRules: Bool? = nil
     ) {
         self.source = source
         self.accountId = accountId
@@ -113,5 +117,6 @@ public struct SyncStatus: Codable, Equatable, Sendable {
         self.error = error
         self.identityArn = identityArn
         self.degraded = degraded
+        self.readsEventRules = readsEventRules
     }
 }

@@ -10,7 +10,7 @@ public struct DeferredFile: Sendable, Hashable {
     public let size: Int
 
     /// Whether this is an audit file (`alerts.jsonl`, `acks.jsonl`), deferred only when asked.
-    public var isAuditFile: Bool { StoreFile.named(relativePath).isChained }
+    public var isAuditFile: Bool { StoreFile.audit.contains(StoreFile.named(relativePath)) }
 
     /// Whether `vault`'s recovery points are kept in this file: its own, or the file named after
     /// its name alone that a store from before schema 3 wrote.

@@ -11,6 +11,13 @@ extension Store {
     /// of its lines remains, and `StoreError.writeFailed` is thrown. Files are appended one after
     /// another in the order their first record appears: those before the failing one keep their
     /// new lines. Every record is encoded before anything is written.
+    ///
+    /// With a digest signer, an append to a chained file (calls, alerts, acknowledgements) is then
+    /// covered by a signed digest: always when it holds an acknowledgement, else when the newest
+    /// digest is older than the interval. A digest that cannot be signed is said by `takeNotes()`.
+    ///
+    /// This appends whatever it is given, an acknowledgement of an alert already acknowledged
+    /// included: `acknowledge(_:)` is the exactly-once way.
     public func append(_ records: [Record]) throws {
         guard !records.isEmpty else { return }
         let encoder = RecordEncoder()
@@ -25,24 +32,51 @@ extension Store {
         for file in order {
             try append(pending[file] ?? [], to: file)
         }
+        if order.contains(where: \.isChained) {
+            signDigest(after: order.contains(.acks) ? .acknowledgement : .activity)
+        }
     }
 
     private func append(_ lines: [(type: RecordType, data: [UInt8])], to file: StoreFile) throws(StoreError) {
-        let path = root.path(of: file)
-        if file.relativePath.hasPrefix(StoreFile.pointsFolder + "/") {
-            try root.ensureFolder(StoreFile.pointsFolder)
-        }
-        guard let handle = try OpenFile.openLocked(path, for: .append, .exclusive) else {
-            throw .cannotOpen(path: path, reason: "it vanished while being created")
-        }
-        var status = try handle.status()
-        try handle.tightenMode(status)
-        if try TornLine.setAside(
-            from: handle, size: status.size, storeFile: file, in: root, at: clock.now(), calls: calls) != nil
-        {
-            status = try handle.status()
-        }
+        let handle = try openForAppend(file)
+        try append(lines, to: file, through: handle)
+        // Closing the file releases the lock.
+    }
 
+    /// Opens a store file for appending under its exclusive lock, made the user's own and 0600,
+    /// with any torn last line set aside: ready for `append(_:to:through:)`. Each repair is said.
+    func openForAppend(_ file: StoreFile) throws(StoreError) -> OpenFile {
+        let handle = try openExclusive(file)
+        let status = try handle.status()
+        if let repair = try handle.claim(status, as: file.relativePath) { note(repair) }
+        if let setAside = try TornLine.setAside(
+            from: handle, size: status.size, storeFile: file, in: root, at: clock.now(), calls: calls)
+        {
+            sequences.forget(file)
+            note(setAside.problem(of: file))
+        }
+        return handle
+    }
+
+    /// Opens (creating) a store file under its exclusive lock, as it is: no writer is mid-line
+    /// while it is held, so an unfinished last line is torn.
+    func openExclusive(_ file: StoreFile) throws(StoreError) -> OpenFile {
+        guard
+            let handle = try OpenFile.openLocked(file.relativePath, in: root, for: .append, .exclusive)
+        else {
+            throw .cannotOpen(path: root.path(of: file), reason: "it vanished while being created")
+        }
+        return handle
+    }
+
+    /// Appends whole lines to `file`, which `handle` holds exclusively locked: each gets the next
+    /// sequence number (and in a chained file the hash of the line before it), all are written with
+    /// one buffer, and audit files are flushed to disk. On failure the file is cut back.
+    func append(
+        _ lines: [(type: RecordType, data: [UInt8])], to file: StoreFile, through handle: borrowing OpenFile
+    ) throws(StoreError) {
+        let path = root.path(of: file)
+        let status = try handle.status()
         let end: FileEnd
         if let cached = sequences.end(of: file, status) {
             end = cached
@@ -74,7 +108,6 @@ extension Store {
         sequences.remember(
             file, status, size: status.size + buffer.count,
             end: FileEnd(lastSeq: end.lastSeq + lines.count, lastLineHash: prev))
-        // Closing the file releases the lock.
     }
 
     /// Cuts a file back to its size before a failed append; says so if even that fails.

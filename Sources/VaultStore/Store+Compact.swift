@@ -1,4 +1,3 @@
-import Glibc
 import VaultCore
 
 extension Store {
@@ -14,7 +13,8 @@ extension Store {
     /// new file: the new lines are written to `<file>.compacting`, flushed, renamed over the file,
     /// and the folder flushed. Stopping at any point loses nothing: until the rename the old file
     /// is whole, after it the new one is. A torn last line is set aside first, as an append would.
-    /// A line from a newer schema stops the compaction before that file is changed.
+    /// Every file of the store is read first: a line from a newer schema anywhere (alerts included)
+    /// stops the compaction before anything is changed.
     public func compact() throws -> CompactionReport {
         try compact(after: { _, _ in })
     }
@@ -22,6 +22,7 @@ extension Store {
     /// The seam for tests: `step` runs after each step of each replaced file, and may throw to
     /// stop there as a crash would (the `.compacting` file is then left behind, as after a crash).
     func compact(after step: (CompactionStep, StoreFile) throws -> Void) throws -> CompactionReport {
+        try requireReadableSchemas()
         var report = CompactionReport(files: [])
         for file in try StoreFile.all(in: root) where file == .vaults || file == .policies || file.isPoints {
             if let result = try compact(file, after: step) { report.files.append(result) }
@@ -31,16 +32,9 @@ extension Store {
 
     private func compact(_ file: StoreFile, after step: (CompactionStep, StoreFile) throws -> Void) throws -> FileCompaction? {
         let path = root.path(of: file)
-        guard try FileStatus.at(path: path) != nil,
-            let handle = try OpenFile.openLocked(path, for: .append, .exclusive)
-        else { return nil }
-        var status = try handle.status()
-        if try TornLine.setAside(
-            from: handle, size: status.size, storeFile: file, in: root, at: clock.now(), calls: calls) != nil
-        {
-            sequences.forget(file)
-            status = try handle.status()
-        }
+        guard try root.status(of: file.relativePath) != nil else { return nil }
+        let handle = try openForAppend(file)
+        let status = try handle.status()
         let bytes = try handle.read(at: 0, count: status.size)
         let plan = try SnapshotPlan(bytes, of: file, in: root)
         var compacted: [UInt8] = []
@@ -63,22 +57,26 @@ extension Store {
     private func replace(
         _ file: StoreFile, at path: String, with lines: [UInt8], after step: (CompactionStep, StoreFile) throws -> Void
     ) throws {
-        let tempPath = path + Self.compactingSuffix
+        let temp = file.relativePath + Self.compactingSuffix
+        let tempPath = root.path(temp)
         func fail(_ what: String, _ code: Int32) -> StoreError {
-            _ = unlink(tempPath)
+            root.remove(temp)
             return .compactionFailed(path: path, reason: "\(what): \(osReason(code)) (the file is as it was)")
         }
         do {
-            guard let temp = try OpenFile.open(tempPath, for: .replace) else {
+            guard let handle = try OpenFile.open(temp, in: root, for: .replace) else {
                 throw StoreError.compactionFailed(path: path, reason: "\(tempPath) vanished while being created")
             }
-            try temp.tightenMode(try temp.status())
-            if let code = temp.writeAll(lines, with: calls) { throw fail("cannot write \(tempPath)", code) }
+            _ = try handle.claim(try handle.status(), as: temp)
+            if let code = handle.writeAll(lines, with: calls) { throw fail("cannot write \(tempPath)", code) }
             try step(.tempWritten, file)
-            if let code = temp.sync(with: calls) { throw fail("cannot flush \(tempPath) to disk", code) }
+            if let code = handle.sync(with: calls) { throw fail("cannot flush \(tempPath) to disk", code) }
             try step(.tempSynced, file)
         }
-        guard rename(tempPath, path) == 0 else { throw fail("cannot rename \(tempPath) into place", errno) }
+        let name = String(file.relativePath.split(separator: "/").last!)
+        if let code = try root.rename(name + Self.compactingSuffix, to: name, inFolder: file.folder) {
+            throw fail("cannot rename \(tempPath) into place", code)
+        }
         try step(.renamed, file)
         if let code = root.sync(folder: file.folder) {
             throw StoreError.compactionFailed(

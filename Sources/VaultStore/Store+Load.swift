@@ -5,14 +5,15 @@ extension Store {
     /// in file order.
     ///
     /// A malformed line is skipped and reported; everything else loads. A torn last line is set
-    /// aside into `<name>.jsonl.torn` and reported. A line from a newer schema throws
+    /// aside into `<name>.jsonl.torn` and reported when the store was opened for writing, and only
+    /// reported when it was opened for reading. A line from a newer schema throws
     /// `StoreError.newerSchema`, and then nothing on disk has been changed: repairs happen only
     /// after every file has been read.
     public func load() throws -> StoreLoad {
         let decoder = RecordDecoder()
         var batches: [(file: StoreFile, batch: LineBatch)] = []
         for file in try StoreFile.all(in: root) {
-            guard let handle = try OpenFile.open(root.path(of: file), for: .read) else { continue }
+            guard let handle = try OpenFile.open(file.relativePath, in: root, for: .read) else { continue }
             // Shared: an append in progress is either wholly there or not at all.
             try handle.lock(.shared)
             let bytes = try handle.readToEnd(from: 0)
@@ -25,7 +26,10 @@ extension Store {
             load.records += batch.records
             load.problems += batch.problems
             if batch.unterminated > 0 {
-                load.problems.append(setAsideTornLine(of: file, line: batch.lineCount + 1, seen: batch.unterminated))
+                load.problems.append(
+                    root.access == .writing
+                        ? setAsideTornLine(of: file, line: batch.lineCount + 1, seen: batch.unterminated)
+                        : TornLine.notRead(file, line: batch.lineCount + 1, bytes: batch.unterminated))
             }
         }
         return load
@@ -37,10 +41,7 @@ extension Store {
     private func setAsideTornLine(of file: StoreFile, line: Int, seen: Int) -> StoreProblem {
         let side = file.tornRelativePath
         do {
-            guard let handle = try OpenFile.open(root.path(of: file), for: .append) else {
-                throw StoreError.cannotOpen(path: root.path(of: file), reason: "it vanished")
-            }
-            try handle.lock(.exclusive)
+            let handle = try openExclusive(file)
             let size = try handle.status().size
             let setAside = try TornLine.setAside(
                 from: handle, size: size, storeFile: file, in: root, at: clock.now(), calls: calls)

@@ -33,7 +33,9 @@ extension Store {
     public var setAsidePath: String { root.path(Self.setAsideFileName) }
 
     /// Appends `entry` to the side file (0600, under an exclusive lock) and flushes it to disk
-    /// before returning, so a message deleted afterwards is never lost.
+    /// before returning, so a message deleted afterwards is never lost. Opened from the store's
+    /// descriptor without following a link, like every store file; a looser mode is narrowed and
+    /// said (`takeNotes()`).
     public func setAside(_ entry: SetAsideEntry) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -44,12 +46,12 @@ extension Store {
         var line = Array(try encoder.encode(entry))
         line.append(UInt8(ascii: "\n"))
         let path = setAsidePath
-        guard let file = try OpenFile.open(path, for: .append) else {
+        guard let file = try OpenFile.open(Self.setAsideFileName, in: root, for: .append) else {
             throw StoreError.cannotOpen(path: path, reason: "it vanished while being created")
         }
         try file.lock(.exclusive)
         let status = try file.status()
-        try file.tightenMode(status)
+        if let narrowed = try file.claim(status, as: Self.setAsideFileName) { note(narrowed) }
         if let code = file.writeAll(line, with: calls) ?? file.sync(with: calls) {
             _ = file.truncate(to: status.size)
             throw StoreError.writeFailed(path: path, reason: osReason(code))
@@ -58,7 +60,7 @@ extension Store {
 
     /// The entries set aside so far, oldest first (lines that do not decode are skipped).
     public func setAsideEntries() throws -> [SetAsideEntry] {
-        guard let file = try OpenFile.open(setAsidePath, for: .read) else { return [] }
+        guard let file = try OpenFile.open(Self.setAsideFileName, in: root, for: .read) else { return [] }
         let bytes = try file.readToEnd(from: 0)
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in

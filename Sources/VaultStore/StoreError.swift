@@ -5,8 +5,20 @@ import VaultCore
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The store directory (or one of its parents) could not be created or tightened.
     case cannotCreateDirectory(path: String, reason: String)
-    /// Something other than a directory is where the store directory should be.
+    /// Something other than a directory is where the store directory (or its points folder) should be.
     case notADirectory(path: String)
+    /// A symbolic link is where the store, its points folder or one of its files should be: never followed.
+    case symbolicLink(path: String)
+    /// There is no store directory where one was to be read.
+    case noStore(path: String)
+    /// The store (or a file in it) belongs to another user: read, but never written.
+    case notYours(path: String, owner: UInt32, user: UInt32)
+    /// A write was asked of a store opened for reading only.
+    case readOnly(path: String)
+    /// No digest was signed: the store no longer matches the newest digest, or there is no key.
+    case digestRefused(path: String, reason: String)
+    /// The digest given to check the store against cannot be read.
+    case badKeptDigest(reason: String)
     case cannotOpen(path: String, reason: String)
     case cannotLock(path: String, reason: String)
     case cannotRead(path: String, reason: String)
@@ -27,6 +39,19 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot create the store directory \(path): \(reason)"
         case .notADirectory(let path):
             return "cannot use \(path) as the store directory: something that is not a directory is in the way"
+        case .symbolicLink(let path):
+            return "refusing \(path): it is a symbolic link, and the store follows none (put the directory or file itself there)"
+        case .noStore(let path):
+            return "no store at \(path)"
+        case .notYours(let path, let owner, let user):
+            return "will not write to \(path): it belongs to uid \(owner), not to you (uid \(user)); run vaultwatch as its owner,"
+                + " or make it yours: chown -R \(user) \(Permissions.quoted(path))"
+        case .readOnly(let path):
+            return "the store \(path) was opened for reading only"
+        case .digestRefused(let path, let reason):
+            return "not signing a digest of \(path): \(reason)"
+        case .badKeptDigest(let reason):
+            return "the digest to check the store against is \(reason)"
         case .cannotOpen(let path, let reason):
             return "cannot open \(path): \(reason)"
         case .cannotLock(let path, let reason):

@@ -1,5 +1,6 @@
-/// Something wrong found while reading the store that did not stop it: a line that was skipped,
-/// a torn last line that was set aside, a file that had to be read again. Shown to the operator.
+/// Something wrong found while reading the store that did not stop it (a line that was skipped, a
+/// torn last line, a file that had to be read again, a mode others can use), or a repair a writing
+/// command made. Shown to the operator.
 public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         /// A complete line that could not be read; it was skipped and the rest loaded.
@@ -8,6 +9,13 @@ public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
         case tornLine
         /// A file that was replaced, shrank or vanished under a tail, which then read it anew.
         case fileChanged
+        /// A mode or an owner that is not as the store keeps them; the message names the fix.
+        case permissions
+        /// Something a writing command changed to put the store right (a torn line set aside, a
+        /// looser mode narrowed): said, never silent.
+        case repaired
+        /// A digest that could not be signed (what was appended is stored all the same).
+        case digest
     }
 
     public var kind: Kind
@@ -24,8 +32,9 @@ public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `alerts.jsonl:17: unknown record type "foo"`
+    /// `alerts.jsonl:17: unknown record type "foo"`; about the store directory itself (`.`), the message alone.
     public var description: String {
-        line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
+        if file == "." && line == nil { return message }
+        return line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
     }
 }

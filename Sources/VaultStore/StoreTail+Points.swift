@@ -17,8 +17,8 @@ extension StoreTail {
             var bulky: [DeferredFile] = []
             var deferred = follow.deferred
             if follow.cursors.isEmpty && follow.deferred.isEmpty {
-                for file in try StoreFile.all(in: root) where file.isBulk || (auditFiles && file.isChained) {
-                    guard let status = try FileStatus.at(path: root.path(of: file)) else { continue }
+                for file in try StoreFile.all(in: root) where file.isBulk || (auditFiles && StoreFile.audit.contains(file)) {
+                    guard let status = try root.status(of: file.relativePath) else { continue }
                     bulky.append(DeferredFile(relativePath: file.relativePath, size: status.size))
                     deferred.insert(file.relativePath)
                 }
@@ -60,8 +60,7 @@ extension StoreTail {
         guard follow.withLock({ $0.deferred.contains(deferred.relativePath) }) else { return PointsLoad() }
         let file = StoreFile.named(deferred.relativePath)
         var load = PointsLoad(home: follow.withLock { $0.home })
-        let path = root.path(of: file)
-        guard let handle = try OpenFile.open(path, for: .read) else {
+        guard let handle = try OpenFile.open(file.relativePath, in: root, for: .read) else {
             follow.withLock { _ = $0.deferred.remove(deferred.relativePath) }
             return load
         }

@@ -81,8 +81,7 @@ public final class StoreTail: Sendable {
                 present.insert(file.relativePath)
                 continue
             }
-            let path = root.path(of: file)
-            guard let quick = try FileStatus.at(path: path) else { continue }
+            guard let quick = try root.status(of: file.relativePath) else { continue }
             present.insert(file.relativePath)
             let previous = cursors[file.relativePath]
             if let previous, previous.device == quick.device, previous.inode == quick.inode,
@@ -90,7 +89,7 @@ public final class StoreTail: Sendable {
             {
                 continue
             }
-            guard let handle = try OpenFile.open(path, for: .read) else { continue }
+            guard let handle = try OpenFile.open(file.relativePath, in: root, for: .read) else { continue }
             try handle.lock(.shared)
             let status = try handle.status()
             var cursor = Cursor(status)

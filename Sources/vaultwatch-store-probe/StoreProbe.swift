@@ -3,16 +3,21 @@ import VaultCore
 import VaultStore
 
 /// A writer for the store's multi-process tests, not a user-facing tool:
-/// `vaultwatch-store-probe STORE_DIR PREFIX COUNT KIND [MAX_BATCH]` appends COUNT records of KIND
-/// (`job`, or `ack`: chained and flushed to disk) with ids `PREFIX-0`, `PREFIX-1`, … in batches of
-/// 1 to MAX_BATCH (default 1), and prints each id on stdout, flushed, only after its `append`
-/// returned. A test that kills it knows every printed id must be in the store.
+/// `vaultwatch-store-probe STORE_DIR PREFIX COUNT KIND [MAX_BATCH [KEY_FILE]]` appends COUNT
+/// records of KIND with ids `PREFIX-0`, `PREFIX-1`, … in batches of 1 to MAX_BATCH (default 1),
+/// and prints each id on stdout, flushed, only after its `append` returned. A test that kills it
+/// knows every printed id must be in the store.
+/// - `job`: a backup job each.
+/// - `ack`: a call, the alert it raised and its acknowledgement each (calls, alerts and acks are
+///   chained and flushed to disk); with KEY_FILE (made when missing), each batch is covered by a
+///   signed digest, as a real writer's would be.
+/// - `alert`: a call and the alert it raised each, for `vaultwatch ack` to acknowledge.
 @main
 enum StoreProbe {
     static func main() {
         let args = CommandLine.arguments
-        guard args.count >= 5, let count = Int(args[3]), ["job", "ack"].contains(args[4]) else {
-            FileHandle.standardError.write(Data("usage: vaultwatch-store-probe STORE_DIR PREFIX COUNT job|ack [MAX_BATCH]\n".utf8))
+        guard args.count >= 5, let count = Int(args[3]), ["job", "ack", "alert"].contains(args[4]) else {
+            FileHandle.standardError.write(Data("usage: vaultwatch-store-probe STORE_DIR PREFIX COUNT job|ack|alert [MAX_BATCH [KEY_FILE]]\n".utf8))
             exit(64)
         }
         let prefix = args[2]
@@ -20,17 +25,17 @@ enum StoreProbe {
         // A long note makes a batch span many pages, so a kill can land in the middle of a write.
         let note = String(repeating: "checked with the on-call engineer; ", count: maxBatch > 1 ? 10 : 1)
         do {
-            let store = try Store(directory: URL(fileURLWithPath: args[1]))
+            let signer = try args.count > 6 ? DigestKey.loadOrCreate(at: URL(fileURLWithPath: args[6])).key : nil
+            let store = try Store(directory: URL(fileURLWithPath: args[1]), signer: signer)
             var next = 0
             while next < count {
                 let ids = (next..<min(count, next + Int.random(in: 1...maxBatch))).map { "\(prefix)-\($0)" }
-                try store.append(ids.map { id in
-                    args[4] == "ack"
-                        ? .acknowledgement(Acknowledgement(id: id, alertId: "alert-\(id)", by: "probe@test", at: Date(), note: note))
-                        : .job(BackupJob(
-                            id: id, kind: .backup, vaultName: "probe", resourceArn: "arn:aws:ec2:eu-west-1:1:volume/\(id)",
-                            resourceType: "EBS", lifecycle: Lifecycle(deleteAfterDays: 35), state: .completed,
-                            statusMessage: nil, creationDate: Date(), recoveryPointArn: nil))
+                try store.append(ids.flatMap { id in
+                    switch args[4] {
+                    case "ack": acknowledged(id, note: note)
+                    case "alert": Array(acknowledged(id, note: note).prefix(2))
+                    default: [job(id)]
+                    }
                 })
                 // One unbuffered write: nothing is reported before its append returned.
                 FileHandle.standardOutput.write(Data((ids.joined(separator: "\n") + "\n").utf8))
@@ -40,5 +45,26 @@ enum StoreProbe {
             FileHandle.standardError.write(Data("vaultwatch-store-probe: \(error)\n".utf8))
             exit(1)
         }
+    }
+
+    /// A call, its alert and the alert's acknowledgement, the ack's id being `id`.
+    static func acknowledged(_ id: String, note: String) -> [Record] {
+        let call = ApiCall(
+            id: "call-\(id)", time: Date(), action: "DeleteRecoveryPoint",
+            principal: .role("Operator", session: "probe", account: "444455556666"), sourceIPAddress: "203.0.113.7",
+            userAgent: "probe", vaultName: "probe", recoveryPointArn: nil, errorCode: "AccessDenied",
+            errorMessage: "denied", accountId: "111122223333", region: "eu-west-1")
+        let alert = Alert(raisedBy: "probe", for: call)
+        return [
+            .call(call), .alert(alert),
+            .acknowledgement(Acknowledgement(id: id, alertId: alert.id, by: "probe@test", at: Date(), note: note)),
+        ]
+    }
+
+    static func job(_ id: String) -> Record {
+        .job(BackupJob(
+            id: id, kind: .backup, vaultName: "probe", resourceArn: "arn:aws:ec2:eu-west-1:1:volume/\(id)",
+            resourceType: "EBS", lifecycle: Lifecycle(deleteAfterDays: 35), state: .completed,
+            statusMessage: nil, creationDate: Date(), recoveryPointArn: nil))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VaultCore
+import VaultStore
 
 /// `vaultwatch ack ALERT_ID`: acknowledge an alert on the record, from a script or another terminal.
 struct Ack: ParsableCommand {
@@ -22,8 +23,9 @@ struct Ack: ParsableCommand {
     }
 
     func run() throws {
-        let store = try storeOptions.openExisting()
-        let state = try StoreReader.load(store)
+        let store = try storeOptions.openExistingForWriting()
+        // The acknowledgement itself sets aside a torn line of acks.jsonl, and says so.
+        let state = try StoreReader.load(store, leaving: ["acks.jsonl"])
         let prefix = alertId.lowercased()
         guard prefix.count >= 4 else { throw CLIError("alert id \"\(alertId)\" is too short: give at least 4 characters") }
         let matches = state.alertIds(withPrefix: prefix)
@@ -31,22 +33,22 @@ struct Ack: ParsableCommand {
         guard matches.count == 1 else {
             throw CLIError("alert id \"\(alertId)\" is ambiguous: \(matches.prefix(5).joined(separator: ", "))")
         }
-        if let existing = state.acknowledgement(of: id) {
-            throw CLIError("alert \(id) was already acknowledged by \(existing.by) at \(UTC.minute(existing.at))")
-        }
         let cleanNote = note?.trimmingCharacters(in: .whitespacesAndNewlines)
         let ack = Acknowledgement(
             id: UUID().uuidString.lowercased(), alertId: id, by: by ?? Identity.current(), at: StoreReader.now(of: state),
             note: cleanNote?.isEmpty == false ? cleanNote : nil)
-        do {
-            try store.append([.acknowledgement(ack)])
-        } catch {
-            throw CLIError("\(error)")
+        // Decided under the acknowledgements' lock: of several acks racing, exactly one is recorded.
+        let outcome = try ProblemReport.writing(store) { try store.acknowledge(ack) }
+        switch outcome {
+        case .alreadyAcknowledged(let existing):
+            throw CLIError("alert \(id) was already acknowledged by \(existing.by) at \(UTC.second(existing.at)) UTC")
+        case .recorded:
+            break
         }
         if json {
             try JSONOutput.print(Row(id: ack.id, alertId: id, by: ack.by, at: ack.at, note: ack.note))
         } else {
-            print("acknowledged \(id) as \(ack.by) at \(UTC.minute(ack.at))")
+            print(TextTable.sanitize("acknowledged \(id) as \(ack.by) at \(UTC.minute(ack.at))"))
         }
     }
 }

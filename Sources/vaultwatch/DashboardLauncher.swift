@@ -59,7 +59,9 @@ enum DashboardLauncher {
             dashboard.run()
         }
         worker.stop()
-        for problem in themes.problems { FileHandle.standardError.write(Data("vaultwatch: theme skipped: \(problem)\n".utf8)) }
+        // Nothing this session appended is left without a signed digest.
+        store.signDigestIfUncovered()
+        for problem in themes.problems { ProblemReport.warn("theme skipped: \(problem)") }
         if let message = failure.get() { throw CLIError(message) }
     }
 }

@@ -95,6 +95,13 @@ struct EmulateCredentials: ParsableCommand {
             throw CLIError(
                 "no principal \(name) in the emulator (known: \(principals.map(\.name).joined(separator: ", ")))")
         }
+        // The lines are meant for `eval`: a key from an edited keys.json that could end the quoting
+        // (or hold an escape sequence) is refused rather than printed.
+        let keyCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
+        guard [principal.accessKeyId, principal.secretAccessKey].allSatisfy({ !$0.isEmpty && $0.allSatisfy(keyCharacters.contains) })
+        else {
+            throw CLIError("the emulator's keys of \(name) hold characters no access key has: refused (remove keys.json to make new ones)")
+        }
         print("export AWS_ACCESS_KEY_ID='\(principal.accessKeyId)'")
         print("export AWS_SECRET_ACCESS_KEY='\(principal.secretAccessKey)'")
         print("export AWS_DEFAULT_REGION='\(EmulatorPrincipals.region)'")

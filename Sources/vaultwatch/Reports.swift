@@ -3,10 +3,14 @@ import VaultCore
 import VaultStore
 import VaultTUI
 
-/// Loads a store into an account state for the script commands, reporting skipped lines on
-/// stderr (never silently).
+/// Loads a store into an account state for the script commands, reporting what was wrong on
+/// stderr (never silently, and at most `ProblemReport.limit` lines).
 enum StoreReader {
-    static func load(_ store: Store) throws -> AccountState {
+    /// Reads the whole store. A store opened for reading is left as it is: its torn last lines
+    /// and loose modes are said with the command that fixes them. A writing command's store has
+    /// its torn lines set aside (and said), except in `leaving` files, which the command is about
+    /// to append to, and whose repair the append makes and says (so a failure is said once).
+    static func load(_ store: Store, leaving: Set<String> = []) throws -> AccountState {
         let load: AccountLoad
         do {
             // The staged load: points decoded straight into their lists, on every core.
@@ -15,9 +19,13 @@ enum StoreReader {
             throw CLIError("\(error)")
         }
         // Only once every line is known to be readable may a torn last line be set aside.
-        for problem in load.problems + store.setAsideTornLines() {
-            FileHandle.standardError.write(Data("vaultwatch: \(TextTable.sanitize("\(problem)"))\n".utf8))
+        var problems = load.problems
+        if store.access == .reading {
+            problems += store.tornLines() + store.permissionProblems()
+        } else {
+            problems += store.setAsideTornLines(except: leaving)
         }
+        ProblemReport.say(problems)
         return load.state
     }
 
@@ -30,7 +38,8 @@ enum StoreReader {
     }
 }
 
-/// JSON for scripts: keys sorted, dates in ISO 8601 UTC.
+/// JSON for scripts: keys sorted, dates in ISO 8601 UTC, and every control, C1, bidi and
+/// zero-width character escaped as `\\uXXXX` (see `JSONInert`), so a terminal shows it as text.
 enum JSONOutput {
     static func print<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
@@ -39,7 +48,7 @@ enum JSONOutput {
             var c = encoder.singleValueContainer()
             try c.encode(UTC.iso(date))
         }
-        let data = try encoder.encode(value)
+        let data = JSONInert.escape(try encoder.encode(value))
         FileHandle.standardOutput.write(data)
         FileHandle.standardOutput.write(Data("\n".utf8))
     }

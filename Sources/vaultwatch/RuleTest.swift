@@ -69,7 +69,9 @@ struct RuleTest: ParsableCommand {
             do {
                 if try Self.test(pattern, line) {
                     matchedAny = true
-                    FileHandle.standardOutput.write(line + Data("\n".utf8))
+                    // The line as given, but with every control, C1, bidi and zero-width character
+                    // escaped: the same JSON, inert on a terminal.
+                    FileHandle.standardOutput.write(JSONInert.escape(line) + Data("\n".utf8))
                 }
             } catch {
                 unreadable += 1

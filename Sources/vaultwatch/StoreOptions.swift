@@ -17,24 +17,38 @@ struct StoreOptions: ParsableArguments {
         return Store.defaultDirectory(profile: profile ?? defaultProfile)
     }
 
-    /// Opens a store that must already exist: the listing commands never create one by accident
-    /// (a mistyped --profile or --store would otherwise print an empty table and exit 0).
+    /// Opens a store that must already exist, for reading only: the listing and checking commands
+    /// never create a store by accident (a mistyped --profile or --store would otherwise print an
+    /// empty table and exit 0), and change nothing in one.
     func openExisting(defaultProfile: String = "default") throws -> Store {
         let dir = directory(defaultProfile: defaultProfile)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDirectory) else {
-            throw CLIError("no store at \(dir.path) (run `vaultwatch demo`, or give --store DIR or --profile NAME)")
-        }
-        guard isDirectory.boolValue else { throw CLIError("\(dir.path) is not a store directory") }
-        return try open(defaultProfile: defaultProfile)
-    }
-
-    func open(defaultProfile: String = "default") throws -> Store {
         do {
-            return try Store(directory: directory(defaultProfile: defaultProfile))
+            return try Store(readingFrom: dir)
+        } catch StoreError.noStore(let path) {
+            throw CLIError("no store at \(path) (run `vaultwatch demo`, or give --store DIR or --profile NAME)")
         } catch {
             throw CLIError("\(error)")
         }
+    }
+
+    /// Opens a store that must already exist, to write to it (`ack`, `store compact`, …).
+    func openExistingForWriting(defaultProfile: String = "default") throws -> Store {
+        _ = try openExisting(defaultProfile: defaultProfile)
+        return try open(defaultProfile: defaultProfile)
+    }
+
+    /// Opens the store for writing, creating it when missing, with the digest signing key (made
+    /// when missing: see `DigestKey`). What opening repaired is said on stderr.
+    func open(defaultProfile: String = "default") throws -> Store {
+        let signer = try DigestKeyOption.signer()
+        let store: Store
+        do {
+            store = try Store(directory: directory(defaultProfile: defaultProfile), signer: signer)
+        } catch {
+            throw CLIError("\(error)")
+        }
+        ProblemReport.say(store.takeNotes())
+        return store
     }
 }
 

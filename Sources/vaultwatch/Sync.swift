@@ -46,6 +46,12 @@ struct Sync: ParsableCommand {
             configured: configuration?.guardrails
         ).rules
         let store = try storeOptions.open(defaultProfile: demo ? "demo" : storeOptions.profile ?? AWSOptions.impliedProfile())
+        // Nothing is written to a store this vaultwatch cannot wholly read (a newer schema anywhere).
+        do {
+            try store.requireReadableSchemas()
+        } catch {
+            throw CLIError("\(error)")
+        }
         let clock: any Clock = demo ? simulation.clock() : SystemClock()
         let feedSources =
             demo
@@ -83,6 +89,9 @@ struct Sync: ParsableCommand {
             stop.wait()
             worker.stopAndWait()
         }
+        // Nothing this run appended is left without a signed digest.
+        store.signDigestIfUncovered()
+        ProblemReport.say(store.takeNotes())
         if let message = failure.get() { throw CLIError(message) }
     }
 }

@@ -16,8 +16,10 @@ import Testing
 
         let intact = try Shell.outcome(vaultwatch, ["store", "verify", "--store", store.path])
         #expect(intact.status == 0)
-        #expect(intact.stdout.hasPrefix("alerts.jsonl: intact, "), "\(intact.stdout)")
-        #expect(intact.stdout.contains("acks.jsonl: intact, no lines yet"), "\(intact.stdout)")
+        #expect(intact.stdout.hasPrefix("events.jsonl: intact, "), "\(intact.stdout)")
+        #expect(intact.stdout.contains("\nalerts.jsonl: intact, "), "\(intact.stdout)")
+        #expect(intact.stdout.contains("acks.jsonl: intact, no lines yet; digest "), "\(intact.stdout)")
+        #expect(!intact.stdout.contains("not yet covered"), "sync signs for what it wrote before it stops: \(intact.stdout)")
 
         let compacted = try Shell.run(vaultwatch, ["store", "compact", "--store", store.path])
         let lines = compacted.split(separator: "\n").map(String.init)

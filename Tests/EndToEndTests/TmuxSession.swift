@@ -16,6 +16,7 @@ final class TmuxSession {
     /// Starts `command` in a `width`×`height` terminal.
     func start(_ command: [String], width: Int, height: Int, environment: [String: String]) throws {
         var args = ["-u", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)"]
+        let environment = environment.merging(["XDG_CONFIG_HOME": Shell.configHome]) { given, _ in given }
         for (k, v) in environment.sorted(by: { $0.key < $1.key }) { args += ["-e", "\(k)=\(v)"] }
         args.append(command.map(Shell.quote).joined(separator: " "))
         // The tmux server inherits the client's stdout and stderr: give it /dev/null, or reading
@@ -120,7 +121,10 @@ enum Shell {
         posix_spawnattr_setsigmask(&attr, &none)
         posix_spawnattr_setsigdefault(&attr, &all)
         posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv = ["/usr/bin/env", tool] + args
+        // The tests' own configuration directory; after env's option when `tool` is one (`-i`: an
+        // empty environment, then the caller's assignments, which may name another).
+        let config = "XDG_CONFIG_HOME=\(configHome)"
+        let argv = tool.hasPrefix("-") ? ["/usr/bin/env", tool, config] + args : ["/usr/bin/env", config, tool] + args
         var cArgs = argv.map { strdup($0) } + [nil]
         defer { for a in cArgs { free(a) } }
         var pid: pid_t = 0
@@ -135,6 +139,14 @@ enum Shell {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         return status
     }
+
+    /// The configuration directory every program the tests start uses (its digest signing key
+    /// included), so the tests never touch the user's own; one per test process.
+    static let configHome: String = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vw-e2e-config-\(getpid())").path
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }()
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 }

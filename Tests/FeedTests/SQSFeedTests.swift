@@ -64,10 +64,11 @@ import VaultStore
         // EventBridge delivers at least once: the same CloudTrail event, a second message.
         try wiring.put("DeleteBackupVault", by: Self.devOps, eventID: id)
 
-        // The first run stores the call and stops before deleting (its commit never runs).
-        let first = try feed(wiring, store: temporary.store, settings: .init(waitSeconds: 1, visibilityTimeout: 4))
+        // The first run stores the call and stops before deleting (its commit never runs). The
+        // visibility timeout leaves room for a slow, shared machine to receive both messages first.
+        let first = try feed(wiring, store: temporary.store, settings: .init(waitSeconds: 1, visibilityTimeout: 12))
         var stored = try first.start(resuming: AccountState(), at: Date()).records
-        for _ in 0..<3 {
+        for _ in 0..<8 {
             if try wiring.depth().visible == 0 { break }
             stored += try first.poll(at: Date()).records
         }
@@ -77,7 +78,7 @@ import VaultStore
         #expect(hidden.visible == 0 && hidden.inFlight == 2)
 
         // After the visibility timeout both come back to a new run that resumed from the store.
-        Thread.sleep(forTimeInterval: 4.5)
+        Thread.sleep(forTimeInterval: 12.5)
         let second = try feed(wiring, store: temporary.store)
         var batch = try second.start(resuming: temporary.state(), at: Date())
         for _ in 0..<5 {

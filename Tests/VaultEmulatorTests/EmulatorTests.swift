@@ -204,6 +204,38 @@ import VaultDemo
         #expect(mode == 0o600)
     }
 
+    @Test func linksInTheEmulatorsStoreAreRefusedAndWhatTheyNameIsUntouched() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("vw-emu-links-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let target = root.appendingPathComponent("target")
+        try Data("keep me\n".utf8).write(to: target)
+
+        // A link in place of keys.json: the keys are neither read from nor written to where it points.
+        let store = root.appendingPathComponent("store")
+        try FileManager.default.createDirectory(at: store, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: store.appendingPathComponent("keys.json"), withDestinationURL: target)
+        #expect(throws: EmulatorStoreError("\(store.path)/keys.json is a symbolic link: refused")) {
+            try EmulatorStore(directory: store).principals()
+        }
+
+        // A link in place of the trail: the emulator does not start, and writes nothing there.
+        try FileManager.default.removeItem(at: store.appendingPathComponent("keys.json"))
+        try FileManager.default.createSymbolicLink(at: store.appendingPathComponent("cloudtrail.jsonl"), withDestinationURL: target)
+        #expect(throws: EmulatorStoreError("\(store.path)/cloudtrail.jsonl is a symbolic link: refused")) {
+            try Emulator(store: EmulatorStore(directory: store), jobSeconds: 0)
+        }
+
+        // A link in place of the store itself.
+        let linked = root.appendingPathComponent("linked")
+        try FileManager.default.createSymbolicLink(at: linked, withDestinationURL: store)
+        #expect(throws: EmulatorStoreError(
+            "\(linked.path) is a symbolic link: refused (the emulator's store must be a folder of its own)")) {
+            try EmulatorStore(directory: linked).principals()
+        }
+        #expect(try Data(contentsOf: target) == Data("keep me\n".utf8))
+    }
+
     @Test func manyThreadsAtOnceThroughTheServer() throws {
         let local = try LocalEmulator(jobSeconds: 0)
         defer { local.stop() }

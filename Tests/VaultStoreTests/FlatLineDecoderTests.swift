@@ -225,7 +225,7 @@ struct FlatLineDecoderTests {
         let dir = TemporaryDirectory()
         // Large enough to be read in slices on every core.
         #expect(bytes.count >= LineReader.parallelMinimum)
-        let batch = try LineReader.read(bytes, of: .events, firstLine: 1, in: StoreDirectory(dir.store), decoder: RecordDecoder())
+        let batch = try LineReader.read(bytes, of: .events, firstLine: 1, in: try StoreDirectory(dir.store, for: .writing), decoder: RecordDecoder())
         #expect(batch.records == expected)
         #expect(batch.problems.count == problems)
         #expect(batch.problems.allSatisfy { $0.kind == .malformedLine && $0.message == #"missing field "data.id""# })

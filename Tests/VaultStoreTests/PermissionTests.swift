@@ -21,7 +21,7 @@ struct PermissionTests {
         }
     }
 
-    @Test("a looser directory and file are tightened")
+    @Test("a looser directory, points folder and file are narrowed when written, and each narrowing is said")
     func tightened() throws {
         let dir = TemporaryDirectory()
         try FileManager.default.createDirectory(at: dir.store.appendingPathComponent("points"), withIntermediateDirectories: true)
@@ -33,9 +33,17 @@ struct PermissionTests {
 
         let store = try Store(directory: dir.store)
         #expect(mode(of: dir.store) == 0o700)
-        #expect(mode(of: dir.store.appendingPathComponent("points")) == 0o700)
-        try store.append([.alert(Fixture.alert("ev-1"))])
+        #expect(store.takeNotes().map(\.description) == [
+            "narrowed the store directory's permissions from 0755 to 0700 (others could read it)"
+        ])
+        try store.append([.alert(Fixture.alert("ev-1")), .recoveryPoint(Fixture.point(1, in: "prod"))])
         #expect(mode(of: dir.file("alerts.jsonl")) == 0o600)
+        #expect(mode(of: dir.store.appendingPathComponent("points")) == 0o700)
+        #expect(store.takeNotes().map(\.description) == [
+            "points: narrowed the store's points folder's permissions from 0777 to 0700 (others could read and change it)",
+            "alerts.jsonl: narrowed its permissions from 0644 to 0600 (others could read it)",
+        ])
+        #expect(store.takeNotes() == [], "each is said once")
     }
 
     @Test("a file in the way of the directory is named in the error")

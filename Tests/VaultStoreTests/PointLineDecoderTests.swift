@@ -221,7 +221,7 @@ struct PointLineDecoderTests {
         }
         let dir = TemporaryDirectory()
         var load = PointsLoad()
-        let (consumed, _) = try PointsReader.read(bytes, of: .points(vault: Fixture.key("v")), in: StoreDirectory(dir.store), into: &load)
+        let (consumed, _) = try PointsReader.read(bytes, of: .points(vault: Fixture.key("v")), in: try StoreDirectory(dir.store, for: .writing), into: &load)
         #expect(consumed == bytes.count)
         #expect(load.lists[Fixture.key("v")] == expected)
         #expect(load.problems.allSatisfy { $0.kind == .malformedLine && $0.file == "points/111122223333.eu-west-1.v.jsonl" })

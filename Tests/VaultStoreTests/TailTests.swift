@@ -176,7 +176,7 @@ struct ParallelLineTests {
         }
         bytes += Array(#"{"data":{"#.utf8)  // a torn last line
         let dir = TemporaryDirectory()
-        let batch = try LineReader.read(bytes, of: .jobs, firstLine: 5, in: StoreDirectory(dir.store), decoder: RecordDecoder())
+        let batch = try LineReader.read(bytes, of: .jobs, firstLine: 5, in: try StoreDirectory(dir.store, for: .writing), decoder: RecordDecoder())
         #expect(batch.records == expected)
         #expect(batch.problems.map(\.line) == malformed.map { $0 + 4 })
         #expect(batch.lineCount == line)
@@ -185,8 +185,8 @@ struct ParallelLineTests {
 
         var newer = bytes
         newer.replaceSubrange((bytes.count - 9)..., with: Array(#"{"data":{},"schema":9,"seq":1,"type":"job"}"#.utf8) + [10])
-        #expect(throws: StoreError.newerSchema(file: StoreDirectory(dir.store).path(of: .jobs), line: line + 5, version: 9, supported: StoreSchema.current)) {
-            try LineReader.read(newer, of: .jobs, firstLine: 5, in: StoreDirectory(dir.store), decoder: RecordDecoder())
+        #expect(throws: StoreError.newerSchema(file: try StoreDirectory(dir.store, for: .writing).path(of: .jobs), line: line + 5, version: 9, supported: StoreSchema.current)) {
+            try LineReader.read(newer, of: .jobs, firstLine: 5, in: try StoreDirectory(dir.store, for: .writing), decoder: RecordDecoder())
         }
     }
 }

@@ -90,4 +90,26 @@ struct WriteFailureTests {
         try store.append([.job(Fixture.job("j1"))])
         #expect(seqs(of: dir.file("jobs.jsonl")) == [1])
     }
+
+    @Test("a torn line that cannot be set aside on a full disk: one error naming both files, no empty side file, nothing cut")
+    func tornLineOnAFullDisk() throws {
+        let dir = TemporaryDirectory()
+        try Store(directory: dir.store).append([.acknowledgement(Fixture.ack(1, of: "a"))])
+        try appendRaw(Array(#"{"data":{"alertId":"half"#.utf8), to: dir.file("acks.jsonl"))
+        let before = bytes(of: dir.file("acks.jsonl"))
+        let full = try Store(directory: dir.store, calls: FailingDisk(budget: 0).calls, clock: SystemClock())
+        let error = #expect(throws: StoreError.self) { try full.acknowledge(Fixture.ack(2, of: "b")) }
+        guard case .cannotSetAside(let path, let reason) = error else {
+            Issue.record("unexpected \(String(describing: error))")
+            return
+        }
+        #expect(path == dir.file("acks.jsonl").path)
+        #expect(reason == "cannot write \(dir.file("acks.jsonl.torn").path): No space left on device")
+        #expect(!FileManager.default.fileExists(atPath: dir.file("acks.jsonl.torn").path))
+        #expect(bytes(of: dir.file("acks.jsonl")) == before)
+        // With room again, the next write sets it aside and says so.
+        let healthy = try Store(directory: dir.store)
+        _ = try healthy.acknowledge(Fixture.ack(2, of: "b"))
+        #expect(healthy.takeNotes().map(\.description) == ["acks.jsonl: set aside 24 bytes of a torn last line in acks.jsonl.torn"])
+    }
 }

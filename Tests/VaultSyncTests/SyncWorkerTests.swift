@@ -78,6 +78,30 @@ import VaultStore
         #expect(published.last?.state.acknowledgement(of: alert.id)?.by == "cli@host")
     }
 
+    @Test func anAlertAnotherProcessAcknowledgedFirstIsNotAcknowledgedTwice() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let published = Published()
+        let w = try worker(published)
+        w.syncNow()
+        let alert = try #require(published.last?.state.alerts.first)
+        // Another process wins the race before this worker has read its line.
+        let first = Acknowledgement(id: "x1", alertId: alert.id, by: "cli@host", at: Self.start, note: nil)
+        #expect(try Store(directory: directory).acknowledge(first) == .recorded(first))
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Mutex<String??>(nil)
+        w.acknowledge(alertId: alert.id, note: "late", by: "sam@ops") { error in
+            outcome.withLock { $0 = .some(error) }
+            done.signal()
+        }
+        done.wait()
+        #expect(outcome.withLock { $0 } == .some("already acknowledged by cli@host at \(UTC.second(Self.start)) UTC"))
+        let acks = try Store(directory: directory).load().records.filter {
+            if case .acknowledgement = $0 { return true } else { return false }
+        }
+        #expect(acks.count == 1)
+        #expect(published.last?.state.acknowledgement(of: alert.id)?.by == "cli@host")
+    }
+
     @Test func malformedAndTornLinesAreReportedAndEverythingElseLoads() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try Store(directory: directory)

@@ -73,3 +73,28 @@ import Testing
         #expect(s.tab == before)
     }
 }
+
+/// The paste's running count, against `String.count` (it stood in for a count of every character
+/// at every character, which made a 16 KiB paste quadratic).
+@Suite("Paste length")
+struct PasteLengthTests {
+    static func paste(_ text: String) -> [KeyDecoder.Input] {
+        var decoder = PasteDecoder()
+        let chars = Array("[200~") + Array(text) + [Character("\u{1B}")] + Array("[201~")
+        return decoder.feed([.key(.escape)] + chars.map { $0 == "\u{1B}" ? .key(.escape) : .key(.char($0)) })
+    }
+
+    @Test("a paste at the limit ends there, counted in characters however they join")
+    func limit() {
+        let pieces = ["a", "e\u{301}", "🇪", "🇺", "👩\u{200D}", "💻", "中"]
+        // Flags pair up, so a piece is a character or half of one: more than enough pieces.
+        let text = (0..<(2 * PasteDecoder.limit)).map { pieces[$0 % pieces.count] }.joined()
+        let out = Self.paste(text)
+        guard case .paste(let first) = out.first else {
+            Issue.record("no paste: \(out.prefix(3))")
+            return
+        }
+        #expect(first.count == PasteDecoder.limit)
+        #expect(text.unicodeScalars.starts(with: first.unicodeScalars))
+    }
+}

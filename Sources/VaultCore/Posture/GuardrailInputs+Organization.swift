@@ -28,9 +28,13 @@ extension GuardrailInputs {
     /// The EventBridge rules a source read from the accounts (`describe-rule` with its targets), as
     /// alert rules; one that cannot be read as a rule is left out (its pattern is EventBridge's to
     /// judge, not a check's). A rule names no admins: the settings' are its.
-    static func readRules(from state: AccountState, admins: [String]) -> [AlertRule] {
+    static func readRules(
+        from state: AccountState, admins: [String], accountId: String? = nil, region: String? = nil
+    ) -> [AlertRule] {
         state.eventRules.keys.sorted().compactMap { name -> AlertRule? in
-            guard let text = state.eventRules[name]?.document,
+            guard let policy = state.eventRules[name],
+                accountId.map({ $0 == policy.accountId }) ?? true, region.map({ $0 == policy.region }) ?? true,
+                let text = policy.document,
                 var rule = try? AlertRule.definition(Data(text.utf8), fallbackName: name)
             else { return nil }
             if rule.adminArns.isEmpty { rule.adminArns = admins }

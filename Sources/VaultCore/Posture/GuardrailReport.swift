@@ -59,6 +59,10 @@ public struct GuardrailInputs: Sendable {
     public var serviceControlPolicyLevels: [[GuardrailPolicy]]?
     /// The organization's management account, which SCPs do not bind.
     public var managementAccount: String?
+    /// The rules the command was given (its defaults when `rulesAreDefaults`), before any read
+    /// from the accounts joined them.
+    public var configuredRules: [AlertRule]
+    public var rulesAreDefaults: Bool
 
     /// - Parameter rulesAreDefaults: `rules` are the command's defaults (no rule was configured):
     ///   the EventBridge rules a source read from the account, when there are any, are judged instead
@@ -68,8 +72,11 @@ public struct GuardrailInputs: Sendable {
         settings: GuardrailSettings, serviceControlPolicyLevels: [[GuardrailPolicy]]? = nil, managementAccount: String? = nil
     ) {
         self.state = state
+        self.configuredRules = rules
+        self.rulesAreDefaults = rulesAreDefaults
         let read = Self.readRules(from: state, admins: settings.adminArns)
-        self.rules = read.isEmpty ? rules : (rulesAreDefaults ? read : rules + read)
+        let accountsRead = state.syncBySource.values.contains { $0.readsEventRules == true }
+        self.rules = read.isEmpty && !accountsRead ? rules : (rulesAreDefaults ? read : rules + read)
         self.suppliedSCPs = suppliedSCPs
         self.settings = settings
         self.serviceControlPolicyLevels = serviceControlPolicyLevels
@@ -95,13 +102,14 @@ public enum PostureChecks {
         let settings = inputs.settings
         let policies = PolicyInputs(inputs)
         let vaults = inputs.state.sortedVaults.filter { settings.covers(vault: $0.key) }
-        var results = [AlertCoverageCheck.enabledResult(rules: inputs.rules)]
+        var results = [AlertCoverageCheck.enabledResult(inputs.accountAlertRules)]
         results.append(ScpCheck.result(inputs, policies: policies, vaults: vaults))
         for vault in vaults {
             results += LockChecks.results(for: vault, settings: settings, now: now)
             results.append(KeyCheck.result(for: vault))
             results += PolicyChecks.results(for: vault, inputs: inputs, policies: policies)
-            results.append(AlertCoverageCheck.result(for: vault, rules: inputs.rules, settings: settings, now: now))
+            results.append(
+                AlertCoverageCheck.result(for: vault, rules: inputs.alertRules(for: vault.key), settings: settings, now: now))
             results.append(
                 inputs.state.recency.result(
                     for: vault.key, settings: settings, now: now,

@@ -1,3 +1,4 @@
+import AWSClient
 import Foundation
 import VaultCore
 
@@ -83,7 +84,8 @@ extension Emulator {
         do {
             try store.save(state)
         } catch {
-            FileHandle.standardError.write(Data("vaultwatch emulate: cannot save \(store.stateFile.path): \(error)\n".utf8))
+            let line = OutsideText.inert("vaultwatch emulate: cannot save \(store.stateFile.path): \(error)")
+            FileHandle.standardError.write(Data((line + "\n").utf8))
         }
     }
 }

@@ -8,7 +8,8 @@ import VaultDemo
 /// Where an emulator keeps its account between runs, in a directory of its own (mode 0700):
 /// `keys.json` (the principals' access keys, mode 0600), `state.json` (the account, the
 /// organization with its SCPs, the EventBridge rules and the clock's offset, rewritten whole after
-/// each change) and `cloudtrail.jsonl` (one recorded event a line, appended).
+/// each change) and `cloudtrail.jsonl` (one recorded event a line, appended). No file or folder of
+/// it is reached through a symbolic link (see `EmulatorFile`).
 public struct EmulatorStore: Sendable {
     public let directory: URL
 
@@ -47,17 +48,19 @@ public struct EmulatorStore: Sendable {
         }
     }
 
-    /// Creates the directory when missing.
+    /// Creates the directory when missing; refuses a link in its place.
     func prepare() throws {
-        let fm = FileManager.default
-        if !fm.fileExists(atPath: directory.path) {
-            try fm.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        var st = stat()
+        if lstat(directory.path, &st) != 0 {
+            try FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
+        try EmulatorFile.checkFolder(directory)
     }
 
     /// The principals' keys, made and written (0600) on first use.
     public func principals(creating: Bool = true) throws -> [EmulatorPrincipal] {
-        if let data = try? Data(contentsOf: keysFile) {
+        if let data = try existing(keysFile) {
             do {
                 return try JSONDecoder().decode([EmulatorPrincipal].self, from: data)
             } catch {
@@ -70,13 +73,13 @@ public struct EmulatorStore: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = try encoder.encode(principals)
-        guard FileManager.default.createFile(atPath: keysFile.path, contents: data, attributes: [.posixPermissions: 0o600])
-        else { throw EmulatorStoreError("cannot write \(keysFile.path)") }
+        // Another process may have made them first: theirs are the keys, then.
+        guard try EmulatorFile.write(data, to: keysFile, exclusive: true) else { return try self.principals(creating: false) }
         return principals
     }
 
     func loadState() throws -> State? {
-        guard let data = try? Data(contentsOf: stateFile) else { return nil }
+        guard let data = try existing(stateFile) else { return nil }
         do {
             return try Self.decoder.decode(State.self, from: data)
         } catch {
@@ -90,15 +93,15 @@ public struct EmulatorStore: Sendable {
         encoder.dateEncodingStrategy = .millisecondsSince1970
         let data = try encoder.encode(state)
         let temporary = directory.appendingPathComponent("state.json.writing")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600])
-        else { throw EmulatorStoreError("cannot write \(temporary.path)") }
+        try EmulatorFile.write(data, to: temporary)
+        // A rename replaces a link in state.json's place; it never writes where one points.
         guard rename(temporary.path, stateFile.path) == 0 else {
             throw EmulatorStoreError("cannot replace \(stateFile.path): \(String(cString: strerror(errno)))")
         }
     }
 
     func loadTrail() throws -> [TrailEvent] {
-        guard let data = try? Data(contentsOf: trailFile) else { return [] }
+        guard let data = try existing(trailFile) else { return [] }
         var events: [TrailEvent] = []
         for (n, line) in data.split(separator: 0x0A).enumerated() {
             guard let event = try? Self.decoder.decode(TrailEvent.self, from: Data(line)) else {
@@ -110,15 +113,14 @@ public struct EmulatorStore: Sendable {
     }
 
     func openTrailForAppending() throws -> FileHandle {
-        if !FileManager.default.fileExists(atPath: trailFile.path) {
-            guard
-                FileManager.default.createFile(
-                    atPath: trailFile.path, contents: nil, attributes: [.posixPermissions: 0o600])
-            else { throw EmulatorStoreError("cannot create \(trailFile.path)") }
-        }
-        let handle = try FileHandle(forWritingTo: trailFile)
-        try handle.seekToEnd()
-        return handle
+        try EmulatorFile.openForAppending(trailFile)
+    }
+
+    /// A file of the store, nil when it (or the store) does not exist yet.
+    private func existing(_ file: URL) throws -> Data? {
+        var st = stat()
+        guard lstat(directory.path, &st) == 0 else { return nil }
+        return try EmulatorFile.read(file)
     }
 
     static var decoder: JSONDecoder {

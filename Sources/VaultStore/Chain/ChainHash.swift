@@ -1,6 +1,6 @@
 import Crypto
 
-/// The hash chain of the audit files, `alerts.jsonl` and `acks.jsonl`, in the spirit of CloudTrail
+/// The hash chain of the audit files, `events.jsonl` (calls), `alerts.jsonl` and `acks.jsonl`, in the spirit of CloudTrail
 /// log file integrity validation: every line carries in its `prev` field the SHA-256, as 64
 /// lowercase hex digits, of the previous line's exact bytes (without its newline). The first line
 /// of a file carries the SHA-256 of the file's genesis value, the UTF-8 text
@@ -34,8 +34,19 @@ enum ChainHash {
 }
 
 extension StoreFile {
-    /// The files whose lines form a hash chain: the record of what was raised and who answered it.
-    static let chained: [StoreFile] = [.alerts, .acks]
+    /// The files whose lines form a hash chain and that digests cover: the calls that were made,
+    /// the alerts they raised and who answered them.
+    static let chained: [StoreFile] = [.events, .alerts, .acks]
 
     var isChained: Bool { Self.chained.contains(self) }
+
+    /// The audit files proper, alerts and acknowledgements: what the dashboard shows first.
+    static let audit: [StoreFile] = [.alerts, .acks]
+
+    /// Lines at the start without `prev` were written before this file was chained: alerts and
+    /// acknowledgements were chained from schema 2, the calls from after it (without a new schema,
+    /// since the envelope's `prev` was already read wherever calls are).
+    func isUnchained(schema: Int?) -> Bool {
+        self == .events ? true : schema == 1
+    }
 }

@@ -8,6 +8,8 @@ enum ChainVerifier {
         var prev: String?
         var seq: Int?
         var schema: Int?
+        /// The offset just past its newline.
+        var end = 0
     }
 
     /// The envelope fields, each nil when missing or not of its type (a line altered into
@@ -36,6 +38,13 @@ enum ChainVerifier {
     /// Checks the complete lines of `bytes`, the whole of `file`. A line from a newer schema
     /// throws, as a load does: its chain may follow rules this version does not know.
     static func verify(_ bytes: [UInt8], of file: StoreFile, in root: StoreDirectory) throws(StoreError) -> ChainFileReport {
+        try check(bytes, of: file, in: root).report
+    }
+
+    /// The report, and each complete line's hash and end for the digests to be checked against.
+    static func check(
+        _ bytes: [UInt8], of file: StoreFile, in root: StoreDirectory
+    ) throws(StoreError) -> (report: ChainFileReport, lines: [Line]) {
         let json = JSONDecoder()
         var lines: [Line] = []
         var start = 0
@@ -46,18 +55,27 @@ enum ChainVerifier {
                 throw .newerSchema(
                     file: root.path(of: file), line: lines.count + 1, version: schema, supported: StoreSchema.current)
             }
-            lines.append(Line(hash: ChainHash.of(bytesOfLine), prev: envelope.prev, seq: envelope.seq, schema: envelope.schema))
+            lines.append(
+                Line(
+                    hash: ChainHash.of(bytesOfLine), prev: envelope.prev, seq: envelope.seq, schema: envelope.schema,
+                    end: newline + 1))
             start = newline + 1
         }
-        let unchained = lines.prefix { $0.prev == nil && $0.schema == 1 }.count
-        return ChainFileReport(
+        let unchained = lines.prefix { $0.prev == nil && file.isUnchained(schema: $0.schema) }.count
+        let report = ChainFileReport(
             file: file.relativePath, lines: lines.count, unchainedLines: unchained, unfinishedBytes: bytes.count - start,
             breakage: firstBreak(in: lines, from: unchained, genesis: ChainHash.genesis(of: file)))
+        return (report, lines)
     }
 
-    /// A line's envelope: read from its end when it is as the store writes it, else by JSON.
+    /// A line's envelope: read from its end when it is as the store writes it (a whole call,
+    /// alert or acknowledgement line, which the strict fast decoder takes: so its end is the end
+    /// of one JSON object whose keys each come once), else by JSON, which is the reference.
     static func envelope(of line: ArraySlice<UInt8>, json: JSONDecoder) -> Envelope {
-        if let fields = EnvelopeTail.read(line) { return Envelope(prev: fields.prev, seq: fields.seq, schema: fields.schema) }
+        var whole = FlatLineDecoder()
+        if let fields = EnvelopeTail.read(line), line.withUnsafeBytes({ whole.decode($0) }) != nil {
+            return Envelope(prev: fields.prev, seq: fields.seq, schema: fields.schema)
+        }
         return (try? json.decode(Envelope.self, from: Data(line))) ?? Envelope()
     }
 

@@ -24,7 +24,7 @@ final class LegacyPointsFiles: Sendable {
         guard !vault.isLegacy else { return file }
         let legacy = StoreFile.points(vault: .legacy(vault.name))
         if let known = found.withLock({ $0[vault.name] }) { return known ? legacy : file }
-        let exists = try FileStatus.at(path: root.path(of: legacy)) != nil
+        let exists = try root.status(of: legacy.relativePath) != nil
         found.withLock { $0[vault.name] = exists }
         return exists ? legacy : file
     }

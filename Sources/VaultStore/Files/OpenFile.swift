@@ -16,9 +16,12 @@ struct OpenFile: ~Copyable {
         case replace
     }
 
-    /// Opens `path`. Returns nil when reading a file that does not exist. Symbolic links are not
-    /// followed and only regular files are accepted (a FIFO would block, a device is no log).
-    static func open(_ path: String, for access: Access) throws(StoreError) -> OpenFile? {
+    /// Opens the store file at `relativePath` from the store's descriptor. Returns nil when reading
+    /// a file (or a folder) that does not exist. No symbolic link is followed, neither the file nor
+    /// its folder, and only regular files are accepted (a FIFO would block, a device is no log).
+    /// Writing into the `points` folder creates it (and narrows it, said by the root's repairs).
+    static func open(_ relativePath: String, in root: StoreDirectory, for access: Access) throws(StoreError) -> OpenFile? {
+        let path = root.path(relativePath)
         let common = O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK
         let flags: Int32
         switch access {
@@ -26,13 +29,20 @@ struct OpenFile: ~Copyable {
         case .append: flags = O_RDWR | O_APPEND | O_CREAT | common
         case .replace: flags = O_WRONLY | O_TRUNC | O_CREAT | common
         }
-        var fd: Int32
-        repeat { fd = Glibc.open(path, flags, mode_t(0o600)) } while fd < 0 && errno == EINTR
-        guard fd >= 0 else {
-            let code = errno
-            if code == ENOENT && access == .read { return nil }
-            throw .cannotOpen(path: path, reason: code == ELOOP ? "it is a symbolic link, which the store does not follow" : osReason(code))
+        if access != .read && root.access == .reading { throw .readOnly(path: root.path) }
+        let fd = try root.withParent(of: relativePath) { folder, name throws(StoreError) -> Int32? in
+            guard let folder else { return nil }
+            var fd: Int32
+            repeat { fd = openat(folder, name, flags, mode_t(0o600)) } while fd < 0 && errno == EINTR
+            guard fd >= 0 else {
+                let code = errno
+                if code == ENOENT && access == .read { return nil }
+                if code == ELOOP { throw .symbolicLink(path: path) }
+                throw .cannotOpen(path: path, reason: osReason(code))
+            }
+            return fd
         }
+        guard let fd else { return nil }
         let file = OpenFile(fd: fd, path: path)
         guard try file.status().isRegularFile else {
             throw .cannotOpen(path: path, reason: "it is not a regular file")
@@ -60,12 +70,18 @@ struct OpenFile: ~Copyable {
         return FileStatus(st)
     }
 
-    /// Narrows group or other permissions to 0600. The owner's own bits are left alone.
-    func tightenMode(_ status: FileStatus) throws(StoreError) {
-        guard status.mode & 0o077 != 0 else { return }
+    /// Before writing to the file: it must be the user's own, and no looser than 0600 (a looser
+    /// one is narrowed, and the repair returned to be said). The owner's own bits are left alone.
+    func claim(_ status: FileStatus, as relativePath: String) throws(StoreError) -> StoreProblem? {
+        guard status.owner == geteuid() else { throw .notYours(path: path, owner: status.owner, user: geteuid()) }
+        let mode = status.mode & 0o7777
+        guard mode & 0o077 != 0 else { return nil }
         guard fchmod(fd, 0o600) == 0 else {
             throw .cannotOpen(path: path, reason: "cannot narrow its permissions to 0600: \(osReason(errno))")
         }
+        return StoreProblem(
+            .repaired, file: relativePath, line: nil,
+            message: "narrowed its permissions from \(Permissions.octal(mode)) to 0600 (others could \(Permissions.exposure(mode)))")
     }
 
     /// Up to `count` bytes from `offset` (fewer only at the end of the file).

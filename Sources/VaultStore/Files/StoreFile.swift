@@ -17,6 +17,8 @@ struct StoreFile: Hashable, Sendable, Comparable {
     static let acks = StoreFile(relativePath: "acks.jsonl", isAuditTrail: true, rank: 5)
     static let sync = StoreFile(relativePath: "sync.jsonl", isAuditTrail: false, rank: 6)
     static let policies = StoreFile(relativePath: "policies.jsonl", isAuditTrail: false, rank: 7)
+    /// The signed digests of the chained files (see `Digest`): not records, so never loaded or tailed.
+    static let digests = StoreFile(relativePath: "digests.jsonl", isAuditTrail: true, rank: 8)
 
     static let pointsFolder = "points"
     static let suffix = ".jsonl"

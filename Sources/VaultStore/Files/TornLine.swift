@@ -9,6 +9,22 @@ enum TornLine {
     struct SetAside {
         var offset: Int
         var count: Int
+
+        /// How a writing command says it: `acks.jsonl: set aside 37 bytes of a torn last line in acks.jsonl.torn`.
+        func problem(of file: StoreFile) -> StoreProblem {
+            StoreProblem(
+                .repaired, file: file.relativePath, line: nil,
+                message: "set aside \(count) bytes of a torn last line in \(file.tornRelativePath)")
+        }
+    }
+
+    /// How a reader says a torn last line it left alone: it was not read, and a writing command
+    /// (or `vaultwatch store repair`) sets it aside.
+    static func notRead(_ file: StoreFile, line: Int?, bytes: Int) -> StoreProblem {
+        StoreProblem(
+            .tornLine, file: file.relativePath, line: line,
+            message: "a torn last line of \(bytes) bytes was not read (a writer stopped mid-line);"
+                + " `vaultwatch store repair` sets it aside in \(file.tornRelativePath)")
     }
 
     /// Whether a file of `size` bytes ends in the middle of a line.
@@ -41,16 +57,22 @@ enum TornLine {
         let header = "# \((try? StoreDate.text(now)) ?? "?") set aside \(fragment.count) bytes of a torn last line"
             + " of \(storeFile.relativePath) from byte offset \(offset); they follow on the next line\n"
 
-        guard let side = try OpenFile.open(sidePath, for: .append) else { return nil }
+        guard let side = try OpenFile.open(storeFile.tornRelativePath, in: root, for: .append) else { return nil }
         try side.lock(.exclusive)
         let sideStatus = try side.status()
-        try side.tightenMode(sideStatus)
+        _ = try side.claim(sideStatus, as: storeFile.tornRelativePath)
         var entry = Array(header.utf8)
         entry += fragment
         entry.append(UInt8(ascii: "\n"))
         // The copy must be on disk before the original is cut off.
         if let code = side.writeAll(entry, with: calls) ?? side.sync(with: calls) {
-            _ = side.truncate(to: sideStatus.size)
+            // Nothing of it is kept; a side file this attempt made is not left behind empty. (Only
+            // one process sets aside at a time: the caller holds the store file's exclusive lock.)
+            if sideStatus.size == 0 {
+                root.remove(storeFile.tornRelativePath)
+            } else {
+                _ = side.truncate(to: sideStatus.size)
+            }
             throw .cannotSetAside(path: file.path, reason: "cannot write \(sidePath): \(osReason(code))")
         }
         if let code = file.truncate(to: offset) {

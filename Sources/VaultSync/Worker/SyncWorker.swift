@@ -65,7 +65,12 @@ public final class SyncWorker: @unchecked Sendable {
                 events: SourceRunner.Events(
                     status: { [weak self] status in self?.onQueue { $0.update(status) } },
                     notice: { [weak self] notice in self?.onQueue { $0.post(notice) } },
-                    appended: { [weak self] in self?.onQueue { $0.follower.pull() } }))
+                    appended: { [weak self] in
+                        self?.onQueue { worker in
+                            worker.follower.pull()
+                            worker.sayStoreNotes()
+                        }
+                    }))
         }
         for runner in runners { statuses[runner.name] = SourceStatus(name: runner.name) }
         loaded.enter()
@@ -133,9 +138,15 @@ public final class SyncWorker: @unchecked Sendable {
             let ack = Acknowledgement(
                 id: UUID().uuidString.lowercased(), alertId: alertId, by: who, at: clock.now(), note: note)
             do {
-                try store.append([.acknowledgement(ack)])
+                // Exactly once: another process may have acknowledged it meanwhile.
+                let outcome = try store.acknowledge(ack)
+                sayStoreNotes()
                 follower.pull()
-                completion(nil)
+                if case .alreadyAcknowledged(let earlier) = outcome {
+                    completion("already acknowledged by \(earlier.by) at \(UTC.second(earlier.at)) UTC")
+                } else {
+                    completion(nil)
+                }
             } catch {
                 completion("\(error)")
             }
@@ -177,12 +188,20 @@ public final class SyncWorker: @unchecked Sendable {
     /// too when a source's status moves with time (a countdown to its next retry).
     private func tick() {
         guard !stopped else { return }
+        // Activity that then stopped is covered by a signed digest too.
+        store.signDigestIfDue()
+        sayStoreNotes()
         follower.pull()
     }
 
     private func update(_ status: SourceStatus) {
         statuses[status.name] = status
         publishSnapshot()
+    }
+
+    /// What the store's writes repaired, or could not sign, as warnings.
+    private func sayStoreNotes() {
+        for problem in store.takeNotes() { post(Notice(.warning, "\(problem)")) }
     }
 
     private func post(_ notice: Notice) {

@@ -24,7 +24,7 @@ struct ConfigCheck: ParsableCommand {
     func run() throws {
         guard let configuration = try config.load() else {
             let path = Configuration.defaultPath()
-            print("no configuration file at \(path): the AWS CLI's default profile is read (run `vaultwatch config init`)")
+            print(TextTable.sanitize("no configuration file at \(path): the AWS CLI's default profile is read (run `vaultwatch config init`)"))
             return
         }
         let file = configuration.path ?? "config.toml"
@@ -103,7 +103,8 @@ struct ConfigInit: ParsableCommand {
         }
         var organization = "# organization_id = \"o-…\"  (DescribeOrganization was refused: fill it in)"
         if let answer = try? client.send(.json(.organizations, "DescribeOrganization", version: .v1_1, targetPrefix: "AWSOrganizationsV20161128"))
-            .jsonObject(), let org = answer["Organization"] as? [String: Any], let id = org["Id"] as? String
+            .jsonObject(), let org = answer["Organization"] as? [String: Any], let id = org["Id"] as? String,
+            ConfigTemplate.isOrganizationId(id)
         {
             organization = "organization_id = \"\(id)\""
         }

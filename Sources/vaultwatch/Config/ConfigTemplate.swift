@@ -2,10 +2,21 @@ import AWSClient
 
 /// The commented first configuration `vaultwatch config init` writes.
 enum ConfigTemplate {
+    /// What AWS answered goes into the file only as what it should be: an organization id as
+    /// Organizations writes one (`o-` and 10 to 32 lower-case letters or digits), the caller's ARN
+    /// and account in comments made inert (a line break in it would start a line of configuration).
+    static func isOrganizationId(_ id: String) -> Bool {
+        let body = id.utf8.dropFirst(2)
+        return id.hasPrefix("o-") && (10...32).contains(body.count)
+            && body.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }
+    }
+
     static func text(profile: String?, region: String?, identity: CallerIdentity, organizationLine: String) -> String {
-        """
+        let arn = OutsideText.inert(identity.arn)
+        let account = OutsideText.inert(identity.account)
+        return """
         # vaultwatch configuration. `vaultwatch config check` validates it and names the line of any error.
-        # Written by `vaultwatch config init` for account \(identity.account), read as \(identity.arn).
+        # Written by `vaultwatch config init` for account \(account), read as \(arn).
 
         # The accounts and regions to watch, each an AWS CLI profile (as `aws --profile NAME` reaches it).
         [[account]]
@@ -21,13 +32,13 @@ enum ConfigTemplate {
 
         [alerts]
         event_buses = ["default"]  # whose EventBridge rules are judged
-        # sqs_queue_urls = ["https://sqs.\(region ?? "us-east-1").amazonaws.com/\(identity.account)/central-backup-alerts"]
+        # sqs_queue_urls = ["https://sqs.\(region ?? "us-east-1").amazonaws.com/\(account)/central-backup-alerts"]
         # cloudtrail = true
         # events_files = ["/var/log/backup-events.jsonl"]
 
         [guardrails]
         # The roles allowed to manage the vaults: everyone else is "outside" for the checks.
-        # admin_arns = ["arn:aws:iam::\(identity.account):role/BackupVaultAdmin"]
+        # admin_arns = ["arn:aws:iam::\(account):role/BackupVaultAdmin"]
         \(organizationLine)
         required_lock_mode = "compliance"
         min_retention_days = 35

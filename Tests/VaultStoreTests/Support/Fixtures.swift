@@ -1,3 +1,4 @@
+@testable import VaultStore
 import Foundation
 import VaultCore
 
@@ -109,4 +110,13 @@ enum Fixture {
             .policy(.serviceControlPolicy(named: "guard\u{1B}]0;x\u{7}", document: nil, at: now)),
         ]
     }
+}
+
+extension ChainReport {
+    /// Whether every chained file's hash chain holds, digests and references aside: what the
+    /// chain tests check (their stores have no signer, so no digest covers them).
+    var chainsHold: Bool { files.allSatisfy { $0.breakage == nil } }
+
+    /// The report of a chained file.
+    func file(_ name: String) -> ChainFileReport? { files.first { $0.file == name } }
 }

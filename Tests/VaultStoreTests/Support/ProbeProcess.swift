@@ -8,8 +8,10 @@ struct ProbeProcess {
     let pid: pid_t
     let output: URL
 
-    /// Starts `vaultwatch-store-probe STORE PREFIX COUNT KIND MAX_BATCH`.
-    static func start(store: URL, prefix: String, count: Int, kind: String, maxBatch: Int = 1, output: URL) throws -> ProbeProcess {
+    /// Starts `vaultwatch-store-probe STORE PREFIX COUNT KIND MAX_BATCH [KEY]`.
+    static func start(
+        store: URL, prefix: String, count: Int, kind: String, maxBatch: Int = 1, key: URL? = nil, output: URL
+    ) throws -> ProbeProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -26,7 +28,7 @@ struct ProbeProcess {
         posix_spawnattr_setsigdefault(&attr, &all)
         posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let path = try executable.path
-        let argv = [path, store.path, prefix, String(count), kind, String(maxBatch)]
+        let argv = [path, store.path, prefix, String(count), kind, String(maxBatch)] + (key.map { [$0.path] } ?? [])
         var cArgs = argv.map { strdup($0) } + [nil]
         defer { for a in cArgs { free(a) } }
         var pid: pid_t = 0

@@ -1,6 +1,8 @@
 import Foundation
 import Glibc
 
+@testable import VaultStore
+
 /// A fresh directory for one test, removed when the test is done. The store goes in its `store`
 /// subfolder, so creating the store directory is exercised too.
 struct TemporaryDirectory: ~Copyable {
@@ -67,4 +69,27 @@ func seqs(of url: URL) -> [Int?] {
     lines(of: url).map { line in
         (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["seq"] as? Int
     }
+}
+
+/// Every file and folder under a directory with its mode, owner and bytes (a link as its target's
+/// path): what "nothing changed" means, permissions included.
+func snapshotWithModes(of directory: URL) -> [String: String] {
+    var result: [String: String] = ["/": "\(mode(of: directory))"]
+    let enumerator = FileManager.default.enumerator(atPath: directory.path)
+    while let name = enumerator?.nextObject() as? String {
+        let path = directory.appendingPathComponent(name).path
+        var st = stat()
+        guard lstat(path, &st) == 0 else { continue }
+        let kind = st.st_mode & S_IFMT
+        let content: String
+        if kind == S_IFLNK {
+            content = "link → " + ((try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?")
+        } else if kind == S_IFDIR {
+            content = "folder"
+        } else {
+            content = ChainHash.of(bytes(of: URL(fileURLWithPath: path))[...])
+        }
+        result[name] = "\(String(st.st_mode & 0o7777, radix: 8)) \(st.st_uid) \(content)"
+    }
+    return result
 }

@@ -93,13 +93,16 @@ public final class AWSAccountSource: Source, @unchecked Sendable {
         var next = known
         var records: [Record] = []
         var degraded = Degradations()
+        // What only a whole read tries: its refusals stand until the next whole read says otherwise,
+        // so a check stays UNKNOWN between whole reads instead of judging a document it never saw.
+        var wholeDegraded = Degradations()
 
         // Vaults.
         var vaults = try reader.vaults(accountId: accountId)
         if whole {
             for i in vaults.indices {
                 let name = vaults[i].name
-                vaults[i].notifications = try degraded.tolerate("GetBackupVaultNotifications on \(name)") {
+                vaults[i].notifications = try wholeDegraded.tolerate("GetBackupVaultNotifications on \(name)") {
                     try reader.notifications(of: name)
                 } ?? next.vaults[vaults[i].key]?.notifications
             }
@@ -107,7 +110,7 @@ public final class AWSAccountSource: Source, @unchecked Sendable {
             // KMS describes no such key, and there is nothing more to learn about it.
             var keys: [String: (customerManaged: Bool, alias: String?)] = [:]
             for arn in Set(vaults.filter { $0.encryptionKeyType != .awsOwned }.compactMap(\.encryptionKeyArn)).sorted() {
-                keys[arn] = try degraded.tolerate("DescribeKey/ListAliases on \(arn)") { try reader.key(arn) }
+                keys[arn] = try wholeDegraded.tolerate("DescribeKey/ListAliases on \(arn)") { try reader.key(arn) }
             }
             for i in vaults.indices {
                 guard let arn = vaults[i].encryptionKeyArn, let key = keys[arn] else { continue }
@@ -173,13 +176,16 @@ public final class AWSAccountSource: Source, @unchecked Sendable {
             records.append(.job(job))
         }
 
-        if whole { records += try readGuardrails(vaults, into: &next, degraded: &degraded, at: now) }
-
+        if whole {
+            records += try readGuardrails(vaults, into: &next, degraded: &wholeDegraded, at: now)
+            next.wholeReadNotes = wholeDegraded.notes
+        }
+        let notes = degraded.notes + next.wholeReadNotes
         records.append(
             .sync(
                 SyncStatus(
                     source: name, accountId: accountId, region: region, at: now, identityArn: identity?.arn,
-                    degraded: degraded.notes.isEmpty ? nil : degraded.notes)))
+                    degraded: notes.isEmpty ? nil : notes, readsEventRules: true)))
         let nextJobsSince = now - settings.pointOverlap
         let written = next
         return SourceBatch(records: records, nextPoll: settings.pollInterval) { [self] in
@@ -228,27 +234,47 @@ public final class AWSAccountSource: Source, @unchecked Sendable {
             }
         }
 
+        // Rules and plans: a listing read whole also says which are gone (a deleted alert rule must not
+        // go on passing the checks); one that was refused removes nothing.
+        var listedRules: Set<String>? = []
         for bus in settings.eventBuses {
-            let rules = try degraded.tolerate("ListRules on \(bus)") { try reader.rules(on: bus) }
-            for rule in rules ?? [] where next.rules[rule.name] != rule.document {
+            guard let rules = try degraded.tolerate("ListRules on \(bus)", { try reader.rules(on: bus) }) else {
+                listedRules = nil
+                continue
+            }
+            for rule in rules {
+                listedRules?.insert(rule.name)
+                guard next.rules[rule.name] != rule.document else { continue }
                 next.rules[rule.name] = rule.document
-                records.append(
-                    .policy(
-                        GuardrailPolicy(
-                            kind: .eventRule, name: rule.name, accountId: accountId, region: region, document: rule.document,
-                            observedAt: now)))
+                records.append(.policy(guardrail(.eventRule, rule.name, document: rule.document, at: now)))
+            }
+        }
+        if let listed = listedRules {
+            for gone in next.rules.keys.sorted() where !listed.contains(gone) {
+                next.rules[gone] = nil
+                records.append(.policy(guardrail(.eventRule, gone, document: nil, at: now)))
             }
         }
 
-        let plans = try degraded.tolerate("ListBackupPlans") { try reader.plans() }
-        for plan in plans ?? [] where next.plans[plan.name] != plan.document {
-            next.plans[plan.name] = plan.document
-            records.append(
-                .policy(
-                    GuardrailPolicy(
-                        kind: .backupPlan, name: plan.name, policyId: plan.id, accountId: accountId, region: region,
-                        document: plan.document, observedAt: now)))
+        if let plans = try degraded.tolerate("ListBackupPlans", { try reader.plans() }) {
+            for plan in plans where next.plans[plan.name] != plan.document {
+                next.plans[plan.name] = plan.document
+                records.append(.policy(guardrail(.backupPlan, plan.name, id: plan.id, document: plan.document, at: now)))
+            }
+            let listed = Set(plans.map(\.name))
+            for gone in next.plans.keys.sorted() where !listed.contains(gone) {
+                next.plans[gone] = nil
+                records.append(.policy(guardrail(.backupPlan, gone, document: nil, at: now)))
+            }
         }
         return records
+    }
+
+    /// A rule or plan of this account and region as observed at `now`; no document: it is gone.
+    private func guardrail(
+        _ kind: GuardrailPolicy.Kind, _ name: String, id: String? = nil, document: String?, at now: Date
+    ) -> GuardrailPolicy {
+        GuardrailPolicy(
+            kind: kind, name: name, policyId: id, accountId: accountId, region: region, document: document, observedAt: now)
     }
 }

@@ -17,6 +17,9 @@ struct KnownAccount: Sendable {
     var scps: [String: String?] = [:]
     var rules: [String: String] = [:]
     var plans: [String: String] = [:]
+    /// What the last whole read could not read (notifications, keys, policies, the organization,
+    /// rules, plans), said again by every poll until the next whole read.
+    var wholeReadNotes: [String] = []
 
     init() {}
 
@@ -37,11 +40,12 @@ struct KnownAccount: Sendable {
         }
         organization = state.organizationPaths[accountId]
         for policy in state.serviceControlPolicies.values { scps[policy.policyId ?? policy.name] = policy.document }
-        for (name, rule) in state.eventRules where rule.accountId == accountId && rule.region == region {
-            rules[name] = rule.document ?? ""
+        // A rule or plan stored without a document is one that was seen to go: not known.
+        for rule in state.eventRules.values where rule.accountId == accountId && rule.region == region {
+            if let document = rule.document { rules[rule.name] = document }
         }
-        for (name, plan) in state.backupPlans where plan.accountId == accountId && plan.region == region {
-            plans[name] = plan.document ?? ""
+        for plan in state.backupPlans.values where plan.accountId == accountId && plan.region == region {
+            if let document = plan.document { plans[plan.name] = document }
         }
     }
 

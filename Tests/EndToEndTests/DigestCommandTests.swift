@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// `vaultwatch store digest` and `store verify --digest`: a digest and the public key kept
+/// elsewhere catch a store whose tail was cut together with the digest that covered it.
+@Suite(.serialized) struct DigestCommandTests {
+    @Test func aKeptDigestCatchesWhatTheStoreAloneCannot() throws {
+        let fixture = try StoreFixture()
+        let id = try #require(try fixture.alertIds().first)
+        #expect(try fixture.run(["ack", id, "--by", "alice"]).status == 0)
+
+        let signed = try fixture.run(["store", "digest"])
+        #expect(signed.status == 0 && signed.stdout.hasPrefix("signed digest 4 at "), "\(signed.stdout)\(signed.stderr)")
+        #expect(signed.stdout.contains("events.jsonl 416 lines, alerts.jsonl 5 lines, acks.jsonl 1 line"), "\(signed.stdout)")
+
+        let kept = fixture.dir.appendingPathComponent("kept-digest.json")
+        let exported = try fixture.run(["store", "digest", "--export"])
+        try Data(exported.stdout.utf8).write(to: kept)
+        #expect(exported.stdout.hasPrefix(#"{"at":""#) && exported.stdout.contains(#""seq":4,"signature":""#), "\(exported.stdout)")
+        let publicKey = fixture.dir.appendingPathComponent("public.pem")
+        let pem = try fixture.run(["store", "digest", "--public-key"]).stdout
+        #expect(pem.hasPrefix("-----BEGIN PUBLIC KEY-----\n"))
+        try Data(pem.utf8).write(to: publicKey)
+        let args = ["store", "verify", "--digest", kept.path, "--public-key", publicKey.path]
+        let whole = try fixture.run(args)
+        #expect(whole.status == 0, "\(whole.stdout)")
+        #expect(whole.stdout.contains("kept digest 4 of "), "\(whole.stdout)")
+
+        // The acknowledgement and every digest since the one before it are taken away.
+        func dropLast(_ name: String, _ count: Int) throws {
+            let lines = try String(contentsOf: fixture.file(name), encoding: .utf8).split(separator: "\n")
+            try Data(lines.dropLast(count).map { $0 + "\n" }.joined().utf8).write(to: fixture.file(name))
+        }
+        try dropLast("acks.jsonl", 1)
+        try dropLast("digests.jsonl", 2)
+        let alone = try fixture.run(["store", "verify", "--public-key", publicKey.path])
+        #expect(alone.status == 0, "cut at a digest boundary, the store alone cannot tell: \(alone.stdout)")
+        let caught = try fixture.run(args)
+        #expect(caught.status >> 8 == 1)
+        #expect(caught.stdout.contains("acks.jsonl: cut short: the kept digest 4 of "), "\(caught.stdout)")
+        #expect(caught.stdout.contains("vouches for 1 line, and the file is empty or gone"), "\(caught.stdout)")
+        #expect(caught.stdout.contains("the store's digests (2) do not include it"), "\(caught.stdout)")
+    }
+}
