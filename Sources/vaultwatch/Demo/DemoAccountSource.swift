@@ -37,6 +37,8 @@ final class DemoAccountSource: Source, @unchecked Sendable {
     deinit { demo?.stop() }
 
     func start(resuming state: AccountState, at now: Date) throws -> SourceBatch {
+        // A start that failed half-way is tried again from the top: its endpoint goes first.
+        demo?.stop()
         let demo = try DemoEndpoint(seed: seed, resuming: state, at: now, clock: clock)
         self.demo = demo
         guard let reader = demo.connection(as: "reader") else { throw DemoSourceError.notStarted }
