@@ -58,7 +58,7 @@ let package = Package(
         // The writer the store's multi-process tests start and kill; not a product.
         .executableTarget(name: "vaultwatch-store-probe", dependencies: ["VaultCore", "VaultStore"]),
         .testTarget(name: "VaultStoreTests", dependencies: ["VaultStore", "vaultwatch-store-probe", "FuzzSupport"]),
-        .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync", "VaultDemo", "AWSClient", "TestSupport"]),
+        .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync", "VaultDemo", "AWSClient", "TestSupport", "FuzzSupport"]),
         // Screen expectations live in Tests/VaultTUITests/Screens and are read by path.
         .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI", "FuzzSupport"], exclude: ["Screens"]),
         // Helpers the test targets share: real local endpoints (moto_server, the fault-injecting proxy,
@@ -84,5 +84,7 @@ let package = Package(
         .executableTarget(name: "fuzz-event-pattern", dependencies: ["FuzzSupport", "VaultCore"], path: "Fuzz/Targets/EventPattern"),
         .executableTarget(name: "fuzz-policy", dependencies: ["FuzzSupport", "VaultCore"], path: "Fuzz/Targets/Policy"),
         .executableTarget(name: "fuzz-terminal-input", dependencies: ["FuzzSupport", "VaultTUI"], path: "Fuzz/Targets/TerminalInput"),
+        .executableTarget(
+            name: "fuzz-aws-answers", dependencies: ["FuzzSupport", "AWSClient", "VaultSync"], path: "Fuzz/Targets/AWSAnswers"),
     ]
 )
