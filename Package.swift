@@ -24,7 +24,7 @@ let package = Package(
         // The simulated AWS Backup service of the demo account: the domain alone, safe to call from
         // any thread (it serialises its calls inside).
         .target(name: "VaultDemo", dependencies: ["VaultCore"]),
-        .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore", "AWSClient", "VaultDemo"]),
+        .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore", "AWSClient"]),
         // A local AWS Backup endpoint (and CloudTrail LookupEvents) over the demo's backend: its own
         // HTTP/1.1 server on POSIX sockets, SigV4 checked with AWSClient's verifier.
         .target(name: "VaultEmulator", dependencies: ["VaultCore", "VaultDemo", "AWSClient"]),
@@ -62,7 +62,7 @@ let package = Package(
         // The writer the store's multi-process tests start and kill; not a product.
         .executableTarget(name: "vaultwatch-store-probe", dependencies: ["VaultCore", "VaultStore"]),
         .testTarget(name: "VaultStoreTests", dependencies: ["VaultStore", "vaultwatch-store-probe", "FuzzSupport"]),
-        .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync", "VaultDemo", "AWSClient", "TestSupport"]),
+        .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync", "VaultDemo", "AWSClient", "TestSupport", "FuzzSupport"]),
         // Screen expectations live in Tests/VaultTUITests/Screens and are read by path.
         .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI", "VaultTerminal", "FuzzSupport"], exclude: ["Screens"]),
         // Helpers the test targets share: real local endpoints (moto_server, the fault-injecting proxy,
@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "FeedTests", dependencies: ["VaultSync", "VaultStore", "AWSClient", "TestSupport"]),
         // The botocore oracle in Resources is run by path.
         .testTarget(
-            name: "VaultEmulatorTests", dependencies: ["VaultEmulator", "VaultDemo", "AWSClient", "VaultSync"],
+            name: "VaultEmulatorTests", dependencies: ["VaultEmulator", "VaultDemo", "AWSClient", "VaultSync", "VaultStore"],
             exclude: ["Resources"]),
         // libFuzzer targets, one executable each (see RELIABILITY.md and .ci/fuzz, which builds them with the
         // sanitizers and -DFUZZING). A plain build makes each a replayer of the inputs named on its command line.
@@ -88,5 +88,7 @@ let package = Package(
         .executableTarget(name: "fuzz-event-pattern", dependencies: ["FuzzSupport", "VaultCore"], path: "Fuzz/Targets/EventPattern"),
         .executableTarget(name: "fuzz-policy", dependencies: ["FuzzSupport", "VaultCore"], path: "Fuzz/Targets/Policy"),
         .executableTarget(name: "fuzz-terminal-input", dependencies: ["FuzzSupport", "VaultTerminal"], path: "Fuzz/Targets/TerminalInput"),
+        .executableTarget(
+            name: "fuzz-aws-answers", dependencies: ["FuzzSupport", "AWSClient", "VaultSync"], path: "Fuzz/Targets/AWSAnswers"),
     ]
 )

@@ -163,15 +163,25 @@ def kill_loop():
 def ack_kill_loop():
     say(f"ack kill loop: {args.ack_cycles} `vaultwatch ack` processes killed at random")
     store = fresh("ackkill")
-    subprocess.run([PROBE, store, "a", str(args.ack_cycles), "alert", "20", KEY], check=True, env=ENV,
+    timing = 5
+    subprocess.run([PROBE, store, "a", str(args.ack_cycles + timing), "alert", "20", KEY], check=True, env=ENV,
                    stdout=subprocess.DEVNULL)
     alert_ids = ids(os.path.join(store, "alerts.jsonl"))
+    # How long a whole `vaultwatch ack` takes on this machine now: the kills are spread over 3 times
+    # that, so on a busy machine as on a quiet one many land after it said "acknowledged".
+    durations = []
+    for alert in alert_ids[args.ack_cycles: args.ack_cycles + timing]:
+        started = time.time()
+        vw("ack", alert, "--by", "timing", store=store, check=True)
+        durations.append(time.time() - started)
+    typical = sorted(durations)[len(durations) // 2]
+    window = 3 * typical
     said = 0
     lost = 0
     for cycle, alert in enumerate(alert_ids[: args.ack_cycles]):
         ack = subprocess.Popen([VW, "ack", alert, "--by", f"k{cycle}", "--store", store], env=ENV,
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        time.sleep(random.uniform(0.0, 0.12))
+        time.sleep(random.uniform(0.0, window))
         ack.send_signal(signal.SIGKILL)
         output = ack.communicate()[0]
         if output.startswith(b"acknowledged "):
@@ -182,7 +192,8 @@ def ack_kill_loop():
     ok, text = verified(store)
     rows.append((
         "an acknowledgement `vaultwatch ack` reported is kept under SIGKILL",
-        f"{len(alert_ids[: args.ack_cycles])} ack processes killed at 0–120 ms: {said} had said \"acknowledged\", "
+        f"{len(alert_ids[: args.ack_cycles])} ack processes killed at 0–{window * 1000:.0f} ms (3 × a whole ack's "
+        f"{typical * 1000:.0f} ms here): {said} had said \"acknowledged\", "
         f"{lost} of those lost; store verifies: {ok}",
         lost == 0 and ok))
     if not ok:

@@ -7,13 +7,15 @@ import VaultStore
 /// boto3 can talk to, with Vault Lock, the vault access policies and the SCPs enforced.
 struct Emulate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve a local AWS Backup endpoint (and CloudTrail LookupEvents) that enforces Vault Lock and the policies.",
+        abstract:
+            "Serve a local AWS Backup endpoint (with Organizations, KMS, EventBridge and CloudTrail LookupEvents) that enforces Vault Lock and the policies.",
         discussion: """
             Rehearse with the AWS CLI: eval "$(vaultwatch emulate credentials admin)", then
             aws --endpoint-url http://127.0.0.1:PORT backup list-backup-vaults. Principals: admin, operator, root,
-            outsider (another account). Move the emulator's clock with
+            outsider (another account), reader (vaultwatch's read-only role). Move the emulator's clock with
             curl -X POST http://127.0.0.1:PORT/_vaultwatch/clock -d '{"AdvanceSeconds": 259200}'; attach an SCP with
-            curl -X PUT http://127.0.0.1:PORT/_vaultwatch/scps/NAME --data-binary @scp.json.
+            curl -X PUT 'http://127.0.0.1:PORT/_vaultwatch/scps/NAME?target=ou' --data-binary @scp.json (target: root,
+            ou, account, the default, or an id of the organization).
             """,
         subcommands: [EmulateServe.self, EmulateCredentials.self],
         defaultSubcommand: EmulateServe.self)
@@ -61,7 +63,7 @@ struct EmulateServe: ParsableCommand {
         let stop = StopSignals()
         server.start()
         let line =
-            "vaultwatch emulate: AWS Backup and CloudTrail for account \(emulator.backend.accountId) "
+            "vaultwatch emulate: AWS Backup, Organizations, KMS, EventBridge and CloudTrail for account \(emulator.backend.accountId) "
             + "(\(emulator.backend.region)) on http://\(host):\(server.port), store \(directory.path)\n"
         FileHandle.standardOutput.write(Data(CLIError(line).description.utf8))
         stop.wait()
@@ -75,7 +77,7 @@ struct EmulateCredentials: ParsableCommand {
         commandName: "credentials",
         abstract: "Print a principal's keys as shell export lines: eval \"$(vaultwatch emulate credentials admin)\".")
 
-    @Argument(help: "admin, operator, root, outsider (or stackset, ci-deployer, backup-service).")
+    @Argument(help: "admin, operator, root, outsider (or stackset, ci-deployer, backup-service, reader).")
     var name: String
 
     @Option(help: ArgumentHelp("Emulator store directory (default: $XDG_STATE_HOME/vaultwatch/emulator).", valueName: "dir"))

@@ -53,12 +53,14 @@ struct Sync: ParsableCommand {
             throw CLIError("\(error)")
         }
         let clock: any Clock = demo ? simulation.clock() : SystemClock()
+        let feedSources =
+            demo
+            ? [] : try feeds.sources(profile: storeOptions.profile, aws: aws, configuration: configuration, store: store, clock: clock)
         let sources: [any Source] =
             demo
-            ? [simulation.source()]
+            ? [simulation.source(clock: clock)]
             : (source == .aws ? try AccountSources.make(profile: storeOptions.profile, aws: aws, configuration: configuration) : [])
-                + (try feeds.sources(
-                    profile: storeOptions.profile, aws: aws, configuration: configuration, store: store, clock: clock))
+                + feedSources
         if sources.isEmpty {
             throw CLIError(
                 "--source none syncs nothing: use aws or demo, or name a feed (--sqs-queue-url, --cloudtrail, --events-file, "
@@ -75,8 +77,10 @@ struct Sync: ParsableCommand {
                 stop.stop()
             })
         if once {
-            worker.syncNow()  // loads the store and starts the source (an AWS account is read whole)
-            if demo, failure.get() == nil { worker.syncNow() }  // the demo's first activity
+            worker.syncNow()  // loads the store and starts the sources (an AWS account is read whole)
+            // A feed's start only finds where to resume, and the demo's first activity comes with its
+            // first poll: one poll more reads them.
+            if demo || !feedSources.isEmpty, failure.get() == nil { worker.syncNow() }
             if failure.get() == nil, let failing = worker.sourceStatuses.first(where: \.isFailing), let why = failing.failure {
                 throw CLIError("\(failing.name): \(why.kind.rawValue): \(why.message)")
             }

@@ -43,7 +43,7 @@ struct Watch: ParsableCommand {
         let clock = SimulatedClock(origin: Date(), speed: 1)
         switch source {
         case .aws: sources = try AccountSources.make(profile: storeOptions.profile, aws: aws, configuration: configuration)
-        case .demo: sources = [DemoSource()]
+        case .demo: sources = [DemoAccountSource(seed: DemoSimulation.defaultSeed, clock: clock)]
         case .none: sources = []
         }
         let feedSources =

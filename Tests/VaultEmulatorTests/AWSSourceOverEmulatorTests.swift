@@ -43,3 +43,36 @@ import VaultSync
         #expect(demo.emulator.trail.all.contains { $0.accessKeyId == admin && $0.call.action == "ListRecoveryPointsByBackupVault" })
     }
 }
+
+/// The demo through the endpoint is as complete as the demo played directly: the AWS source reads
+/// its organization's SCPs, its keys and its rule over HTTP, and every guardrail check comes out as
+/// it does on the records of the simulation itself, none of them left unknown.
+@Suite struct DemoGuardrailsOverEmulatorTests {
+    @Test func everyCheckHasTheVerdictOfTheDirectDemo() throws {
+        let start = Date(timeIntervalSince1970: 1_780_000_000)
+        var direct = AccountState()
+        direct.apply(try DemoSimulation(seed: 7).start(resuming: AccountState(), at: start))
+
+        let demo = try DemoEndpoint(seed: 7, at: start)
+        defer { demo.stop() }
+        let source = try AWSAccountSource(client: try #require(demo.connection(as: "reader")).client(), region: DemoAccount.region)
+        let batch = try source.start(resuming: AccountState(), at: start)
+        var read = AccountState()
+        read.apply(batch.records)
+        let sync = try #require(read.syncBySource[source.name])
+        #expect(sync.degraded == nil, "nothing the source could not read: \(sync.degraded ?? [])")
+        #expect(read.organizationPaths[DemoAccount.accountId]?.levels.map(\.kind) == [.root, .organizationalUnit, .account])
+
+        func verdicts(_ state: AccountState) -> [String: PostureVerdict] {
+            let inputs = GuardrailInputs(
+                state: state, rules: [DemoAccount.alertRule], rulesAreDefaults: true, settings: DemoAccount.guardrailSettings)
+            let report = PostureChecks.evaluate(inputs, at: start)
+            return Dictionary(uniqueKeysWithValues: report.results.map { ("\($0.subject) \($0.checkId)", $0.verdict) })
+        }
+        let expected = verdicts(direct)
+        let got = verdicts(read)
+        #expect(expected.count >= 40)
+        #expect(got == expected)
+        #expect(!got.values.contains(.unknown))
+    }
+}

@@ -2,7 +2,9 @@ import AWSClient
 import Foundation
 import Testing
 import VaultCore
+import VaultDemo
 import VaultEmulator
+import VaultSync
 
 /// botocore as the reference: it parses every operation's response with its own parser (and each
 /// raw body is held member by member against the model), and every request vaultwatch's client
@@ -64,21 +66,66 @@ import VaultEmulator
 
         let sent = transport.requests
         #expect(Set(sent.map { $0.headers["X-Amz-Target"] ?? $0.method + " " + $0.path }).count >= 26)
+        try Self.checkWithBotocore(sent, as: try #require(local.connection(as: "admin")))
+    }
+
+    @Test func botocoreParsesOrganizationsKMSAndEventBridge() throws {
+        let demo = try DemoEndpoint(seed: 7, at: Date())
+        defer { demo.stop() }
+        let result = try Oracle.run(["json-services", demo.endpoint], as: try #require(demo.connection(as: "reader")))
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains(" passed, 0 failed"), "\(result.output)")
+    }
+
+    /// The AWS source's whole read of the demo account (Backup, STS, Organizations, KMS, EventBridge)
+    /// and the CloudTrail feed's lookups: every request as botocore would send it.
+    @Test func everyRequestTheAWSSourceAndTheFeedSendIsWhatBotocoreWouldSend() throws {
+        let start = Date()
+        let demo = try DemoEndpoint(seed: 7, at: start)
+        defer { demo.stop() }
+        let transport = RecordingTransport()
+        let reader = try #require(demo.connection(as: "reader"))
+        let client = try reader.client(transport: transport)
+        let source = try AWSAccountSource(client: client, region: DemoAccount.region)
+        let batch = try source.start(resuming: AccountState(), at: start)
+        #expect(batch.records.contains { if case .organization = $0 { return true } else { return false } })
+        let feed = try CloudTrailFeed(client: client, region: DemoAccount.region, clock: SystemClock())
+        _ = try feed.start(resuming: AccountState(), at: start)
+        _ = try feed.poll(at: start)
+        let sent = transport.requests.filter { $0.headers["Content-Type"]?.hasPrefix("application/x-www-form-urlencoded") != true }
+        let targets = Set(sent.compactMap { $0.headers["X-Amz-Target"] })
+        for expected in [
+            "AWSOrganizationsV20161128.DescribeOrganization", "AWSOrganizationsV20161128.ListParents",
+            "AWSOrganizationsV20161128.ListPoliciesForTarget", "AWSOrganizationsV20161128.DescribePolicy",
+            "TrentService.DescribeKey", "TrentService.ListAliases", "AWSEvents.ListRules", "AWSEvents.DescribeRule",
+            "AWSEvents.ListTargetsByRule", "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents",
+        ] {
+            #expect(targets.contains(expected), "\(expected) was not sent")
+        }
+        try Self.checkWithBotocore(sent, as: reader)
+    }
+
+    /// Writes `requests` for the oracle (JSON 1.1 ones with their target prefix) and has botocore
+    /// read each back, validate it and serialise it again: the same request must come out.
+    static func checkWithBotocore(_ requests: [HTTPRequest], as connection: EmulatorConnection) throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("vw-requests-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: file) }
         var lines = Data()
-        for (request, name) in zip(sent, Self.operationNames(sent)) {
-            let record: [String: Any] = [
+        for (request, name) in zip(requests, Self.operationNames(requests)) {
+            var record: [String: Any] = [
                 "operation": name, "method": request.method, "path": request.path, "query": request.query,
                 "body": String(decoding: request.body, as: UTF8.self),
             ]
+            if let target = request.headers["X-Amz-Target"], let dot = target.lastIndex(of: ".") {
+                record["target"] = String(target[..<dot])
+            }
             lines.append(try JSONSerialization.data(withJSONObject: record))
             lines.append(0x0A)
         }
         try lines.write(to: file)
-        let result = try Oracle.run(["requests", file.path], as: try #require(local.connection(as: "admin")))
+        let result = try Oracle.run(["requests", file.path], as: connection)
         #expect(result.status == 0, "\(result.output)")
-        #expect(result.output.contains("\(sent.count) passed, 0 failed"), "\(result.output)")
+        #expect(result.output.contains("\(requests.count) passed, 0 failed"), "\(result.output)")
     }
 
     /// Each request's operation, told by the emulator's own router (CloudTrail by its target).

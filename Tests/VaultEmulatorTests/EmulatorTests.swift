@@ -81,6 +81,26 @@ import VaultDemo
         #expect(record.contains(#""arn":"arn:aws:iam::111122223333:role/BackupVaultAdmin""#))
     }
 
+    @Test func aLookupsPagesStayGoodWhileTheOldestEventsAreDropped() throws {
+        let emulator = Emulator(
+            backend: DemoBackend(accountId: DemoAccount.accountId, region: DemoAccount.region, guardrail: .none),
+            principals: EmulatorPrincipals.generate(), clock: EmulatorClock(), jobSeconds: 0, trailCapacity: 20)
+        let admin = try DirectCaller(emulator, as: "admin")
+        for i in 0..<15 { _ = try admin.json(BackupRequest.createBackupVault("kept-\(i)")) }
+        let first = try admin.json(BackupRequest.lookupEvents(maxResults: 10))
+        let token = try #require(first["NextToken"] as? String)
+        // Twenty more calls push the oldest out of memory; the page after the first still comes.
+        for i in 0..<20 { _ = try admin.json(BackupRequest.describeBackupVault("kept-\(i % 15)")) }
+        #expect(emulator.trail.all.count <= 20)
+        emulator.clock.advance(by: 1)
+        Thread.sleep(forTimeInterval: 1)  // LookupEvents allows two a second
+        let second = admin.send(try BackupRequest.lookupEvents(nextToken: token, maxResults: 10))
+        #expect(second.status == 200, "\(String(decoding: second.body, as: UTF8.self))")
+        let names = ((try JSONSerialization.jsonObject(with: second.body) as? [String: Any])?["Events"] as? [[String: Any]] ?? [])
+            .compactMap { $0["EventName"] as? String }
+        #expect(names.allSatisfy { $0 == "CreateBackupVault" } && names.count < 5, "\(names)")
+    }
+
     @Test func theGuardrailChecksSayBeforehandWhatTheEmulatorThenLetsThrough() throws {
         let emulator = emulator()
         let admin = try DirectCaller(emulator, as: "admin")

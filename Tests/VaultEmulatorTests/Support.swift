@@ -98,3 +98,40 @@ struct OracleFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }
+
+/// Requests of the AWS JSON 1.1 services the emulator serves besides Backup, as botocore sends
+/// them: `X-Amz-Target: Prefix.Operation` and the input as a JSON body.
+enum JSONRequest {
+    static func organizations(_ name: String, _ input: [String: Any] = [:]) throws -> AWSOperation {
+        try make(.organizations, "AWSOrganizationsV20161128", name, input)
+    }
+
+    static func kms(_ name: String, _ input: [String: Any] = [:]) throws -> AWSOperation {
+        try make(.kms, "TrentService", name, input)
+    }
+
+    static func events(_ name: String, _ input: [String: Any] = [:]) throws -> AWSOperation {
+        try make(.eventBridge, "AWSEvents", name, input)
+    }
+
+    static func make(_ service: AWSService, _ prefix: String, _ name: String, _ input: [String: Any]) throws -> AWSOperation {
+        AWSOperation.json(
+            service, name, version: .v1_1, targetPrefix: prefix,
+            body: try JSONSerialization.data(withJSONObject: input, options: [.sortedKeys]))
+    }
+}
+
+extension DirectCaller {
+    /// The error code a refused call carries (`x-amzn-ErrorType`), or nil when it succeeded.
+    func errorCode(_ operation: AWSOperation) -> String? {
+        let response = send(operation)
+        return response.status == 200 ? nil : response.headers["x-amzn-ErrorType"]
+    }
+
+    /// The error message of a refused call.
+    func errorMessage(_ operation: AWSOperation) -> String {
+        let response = send(operation)
+        let body = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any]
+        return (body?["message"] as? String) ?? (body?["Message"] as? String) ?? ""
+    }
+}

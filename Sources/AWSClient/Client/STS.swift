@@ -38,7 +38,7 @@ public enum STS {
     /// `<XResponse><XResult><Credentials>…` as credentials of `source`.
     static func credentials(from response: AWSResponse, source: CredentialSource) throws(AWSError) -> AWSCredentials {
         let result = "\(response.operation)Result"
-        let tree = try response.xml(requiring: [result, "Credentials"])
+        let tree = try response.holdingSecrets.xml(requiring: [result, "Credentials"])
         guard let node = tree.at([result, "Credentials"]) else { throw response.bad("no \(result)/Credentials") }
         guard let key = node.child("AccessKeyId")?.text, !key.isEmpty, let secret = node.child("SecretAccessKey")?.text,
             !secret.isEmpty

@@ -110,7 +110,7 @@ enum SSOCredentials {
     }
 
     static func roleCredentials(from response: AWSResponse) throws(AWSError) -> AWSCredentials {
-        let object = try response.jsonObject()
+        let object = try response.holdingSecrets.jsonObject()
         guard let role = object["roleCredentials"] as? [String: Any], let key = role["accessKeyId"] as? String,
             let secret = role["secretAccessKey"] as? String
         else { throw response.bad("roleCredentials lacks accessKeyId or secretAccessKey") }

@@ -2,7 +2,8 @@ import Foundation
 
 extension GuardrailInputs {
     /// The SCP levels of the organization path a source read for the store's account (root first),
-    /// each level the stored SCPs attached there; `--scp` files join the account's own level.
+    /// each level the stored SCPs attached there; `--scp` files join the account's own level, and
+    /// stand in for a stored SCP of the same name wherever it is attached (as they do in a flat list).
     /// Nil when no path is known, or the store holds several accounts (each has its own path; the
     /// flat list is judged then), or the path could not be read.
     public static func levels(
@@ -16,7 +17,10 @@ extension GuardrailInputs {
         for policy in state.serviceControlPolicies.values where policy.document != nil {
             if let id = policy.policyId { byId[id] = policy }
         }
-        var levels = path.levels.map { level in level.policyIds.compactMap { byId[$0] } }
+        let standIns = Set(supplied.map(\.name))
+        var levels = path.levels.map { level in
+            level.policyIds.compactMap { byId[$0] }.filter { !standIns.contains($0.name) }
+        }
         levels[levels.count - 1] += supplied
         return (levels, path.managementAccountId)
     }

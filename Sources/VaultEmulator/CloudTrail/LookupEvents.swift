@@ -8,7 +8,8 @@ import VaultCore
 /// arrive, and AWS's limit of two lookups a second per account and region answered with
 /// `ThrottlingException`.
 struct LookupEvents {
-    static let target = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents"
+    static let targetPrefix = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101"
+    static let target = targetPrefix + ".LookupEvents"
     static let attributeKeys: Set<String> = [
         "EventId", "EventName", "ReadOnly", "Username", "ResourceType", "ResourceName", "EventSource", "AccessKeyId",
     ]
@@ -44,12 +45,13 @@ struct LookupEvents {
             throw ServiceError("InvalidMaxResultsException", "MaxResults must be between 1 and 50.")
         }
         let scope = "\(match?.key ?? "")=\(match?.value ?? "")|\(start?.timeIntervalSince1970 ?? 0)|\(end?.timeIntervalSince1970 ?? 0)"
-        let events = log.all
-        var below = events.count
+        // Positions count every event ever recorded, so a token stays good while old ones are dropped.
+        let (events, first) = log.kept
+        var below = first + events.count
         if let token = input["NextToken"] as? String {
             guard let data = Data(base64Encoded: token), let text = String(data: data, encoding: .utf8),
                 let newline = text.lastIndex(of: "\n"), text[..<newline] == scope,
-                let index = Int(text[text.index(after: newline)...]), (0...events.count).contains(index)
+                let index = Int(text[text.index(after: newline)...]), (0...below).contains(index)
             else {
                 throw ServiceError(
                     "InvalidNextTokenException", "The NextToken is not valid for this request's parameters.")
@@ -59,8 +61,8 @@ struct LookupEvents {
         var page: [TrailEvent] = []
         var index = below
         var next: String?
-        while index > 0 {
-            let event = events[index - 1]
+        while index > first {
+            let event = events[index - 1 - first]
             if let start, event.call.time < start { index -= 1; continue }
             if let end, event.call.time > end { index -= 1; continue }
             if let match, !Self.matches(event, match) { index -= 1; continue }

@@ -29,10 +29,13 @@ public enum BackupRequest {
         return query
     }
 
-    public static func createBackupVault(_ name: String, creatorRequestId: String = UUID().uuidString) throws -> AWSOperation {
-        try call(
-            "CreateBackupVault", "PUT", "/backup-vaults/{backupVaultName}", labels: ["backupVaultName": name],
-            body: ["CreatorRequestId": creatorRequestId])
+    public static func createBackupVault(
+        _ name: String, encryptionKeyArn: String? = nil, creatorRequestId: String = UUID().uuidString
+    ) throws -> AWSOperation {
+        var body: [String: Any] = ["CreatorRequestId": creatorRequestId]
+        if let encryptionKeyArn { body["EncryptionKeyArn"] = encryptionKeyArn }
+        return try call(
+            "CreateBackupVault", "PUT", "/backup-vaults/{backupVaultName}", labels: ["backupVaultName": name], body: body)
     }
 
     public static func describeBackupVault(_ name: String) throws -> AWSOperation {

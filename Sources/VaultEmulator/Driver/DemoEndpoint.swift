@@ -3,9 +3,11 @@ import VaultCore
 import VaultDemo
 
 /// The demo account served over HTTP, in process: a `DemoSimulation` whose people make signed calls
-/// to an emulator of its backend on 127.0.0.1 (a free port), the demo's SCP attached. What
-/// `vaultwatch demo` runs to sync the demo through the AWS source: the source reaches `endpoint`
-/// with `connection(as: "admin")`, and `play(until:)` moves the account on at each poll.
+/// to an emulator of its backend on 127.0.0.1 (a free port), in the demo's organization with the
+/// demo's SCP attached to the account, KMS knowing the demo's keys and their aliases, and the demo's
+/// EventBridge rule on the default bus. What `vaultwatch demo` runs and reads through the AWS
+/// source: the source reaches `endpoint` with `connection(as: "reader")`, and `play(until:)` moves
+/// the account on at each poll.
 public final class DemoEndpoint {
     public let simulation: DemoSimulation
     public let local: LocalEmulator
@@ -13,18 +15,23 @@ public final class DemoEndpoint {
     public var endpoint: String { local.endpoint }
 
     /// Seeds (or resumes from `state`) the demo account as of `now`, and serves it. The emulator's
-    /// clock starts at `now` and runs at `speed`; each act moves it forward to the act's instant.
-    public init(seed: UInt64 = DemoSimulation.defaultSeed, resuming state: AccountState = AccountState(), at now: Date, speed: Double = 1)
-        throws
-    {
+    /// time is `clock`'s (the demo's simulated time) when given, else the wall clock's shifted to
+    /// start at `now`; each act moves it forward to the act's instant.
+    public init(
+        seed: UInt64 = DemoSimulation.defaultSeed, resuming state: AccountState = AccountState(), at now: Date,
+        clock: (any Clock)? = nil
+    ) throws {
         simulation = DemoSimulation(seed: seed)
         let seeded = try simulation.start(resuming: state, at: now)
         guard let backend = simulation.backend else { throw DemoSourceError.notStarted }
-        let emulator = Emulator(
-            backend: backend, principals: EmulatorPrincipals.generate(),
-            clock: EmulatorClock(offset: now.timeIntervalSinceNow, speed: speed), jobSeconds: 0)
+        let time = clock.map { clock in EmulatorClock(wall: { clock.now() }) } ?? EmulatorClock(offset: now.timeIntervalSinceNow)
+        var organization = EmulatorOrganization.demo()
         let guardrail = DemoAccount.guardrail
-        try emulator.setServiceControlPolicy(guardrail.policyName, document: guardrail.document(account: DemoAccount.accountId))
+        try organization.put(
+            guardrail.policyName, document: guardrail.document(account: DemoAccount.accountId), at: DemoAccount.accountId)
+        let emulator = Emulator(
+            backend: backend, principals: EmulatorPrincipals.generate(), clock: time, organization: organization,
+            rules: .demo(), keys: DemoAccount.customerManagedKeys, jobSeconds: 0)
         emulator.absorb(seeded)
         local = try LocalEmulator(emulator)
         simulation.caller = SignedDemoCaller(local)

@@ -49,9 +49,8 @@ public struct EmulatorConnection: Sendable {
             accessKeyId: principal.accessKeyId, secretAccessKey: principal.secretAccessKey, source: .supplied)
     }
 
-    /// An `AWSClient` that reaches AWS Backup, CloudTrail and STS (and, answered "not offered",
-    /// Organizations, KMS and EventBridge) at the endpoint, signing as the principal, with no shared
-    /// config or credentials files read.
+    /// An `AWSClient` that reaches AWS Backup, CloudTrail, STS, Organizations, KMS and EventBridge at
+    /// the endpoint, signing as the principal, with no shared config or credentials files read.
     public func client(transport: (any HTTPTransport)? = nil) throws -> AWSClient {
         let configuration = try AWSConfiguration(
             environment: AWSEnvironment(

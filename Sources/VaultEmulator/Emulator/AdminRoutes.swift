@@ -8,9 +8,14 @@ import VaultCore
 /// - `GET /_vaultwatch/clock` → `{"Now": <epoch seconds>, "Speed": n}`
 /// - `POST /_vaultwatch/clock` with `{"AdvanceSeconds": n}` or `{"Now": <epoch seconds>}` moves the
 ///   emulator's clock forward (never back), so a rehearsal crosses a lock date at once.
-/// - `GET /_vaultwatch/scps` → `{"Policies": [{"Name", "Document"}]}`
-/// - `PUT /_vaultwatch/scps/NAME` with the policy document as the body attaches an SCP to the
-///   account; `DELETE /_vaultwatch/scps/NAME` detaches it.
+/// - `GET /_vaultwatch/scps` → `{"Policies": [{"Name", "Id", "Document", "Targets"}]}`, every SCP of
+///   the organization and where it is attached (`FullAWSAccess` included)
+/// - `PUT /_vaultwatch/scps/NAME[?target=T]` with the policy document as the body creates the SCP
+///   (or changes its document) and attaches it to the account, or to `T`: `root`, `ou` (the
+///   account's OU), `account`, or an id; with an empty body it attaches an existing SCP
+///   (`FullAWSAccess` back, say). `DELETE /_vaultwatch/scps/NAME?target=T` detaches it from `T`
+///   (detaching `FullAWSAccess` makes that level an allow-list); without a target it detaches it
+///   everywhere and deletes it.
 struct AdminRoutes {
     static let prefix = "/_vaultwatch/"
     let emulator: Emulator
@@ -27,15 +32,15 @@ struct AdminRoutes {
                 guard let name = RawPath.decode(parts[1]), !name.isEmpty else {
                     throw ServiceError.invalidParameter("An SCP needs a name: /_vaultwatch/scps/NAME.")
                 }
-                var document: String?
-                if request.method == "PUT" {
-                    guard let text = String(data: request.body, encoding: .utf8), !text.isEmpty else {
-                        throw ServiceError.missingParameter("the policy document (the request body)")
-                    }
-                    document = text
-                }
+                let target = QueryParameters(request.query)["target"]
                 do {
-                    try emulator.setServiceControlPolicy(name, document: document)
+                    if request.method == "PUT" {
+                        let text = String(decoding: request.body, as: UTF8.self)
+                        try emulator.attachServiceControlPolicy(
+                            name, document: text.isEmpty ? nil : text, to: target ?? "account")
+                    } else {
+                        try emulator.detachServiceControlPolicy(name, from: target)
+                    }
                 } catch {
                     throw ServiceError("MalformedPolicyDocumentException", "\(error)")
                 }
@@ -76,13 +81,16 @@ struct AdminRoutes {
     }
 
     private func scps() -> HTTPResponse {
+        let organization = emulator.organization
         var out = JSONWriter()
         out.add(
             "Policies",
-            objects: emulator.serviceControlPolicies.sorted { $0.key < $1.key }.map { policy in
+            objects: organization.policies.map { policy in
                 var item = JSONWriter()
-                item.add("Name", policy.key)
-                item.add("Document", policy.value)
+                item.add("Name", policy.name)
+                item.add("Id", policy.id)
+                item.add("Document", policy.document)
+                item.add("Targets", strings: organization.targets(of: policy))
                 return item
             })
         return HTTPResponse(status: 200, headers: ["Content-Type": "application/json"], body: out.data)

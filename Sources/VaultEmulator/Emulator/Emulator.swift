@@ -16,49 +16,54 @@ public final class Emulator: @unchecked Sendable {
     public let principals: [EmulatorPrincipal]
     public let clock: EmulatorClock
     public let trail: CloudTrailLog
-    public let organizationId: String
-    public let organizationAccounts: Set<String>
+    /// The customer managed keys KMS knows besides those the vaults name (the demo's, with aliases).
+    public let keys: [DemoKey]
     let store: EmulatorStore?
     let router = BackupRouter()
     let lookupLimit = LookupRateLimit()
     let verifier: SigV4Verifier
     private let byKey: [String: EmulatorPrincipal]
+    /// Guards `organizationState`, `rulesState` and `enforcementState`.
     let policyLock = NSLock()
-    private var scpTexts: [String: String]
-    private let saveLock = NSLock()
+    var organizationState: EmulatorOrganization
+    var rulesState: EventRules
+    var enforcementState: PolicyEnforcement
+    let saveLock = NSLock()
     private var lastExpiry: Date?
     /// Wall seconds a job runs before it completes or fails.
     public let jobSeconds: TimeInterval
 
-    /// An emulator over `backend` (empty or restored), knowing `principals`.
+    /// An emulator over `backend` (empty or restored), knowing `principals`, in `organization` (the
+    /// demo's, `FullAWSAccess` alone at each level, unless given), with the EventBridge `rules` of
+    /// its default bus and the customer managed `keys` KMS knows besides those its vaults name,
+    /// keeping the newest `trailCapacity` CloudTrail events in memory.
     public init(
-        backend: DemoBackend, principals: [EmulatorPrincipal], clock: EmulatorClock, scps: [String: String] = [:],
+        backend: DemoBackend, principals: [EmulatorPrincipal], clock: EmulatorClock,
+        organization: EmulatorOrganization = .demo(), rules: EventRules = EventRules(), keys: [DemoKey] = [],
         trail: [TrailEvent] = [], store: EmulatorStore? = nil, trailFile: FileHandle? = nil, jobSeconds: TimeInterval = 2,
-        organizationId: String = DemoAccount.organizationId,
-        organizationAccounts: Set<String> = [
-            DemoAccount.accountId, DemoAccount.prodAccount, DemoAccount.analyticsAccount, DemoAccount.paymentsAccount,
-        ]
+        trailCapacity: Int = CloudTrailLog.defaultCapacity
     ) {
         self.backend = backend
         self.principals = principals
         self.clock = clock
         self.store = store
         self.jobSeconds = jobSeconds
-        self.organizationId = organizationId
-        self.organizationAccounts = organizationAccounts
-        self.trail = CloudTrailLog(events: trail, file: trailFile)
-        scpTexts = scps
+        self.keys = keys
+        self.trail = CloudTrailLog(events: trail, file: trailFile, capacity: trailCapacity)
+        organizationState = organization
+        rulesState = rules
+        enforcementState = PolicyEnforcement(organization: organization)
         var byKey: [String: EmulatorPrincipal] = [:]
         for principal in principals { byKey[principal.accessKeyId] = principal }
         self.byKey = byKey
         let secrets = byKey.mapValues(\.secretAccessKey)
         verifier = SigV4Verifier(service: nil) { secrets[$0] }
         backend.jobDuration = jobSeconds * clock.speed
-        installPolicies()
+        backend.authorizer = enforcementState
     }
 
-    /// The emulator kept in `store`: its account, SCPs, clock and CloudTrail events as the last run
-    /// left them, or a new, empty account of the demo's id and region with new keys.
+    /// The emulator kept in `store`: its account, organization, rules, clock and CloudTrail events as
+    /// the last run left them, or a new, empty account of the demo's id and region with new keys.
     public convenience init(store: EmulatorStore, speed: Double = 1, jobSeconds: TimeInterval = 2) throws {
         try store.prepare()
         let principals = try store.principals()
@@ -69,8 +74,8 @@ public final class Emulator: @unchecked Sendable {
         self.init(
             backend: backend, principals: principals,
             clock: EmulatorClock(offset: state?.clockOffset ?? 0, speed: speed),
-            scps: state?.serviceControlPolicies ?? [:], trail: try store.loadTrail(), store: store,
-            trailFile: try store.openTrailForAppending(), jobSeconds: jobSeconds)
+            organization: state?.restoredOrganization ?? .demo(), rules: state?.eventRules ?? EventRules(),
+            trail: try store.loadTrail(), store: store, trailFile: try store.openTrailForAppending(), jobSeconds: jobSeconds)
         save()
     }
 
@@ -85,13 +90,8 @@ public final class Emulator: @unchecked Sendable {
         let isQuery = atRoot && target == nil
             && (request.headers["Content-Type"] ?? "").hasPrefix("application/x-www-form-urlencoded")
         do throws(ServiceError) {
-            if atRoot, let target, target != LookupEvents.target {
-                // Another JSON service (Organizations, KMS, EventBridge…): not offered here.
-                throw ServiceError("UnknownOperationException", "This endpoint does not offer \(target).")
-            }
-            let service = target != nil ? "cloudtrail" : isQuery ? "sts" : "backup"
-            let (principal, accessKey) = try authenticate(request, service: service)
-            if target != nil { return try cloudTrail(request) }
+            if atRoot, let target { return try jsonService(request, target: target) }
+            let (principal, accessKey) = try authenticate(request, service: isQuery ? "sts" : "backup")
             if isQuery { return try STSIdentity.answer(request, principal: principal) }
             return try backup(request, principal: principal, accessKey: accessKey)
         } catch {
@@ -100,7 +100,10 @@ public final class Emulator: @unchecked Sendable {
     }
 
     /// The principal whose keys signed `request`, or AWS's refusal.
-    func authenticate(_ request: HTTPRequest, service: String) throws(ServiceError) -> (EmulatorPrincipal, String) {
+    func authenticate(_ request: HTTPRequest, service: String, region expected: String? = nil) throws(ServiceError)
+        -> (EmulatorPrincipal, String)
+    {
+        let expected = expected ?? backend.region
         switch verifier.verify(request, now: Date()) {
         case .refused(let refusal):
             throw ServiceError(refusal.code.rawValue, refusal.message, status: refusal.status)
@@ -110,10 +113,10 @@ public final class Emulator: @unchecked Sendable {
                     "InvalidSignatureException", "Credential should be scoped to correct service: '\(service)'.",
                     status: 403)
             }
-            guard region == backend.region else {
+            guard region == expected else {
                 throw ServiceError(
                     "InvalidSignatureException",
-                    "Credential should be scoped to a valid region: this endpoint serves \(backend.region), not \(region).",
+                    "Credential should be scoped to a valid region: this endpoint serves \(expected), not \(region).",
                     status: 403)
             }
             guard let principal = byKey[accessKeyId] else {
@@ -164,20 +167,6 @@ public final class Emulator: @unchecked Sendable {
         return HTTPResponse(status: 200, headers: headers, body: body)
     }
 
-    private func cloudTrail(_ request: HTTPRequest) throws(ServiceError) -> HTTPResponse {
-        guard request.headers["X-Amz-Target"] == LookupEvents.target else {
-            throw ServiceError(
-                "UnknownOperationException", "This endpoint serves CloudTrail's LookupEvents only.", status: 400)
-        }
-        guard lookupLimit.admit(at: Date()) else { throw ServiceError("ThrottlingException", "Rate exceeded") }
-        let body = try LookupEvents(log: trail).handle(request.body)
-        return HTTPResponse(
-            status: 200,
-            headers: [
-                "Content-Type": "application/x-amz-json-1.1", "x-amzn-RequestId": UUID().uuidString.lowercased(),
-            ], body: body)
-    }
-
     /// AWS Backup expires points and moves them to cold storage on its own; here at most once a
     /// wall second, before a call.
     private func expireIfDue(at now: Date) {
@@ -206,50 +195,5 @@ public final class Emulator: @unchecked Sendable {
         }
         trail.append(events)
         if changed { save() }
-    }
-
-    // MARK: - Policies and state
-
-    /// The SCPs in force, by name.
-    public var serviceControlPolicies: [String: String] {
-        policyLock.lock()
-        defer { policyLock.unlock() }
-        return scpTexts
-    }
-
-    /// Puts (or with nil removes) an SCP, after checking it parses as one.
-    public func setServiceControlPolicy(_ name: String, document: String?) throws(PolicyError) {
-        if let document {
-            let parsed = try PolicyDocument.parse(document, name: name)
-            try parsed.validate(as: .serviceControlPolicy)
-        }
-        policyLock.lock()
-        scpTexts[name] = document
-        policyLock.unlock()
-        installPolicies()
-        save()
-    }
-
-    private func installPolicies() {
-        let documents = serviceControlPolicies.sorted { $0.key < $1.key }.compactMap {
-            try? PolicyDocument.parse($0.value, name: $0.key)
-        }
-        backend.authorizer = PolicyEnforcement(
-            scps: documents, organizationId: organizationId, organizationAccounts: organizationAccounts)
-    }
-
-    /// Writes the account, SCPs and clock to the store, when there is one.
-    public func save() {
-        guard let store else { return }
-        saveLock.lock()
-        defer { saveLock.unlock() }
-        let state = EmulatorStore.State(
-            account: backend.snapshot(), serviceControlPolicies: serviceControlPolicies, clockOffset: clock.offset)
-        do {
-            try store.save(state)
-        } catch {
-            let line = OutsideText.inert("vaultwatch emulate: cannot save \(store.stateFile.path): \(error)")
-            FileHandle.standardError.write(Data((line + "\n").utf8))
-        }
     }
 }

@@ -6,10 +6,10 @@ import Foundation
 import VaultDemo
 
 /// Where an emulator keeps its account between runs, in a directory of its own (mode 0700):
-/// `keys.json` (the principals' access keys, mode 0600), `state.json` (the account, the SCPs and
-/// the clock's offset, rewritten whole after each change) and `cloudtrail.jsonl` (one recorded
-/// event a line, appended). No file or folder of it is reached through a symbolic link (see
-/// `EmulatorFile`).
+/// `keys.json` (the principals' access keys, mode 0600), `state.json` (the account, the
+/// organization with its SCPs, the EventBridge rules and the clock's offset, rewritten whole after
+/// each change) and `cloudtrail.jsonl` (one recorded event a line, appended). No file or folder of
+/// it is reached through a symbolic link (see `EmulatorFile`).
 public struct EmulatorStore: Sendable {
     public let directory: URL
 
@@ -22,8 +22,30 @@ public struct EmulatorStore: Sendable {
     /// What `state.json` holds.
     struct State: Codable {
         var account: DemoBackendSnapshot
-        var serviceControlPolicies: [String: String]
+        var organization: EmulatorOrganization?
+        var eventRules: EventRules?
+        /// What a store written before the organization was kept holds instead: the SCPs attached
+        /// to the account, by name.
+        var serviceControlPolicies: [String: String]?
         var clockOffset: TimeInterval
+
+        init(account: DemoBackendSnapshot, organization: EmulatorOrganization, eventRules: EventRules, clockOffset: TimeInterval) {
+            self.account = account
+            self.organization = organization
+            self.eventRules = eventRules
+            self.clockOffset = clockOffset
+        }
+
+        /// The organization as saved, or the demo's with the SCPs an older store kept attached to the
+        /// account.
+        var restoredOrganization: EmulatorOrganization {
+            if let organization { return organization }
+            var organization = EmulatorOrganization.demo()
+            for (name, document) in (serviceControlPolicies ?? [:]).sorted(by: { $0.key < $1.key }) {
+                try? organization.put(name, document: document, at: account.accountId)
+            }
+            return organization
+        }
     }
 
     /// Creates the directory when missing; refuses a link in its place.

@@ -14,8 +14,31 @@ import VaultCore
     private let reference = RecordDecoder()
     private let json = JSONDecoder()
     private var flat = FlatLineDecoder()
+    private let encoder = RecordEncoder()
 
     public init() {}
+
+    /// Nil when `record`, written as the store writes it, reads back as the same record through the
+    /// reference and agrees with every fast path that takes its line; else what differs. For what
+    /// comes from outside (a feed's call): what vaultwatch accepts, the store must keep exactly, or
+    /// an append would fail on it again and again.
+    public mutating func roundTrip(_ record: Record) -> String? {
+        let data: [UInt8]
+        do {
+            data = try encoder.data(of: record)
+        } catch {
+            return "the store cannot write it: \(error)"
+        }
+        var line: [UInt8] = []
+        let chained = StoreFile(for: record).isChained
+        RecordEncoder.appendLine(
+            to: &line, type: record.type, data: data, seq: 1, prev: chained ? String(repeating: "0", count: 64) : nil)
+        line.removeLast()
+        guard case .record(let read, 1) = reference.decode(line[...]), read == record else {
+            return "written as \(String(decoding: line, as: UTF8.self)), read back as \(reference.decode(line[...]))"
+        }
+        return disagreement(line)
+    }
 
     /// Nil when every fast path agrees with the reference on `line` (one line, without its
     /// newline); else what differs.

@@ -17,12 +17,20 @@ public final class CloudTrailFeed: Source, @unchecked Sendable {
         public var firstLookback: TimeInterval
         /// Pages read in one poll before handing the calls over (the rest follow at once).
         public var pagesPerPoll: Int
+        /// The identities vaultwatch itself reads the account as (a role's ARN, or a session's): their
+        /// read-only calls are vaultwatch's own polling, not activity, and are not kept. A call that
+        /// changes something is kept whoever makes it.
+        public var ownReaders: Set<String>
 
-        public init(interval: TimeInterval = 60, overlap: TimeInterval = 15 * 60, firstLookback: TimeInterval = 86_400, pagesPerPoll: Int = 10) {
+        public init(
+            interval: TimeInterval = 60, overlap: TimeInterval = 15 * 60, firstLookback: TimeInterval = 86_400, pagesPerPoll: Int = 10,
+            ownReaders: Set<String> = []
+        ) {
             self.interval = interval
             self.overlap = overlap
             self.firstLookback = firstLookback
             self.pagesPerPoll = pagesPerPoll
+            self.ownReaders = ownReaders
         }
     }
 
@@ -39,14 +47,18 @@ public final class CloudTrailFeed: Source, @unchecked Sendable {
     private var window: LookupWindow
     private var known = KnownCalls()
 
-    /// - Parameter region: the region to look up; nil: the client's configured region.
-    public init(client: AWSClient, region: String? = nil, clock: any Clock, settings: Settings = Settings()) throws {
+    /// - Parameters:
+    ///   - region: the region to look up; nil: the client's configured region.
+    ///   - name: what the feed is called (its sync records say it); nil: `cloudtrail PROFILE REGION`.
+    public init(
+        client: AWSClient, region: String? = nil, clock: any Clock, settings: Settings = Settings(), name: String? = nil
+    ) throws {
         do {
             self.region = try region ?? client.configuration.requireRegion()
         } catch {
             throw SourceFailure(.other, "CloudTrail: \(error)")
         }
-        name = "cloudtrail \(client.configuration.profileName) \(self.region)"
+        self.name = name ?? "cloudtrail \(client.configuration.profileName) \(self.region)"
         self.client = client
         self.clock = clock
         self.settings = settings
@@ -61,7 +73,12 @@ public final class CloudTrailFeed: Source, @unchecked Sendable {
         return SourceBatch(records: [], nextPoll: 0)
     }
 
+    /// Reads up to `pagesPerPoll` pages. What the poll learns (the stretch covered, the calls seen)
+    /// is kept only when it succeeds: a poll that fails on a later page reads its earlier pages
+    /// again next time, and their calls are not lost.
     public func poll(at now: Date) throws -> SourceBatch {
+        var window = self.window
+        var known = self.known
         var records: [ApiCall] = []
         var notices: [Notice] = []
         var done = false
@@ -82,7 +99,7 @@ public final class CloudTrailFeed: Source, @unchecked Sendable {
                 throw error.sourceFailure
             }
             pages += 1
-            for event in page.Events ?? [] {
+            for event in page.Events ?? [] where !isOwnRead(event) {
                 switch call(from: event) {
                 case .success(let call):
                     if known.insert(call.id) { records.append(call) }
@@ -94,6 +111,8 @@ public final class CloudTrailFeed: Source, @unchecked Sendable {
             }
             done = window.read(nextToken: page.NextToken)
         }
+        self.window = window
+        self.known = known
         if let seen = records.last?.accountId { accountId = seen }
         var batch: [Record] = records.sorted { ($0.time, $0.id) < ($1.time, $1.id) }.map(Record.call)
         if done, let covered = window.covered {
@@ -103,6 +122,15 @@ public final class CloudTrailFeed: Source, @unchecked Sendable {
     }
 
     public func cancel() { cancellation.cancel() }
+
+    /// A read-only call by an identity vaultwatch reads the account as.
+    private func isOwnRead(_ event: CloudTrailLookup.Event) -> Bool {
+        guard !settings.ownReaders.isEmpty, event.ReadOnly == "true", let text = event.CloudTrailEvent,
+            let record = try? JSONValue(data: Data(text.utf8)), let identity = record["userIdentity"]
+        else { return false }
+        let arns = [identity["arn"]?.string, identity["sessionContext"]?["sessionIssuer"]?["arn"]?.string]
+        return arns.contains { $0.map(settings.ownReaders.contains) == true }
+    }
 
     /// The call an event's `CloudTrailEvent` (the whole record, as a JSON string) reports.
     private func call(from event: CloudTrailLookup.Event) -> Result<ApiCall, EventRejection> {

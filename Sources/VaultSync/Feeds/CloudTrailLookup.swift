@@ -28,6 +28,8 @@ enum CloudTrailLookup {
     struct Event: Decodable {
         var EventId: String?
         var EventName: String?
+        /// `"true"` or `"false"`, as LookupEvents writes it.
+        var ReadOnly: String?
         var CloudTrailEvent: String?
     }
 

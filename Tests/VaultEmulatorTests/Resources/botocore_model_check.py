@@ -8,6 +8,12 @@
       against the operation's output shape member by member (no unknown member, every type as the
       model says, enums among their values). Errors must carry x-amzn-ErrorType with the expected code.
 
+  botocore_model_check.py json-services ENDPOINT
+      Calls what the emulator serves of Organizations, KMS and EventBridge with boto3, against the demo
+      account (its organization, its keys, its rule), as the principal whose keys are in the
+      environment: every response parsed by botocore and held against the output shape, the errors
+      with their codes.
+
   botocore_model_check.py requests FILE
       FILE holds one JSON object a line: a request vaultwatch's client sent (operation, method, path,
       query, body). Each is read back into the operation's parameters through the model, validated
@@ -17,13 +23,15 @@
 Prints one line per problem and `N passed, M failed` last; exits 1 on any problem.
 """
 import datetime, json, sys, time, urllib.parse
-import boto3, botocore.session
+import boto3, botocore.exceptions, botocore.session
 from botocore.validate import ParamValidator
 from botocore.serialize import create_serializer
 
 SESSION = botocore.session.get_session()
 BACKUP = SESSION.get_service_model('backup')
-CLOUDTRAIL = SESSION.get_service_model('cloudtrail')
+# JSON 1.1 services by their X-Amz-Target prefix.
+BY_TARGET = {SESSION.get_service_model(name).metadata['targetPrefix']: SESSION.get_service_model(name)
+             for name in ('cloudtrail', 'organizations', 'kms', 'events')}
 problems, passed = [], 0
 
 
@@ -71,34 +79,8 @@ def responses(endpoint):
     client = boto3.client('backup', endpoint_url=endpoint, region_name='us-east-1')
     trail = boto3.client('cloudtrail', endpoint_url=endpoint, region_name='us-east-1')
 
-    def before_parse(operation_model=None, response_dict=None, **_):
-        body = response_dict['body']
-        status = response_dict['status_code']
-        if status >= 300 or not body:
-            return
-        seen.add(operation_model.name)
-        try:
-            value = json.loads(body)
-        except ValueError:
-            problems.append(f'{operation_model.name}: response body is not JSON')
-            return
-        problems.extend(check(operation_model.output_shape, value, operation_model.name))
-
     for c in (client, trail):
-        c.meta.events.register('before-parse', before_parse)
-
-    def expect_error(code, call, **kw):
-        global passed
-        try:
-            call(**kw)
-            problems.append(f'{call.__name__}: expected {code}, it succeeded')
-        except client.exceptions.ClientError as e:
-            got = e.response['Error']['Code']
-            header = e.response['ResponseMetadata']['HTTPHeaders'].get('x-amzn-errortype')
-            if got != code or header != code:
-                problems.append(f'{call.__name__}: expected {code}, got {got} (header {header})')
-            else:
-                passed += 1
+        c.meta.events.register('before-parse', shape_checker(seen))
 
     role = 'arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole'
     volume = 'arn:aws:ec2:us-east-1:111122223333:volume/vol-0123456789abcdef0'
@@ -166,6 +148,94 @@ def responses(endpoint):
     print('checked the responses of ' + ', '.join(sorted(seen)))
 
 
+def expect_error(code, call, **kw):
+    """The call must fail with `code`, in the body and in x-amzn-ErrorType alike."""
+    global passed
+    try:
+        call(**kw)
+        problems.append(f'{call.__name__}: expected {code}, it succeeded')
+    except botocore.exceptions.ClientError as e:
+        got = e.response['Error']['Code']
+        header = e.response['ResponseMetadata']['HTTPHeaders'].get('x-amzn-errortype')
+        if got != code or header != code:
+            problems.append(f'{call.__name__}: expected {code}, got {got} (header {header})')
+        else:
+            passed += 1
+
+
+def shape_checker(seen):
+    """A before-parse hook holding each successful raw body against the operation's output shape."""
+    def before_parse(operation_model=None, response_dict=None, **_):
+        body = response_dict['body']
+        if response_dict['status_code'] >= 300 or not body:
+            return
+        seen.add(operation_model.name)
+        try:
+            value = json.loads(body)
+        except ValueError:
+            problems.append(f'{operation_model.name}: response body is not JSON')
+            return
+        problems.extend(check(operation_model.output_shape, value, operation_model.name))
+    return before_parse
+
+
+def json_services(endpoint):
+    global passed
+    seen = set()
+    clients = {name: boto3.client(name, endpoint_url=endpoint, region_name='us-east-1')
+               for name in ('organizations', 'kms', 'events')}
+    for c in clients.values():
+        c.meta.events.register('before-parse', shape_checker(seen))
+    org, kms, events = clients['organizations'], clients['kms'], clients['events']
+
+    described = org.describe_organization()['Organization']
+    root = org.list_roots()['Roots'][0]['Id']
+    account = boto3.client('sts', endpoint_url=endpoint, region_name='us-east-1').get_caller_identity()['Account']
+    unit = org.list_parents(ChildId=account)['Parents'][0]
+    if unit['Type'] != 'ORGANIZATIONAL_UNIT' or org.list_parents(ChildId=unit['Id'])['Parents'][0]['Id'] != root:
+        problems.append(f'ListParents: the path from {account} does not lead through an OU to {root}')
+    names = []
+    for target in (root, unit['Id'], account):
+        for policy in org.list_policies_for_target(TargetId=target, Filter='SERVICE_CONTROL_POLICY')['Policies']:
+            names.append(policy['Name'])
+            content = org.describe_policy(PolicyId=policy['Id'])['Policy']['Content']
+            json.loads(content)
+    if 'central-backup-vault-guardrail' not in names or names.count('FullAWSAccess') != 3:
+        problems.append(f'ListPoliciesForTarget: the demo SCP and FullAWSAccess at each level expected, got {names}')
+    paginated = [p['Name'] for page in org.get_paginator('list_policies').paginate(
+        Filter='SERVICE_CONTROL_POLICY', PaginationConfig={'PageSize': 1}) for p in page['Policies']]
+    if sorted(paginated) != ['FullAWSAccess', 'central-backup-vault-guardrail']:
+        problems.append(f'ListPolicies paginator: {paginated}')
+    aliases = kms.list_aliases()['Aliases']
+    for alias in aliases:
+        key = kms.describe_key(KeyId=alias['AliasName'])['KeyMetadata']
+        if key['KeyId'] != alias['TargetKeyId'] or key['KeyManager'] != 'CUSTOMER':
+            problems.append(f'DescribeKey {alias["AliasName"]}: {key}')
+        kms.list_aliases(KeyId=key['Arn'])
+    if not aliases:
+        problems.append('ListAliases: the demo keys have no alias')
+    rules = events.list_rules(EventBusName='default')['Rules']
+    for rule in rules:
+        events.describe_rule(Name=rule['Name'], EventBusName='default')
+        events.list_targets_by_rule(Rule=rule['Name'], EventBusName='default')
+    events.put_rule(Name='oracle-rule', EventPattern=json.dumps({'source': ['aws.backup']}), State='DISABLED')
+    events.put_targets(Rule='oracle-rule', Targets=[{'Id': 't1', 'Arn': 'arn:aws:sns:us-east-1:111122223333:t'}])
+    events.remove_targets(Rule='oracle-rule', Ids=['t1'])
+    events.delete_rule(Name='oracle-rule')
+    expect_error('ChildNotFoundException', org.list_parents, ChildId='999999999999')
+    expect_error('PolicyNotFoundException', org.describe_policy, PolicyId='p-00000000')
+    expect_error('NotFoundException', kms.describe_key, KeyId='alias/nope')
+    expect_error('InvalidEventPatternException', events.put_rule, Name='bad', EventPattern='{"detail": 5}')
+    expect_error('ResourceNotFoundException', events.describe_rule, Name='nope')
+    served = {'DescribeOrganization', 'ListRoots', 'ListParents', 'ListPoliciesForTarget', 'ListPolicies', 'DescribePolicy',
+              'DescribeKey', 'ListAliases', 'ListRules', 'DescribeRule', 'ListTargetsByRule', 'PutRule', 'PutTargets',
+              'RemoveTargets'}
+    for name in sorted(served - seen):
+        problems.append(f'{name}: no response body was checked')
+    passed += len(seen)
+    print(f'organization {described["Id"]}; checked the responses of ' + ', '.join(sorted(seen)))
+
+
 def parameters(model, op, record):
     """The operation's parameters as botocore would have been given them, read off the wire."""
     shape = op.input_shape
@@ -210,8 +280,15 @@ def requests(path):
     global passed
     for line in open(path):
         record = json.loads(line)
-        model = CLOUDTRAIL if record['operation'] == 'LookupEvents' else BACKUP
+        model = BY_TARGET[record['target']] if record.get('target') else BACKUP
         op = model.operation_model(record['operation'])
+        if op.input_shape is None:
+            # No input (DescribeOrganization): botocore sends an empty JSON object.
+            if json.loads(record['body'] or '{}') != {}:
+                problems.append(f"{record['operation']}: takes no input, got {record['body']}")
+            else:
+                passed += 1
+            continue
         params = parameters(model, op, record)
         report = ParamValidator().validate(params, op.input_shape)
         if report.has_errors():
@@ -243,7 +320,7 @@ def requests(path):
 if __name__ == '__main__':
     mode, argument = sys.argv[1], sys.argv[2]
     try:
-        responses(argument) if mode == 'responses' else requests(argument)
+        {'responses': responses, 'json-services': json_services, 'requests': requests}[mode](argument)
     except Exception as e:  # a botocore parse failure or an unexpected error is a problem, not a crash
         problems.append(f'{type(e).__name__}: {e}')
     for p in problems:

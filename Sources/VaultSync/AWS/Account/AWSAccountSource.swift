@@ -106,8 +106,10 @@ public final class AWSAccountSource: Source, @unchecked Sendable {
                     try reader.notifications(of: name)
                 } ?? next.vaults[vaults[i].key]?.notifications
             }
+            // An AWS owned key (the listing's EncryptionKeyType says so) lives in AWS's own account:
+            // KMS describes no such key, and there is nothing more to learn about it.
             var keys: [String: (customerManaged: Bool, alias: String?)] = [:]
-            for arn in Set(vaults.compactMap(\.encryptionKeyArn)).sorted() {
+            for arn in Set(vaults.filter { $0.encryptionKeyType != .awsOwned }.compactMap(\.encryptionKeyArn)).sorted() {
                 keys[arn] = try wholeDegraded.tolerate("DescribeKey/ListAliases on \(arn)") { try reader.key(arn) }
             }
             for i in vaults.indices {

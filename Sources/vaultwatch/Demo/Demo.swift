@@ -5,13 +5,16 @@ import VaultDemo
 import VaultStore
 import VaultSync
 
-/// `vaultwatch demo`: the dashboard on an embedded, simulated central backup account, written
-/// through the store like any other source.
+/// `vaultwatch demo`: the dashboard on an embedded, simulated central backup account, served by the
+/// in-process emulator and read through the AWS source (`DemoAccountSource`), written through the
+/// store like any other source.
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the dashboard on a simulated central backup account.",
-        discussion: "The demo keeps its own store (profile \"demo\") so it never mixes with real data. "
-            + "Restarting it resumes the same account where it left off; --reset starts a new one.")
+        discussion: "The account is served in process by vaultwatch's AWS emulator and read over HTTP and SigV4 as "
+            + "any real account is (AWS Backup, Organizations, KMS, EventBridge, and CloudTrail's LookupEvents for the "
+            + "alerts). The demo keeps its own store (profile \"demo\") so it never mixes with real data. Restarting "
+            + "it resumes the same account where it left off; --reset starts a new one.")
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var display: DisplayOptions
@@ -22,12 +25,6 @@ struct Demo: ParsableCommand {
     @Flag(help: "Delete the demo store first and start a new simulated account.")
     var reset = false
 
-    @Flag(
-        help: ArgumentHelp(
-            "Serve the demo account with the in-process AWS Backup emulator and read it with the AWS source (AWSClient, SigV4, pagination), as a real account is read.",
-            discussion: "The emulator does not offer Organizations, KMS or EventBridge yet: the SCP, key and rule checks say what could not be read."))
-    var throughEndpoint = false
-
     func run() throws {
         // Before anything is created: a run without a terminal leaves no empty store behind.
         try DashboardLauncher.requireTerminal()
@@ -36,11 +33,11 @@ struct Demo: ParsableCommand {
         let defaults = GuardrailDefaults.choose(profile: storeOptions.profile, demo: true)
         let loaded = try guardrails.load(defaultRules: defaults.rules, defaultSettings: defaults.settings)
         let store = try storeOptions.open(defaultProfile: "demo")
+        let clock = simulation.clock()
         var options = display.launcherOptions
         options.simulatedSpeed = simulation.speed
         try DashboardLauncher.run(
-            store: store, sources: [throughEndpoint ? simulation.endpointSource() : simulation.source()],
-            guardrails: loaded, clock: simulation.clock(), options: options)
+            store: store, sources: [simulation.source(clock: clock)], guardrails: loaded, clock: clock, options: options)
     }
 
     /// Removes a demo store, refusing anything that does not look like one.
@@ -64,16 +61,15 @@ struct DemoOptions: ParsableArguments {
     var speed: Double = 1
 
     @Option(help: "Seed of the simulation: the same seed gives the same account and activity.")
-    var seed: UInt64 = DemoSource.defaultSeed
+    var seed: UInt64 = DemoSimulation.defaultSeed
 
     func validate() throws {
         guard speed > 0, speed <= 1_000_000 else { throw ValidationError("--speed must be more than 0 and at most 1000000 (got \(speed))") }
     }
 
-    func source() -> DemoSource { DemoSource(seed: seed) }
-
-    /// The demo served by the in-process emulator and read by the AWS source.
-    func endpointSource() -> DemoEndpointSource { DemoEndpointSource(seed: seed, speed: speed) }
+    /// The demo served by the in-process emulator and read by the AWS source, on `clock`'s time
+    /// (the worker's: it resumes a store's simulated time before the source starts).
+    func source(clock: any Clock) -> DemoAccountSource { DemoAccountSource(seed: seed, clock: clock) }
 
     func clock() -> SimulatedClock { SimulatedClock(origin: Date(), speed: speed) }
 }
