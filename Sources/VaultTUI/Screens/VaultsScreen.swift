@@ -42,6 +42,10 @@ enum VaultsScreen {
                 case 3: return (Format.days(v.lock?.maxRetentionDays), .normal)
                 case 4:
                     if points == nil, state.snapshot.pointsLoad?.pendingVaults.contains(v.key) == true { return ("…", .muted) }
+                    // Points that could not be read are not "0": the pane says why.
+                    if points?.isEmpty ?? true, state.account.unreadable("ListRecoveryPointsByBackupVault", vault: v.key) != nil {
+                        return ("?", .warning)
+                    }
                     return (Format.count(points?.count ?? 0), .normal)
                 case 5: return (points?.newestCreation.map { Elapsed.ago($0, now: now) } ?? "–", .muted)
                 default:
