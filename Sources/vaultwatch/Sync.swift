@@ -51,6 +51,8 @@ struct Sync: ParsableCommand {
             defaultSettings: demo ? DemoAccount.guardrailSettings : .seed(account: "111122223333"),
             configured: configuration?.guardrails
         ).rules
+        // The account's profile is resolved before the store is made: a mistyped profile leaves no store behind.
+        let accountSources = source == .aws ? try AccountSources.make(profile: storeOptions.profile, aws: aws, configuration: configuration) : []
         let store = try storeOptions.open(defaultProfile: demo ? "demo" : storeOptions.profile ?? AWSOptions.impliedProfile())
         // Nothing is written to a store this vaultwatch cannot wholly read (a newer schema anywhere).
         do {
@@ -65,8 +67,7 @@ struct Sync: ParsableCommand {
         let sources: [any Source] =
             demo
             ? [simulation.source(clock: clock)]
-            : (source == .aws ? try AccountSources.make(profile: storeOptions.profile, aws: aws, configuration: configuration) : [])
-                + feedSources
+            : accountSources + feedSources
         let printer = SyncPrinter()
         let failure = FailureBox()
         let stop = StopSignals()

@@ -185,5 +185,8 @@ import TestSupport
         let typo = try vaultwatch(["sync", "--once", "--profile", "nope", "--store", home + "/store"], moto: moto)
         #expect(typo.status != 0)
         #expect(typo.stderr.contains("the config profile \"nope\" (from --profile) could not be found"), "\(typo.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: home + "/store-typo"))
+        let typoStore = try vaultwatch(["sync", "--once", "--profile", "nope", "--store", home + "/store-typo"], moto: moto)
+        #expect(typoStore.status != 0 && !FileManager.default.fileExists(atPath: home + "/store-typo"), "a mistake leaves no store")
     }
 }
