@@ -79,6 +79,7 @@ struct Sync: ParsableCommand {
                 stop.stop()
             })
         if once {
+            Self.stopOnSignal(stop, unless: failure)
             worker.syncNow()  // loads the store and starts the sources (an AWS account is read whole)
             // A feed's start only finds where to resume, and the demo's first activity comes with its
             // first poll: one poll more reads them.
@@ -99,6 +100,22 @@ struct Sync: ParsableCommand {
         store.signDigestIfUncovered()
         ProblemReport.say(store.takeNotes())
         if let message = failure.get() { throw CLIError(message) }
+    }
+}
+
+extension Sync {
+    /// `sync --once` waits on the network (an endpoint that never answers, a credential helper that
+    /// hangs) where no stop between two pieces of work comes: Ctrl-C or SIGTERM then gives it two
+    /// seconds to finish and ends it, as SIGKILL would; the store is built to lose nothing to that
+    /// (whole lines under a lock, fsync; `RELIABILITY.md`'s kill cycles).
+    static func stopOnSignal(_ stop: StopSignals, unless failure: FailureBox) {
+        DispatchQueue.global().async {
+            stop.wait()
+            guard failure.get() == nil else { return }  // a failure stops the sync itself
+            Thread.sleep(forTimeInterval: 2)
+            FileHandle.standardError.write(Data("vaultwatch: stopped before the sync finished; what it wrote is kept\n".utf8))
+            Foundation.exit(130)
+        }
     }
 }
 
