@@ -36,8 +36,11 @@ let package = Package(
         // config.toml: a small TOML reader of its own (no dependency to build) and the settings it holds.
         .target(name: "VaultConfig", dependencies: ["VaultCore"]),
         // How vaultwatch reaches AWS, exactly as the AWS CLI does: credentials, region, endpoints,
-        // SigV4, retries, protocols and errors. Foundation and swift-crypto only; no vaultwatch target.
-        .target(name: "AWSClient", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // SigV4, retries, protocols and errors. Foundation, swift-crypto and the system's libcurl (through
+        // CCurl) only; no vaultwatch target.
+        .target(name: "AWSClient", dependencies: ["CCurl", .product(name: "Crypto", package: "swift-crypto")]),
+        // Typed wrappers over libcurl's variadic curl_easy_setopt/getinfo (libcurl4-openssl-dev).
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         .executableTarget(
             name: "vaultwatch",
             dependencies: [
