@@ -22,5 +22,8 @@ public struct CryptoError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// Empties this thread's error queue before an operation, so a failure reports only its own reasons
     /// (libcurl shares the process's libcrypto and may leave errors behind).
-    static func clearQueue() { ERR_clear_error() }
+    static func clearQueue() {
+        CryptoLibrary.prepare()
+        ERR_clear_error()
+    }
 }

@@ -7,6 +7,7 @@ public enum SHA1 {
 
     /// The 20-byte digest of `bytes`.
     public static func hash(_ bytes: some Sequence<UInt8>) -> [UInt8] {
-        MessageDigest.hash(bytes, algorithm: EVP_sha1(), byteCount: byteCount, name: "SHA-1")
+        CryptoLibrary.prepare()
+        return MessageDigest.hash(bytes, algorithm: EVP_sha1(), byteCount: byteCount, name: "SHA-1")
     }
 }

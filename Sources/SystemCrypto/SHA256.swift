@@ -6,6 +6,7 @@ public enum SHA256 {
 
     /// The 32-byte digest of `bytes`.
     public static func hash(_ bytes: some Sequence<UInt8>) -> [UInt8] {
-        MessageDigest.hash(bytes, algorithm: EVP_sha256(), byteCount: byteCount, name: "SHA-256")
+        CryptoLibrary.prepare()
+        return MessageDigest.hash(bytes, algorithm: EVP_sha256(), byteCount: byteCount, name: "SHA-256")
     }
 }

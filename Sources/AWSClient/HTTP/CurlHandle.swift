@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import SystemCrypto
 
 /// One libcurl easy handle and its error buffer. Used by one request at a time; `curl_easy_reset`
 /// between requests clears the options but keeps the live connections, so a handle taken again
@@ -8,7 +9,12 @@ final class CurlHandle: @unchecked Sendable {
     let easy: UnsafeMutableRawPointer
     let errorBuffer: UnsafeMutablePointer<CChar>
 
-    private static let globalInit: CURLcode = ccurl_global_init()
+    /// libcrypto first, without its exit-time cleanup (see `CryptoLibrary`): libcurl initialises
+    /// OpenSSL too, and the first initialisation decides.
+    private static let globalInit: CURLcode = {
+        CryptoLibrary.prepare()
+        return ccurl_global_init()
+    }()
 
     init?() {
         guard Self.globalInit == CURLE_OK, let easy = curl_easy_init() else { return nil }
