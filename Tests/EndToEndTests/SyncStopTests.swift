@@ -14,10 +14,18 @@ import Testing
             "python3", "-c",
             "import socket,time,sys\ns=socket.socket();s.bind(('127.0.0.1',0));s.listen(16)\nprint(s.getsockname()[1],flush=True)\nc=[]\nwhile True: c.append(s.accept())",
         ]
+        // The system's python3 itself, not a version manager's shim, whose child would outlive a kill.
+        silent.environment = ["PATH": "/usr/bin:/bin"]
         let portPipe = Pipe()
         silent.standardOutput = portPipe
+        // Not the test runner's own stderr: a server left behind must not hold the runner's output open.
+        silent.standardError = FileHandle.nullDevice
+        silent.standardInput = FileHandle.nullDevice
         try silent.run()
-        defer { silent.terminate() }
+        defer {
+            kill(silent.processIdentifier, SIGKILL)
+            silent.waitUntilExit()
+        }
         let port = String(decoding: portPipe.fileHandleForReading.availableData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(Int(port) != nil)
 
