@@ -78,19 +78,14 @@ struct Sync: ParsableCommand {
                 failure.set(message)
                 stop.stop()
             })
+        var sourceFailed = false
         if once {
             Self.stopOnSignal(stop, unless: failure)
             worker.syncNow()  // loads the store and starts the sources (an AWS account is read whole)
             // A feed's start only finds where to resume, and the demo's first activity comes with its
             // first poll: one poll more reads them.
             if demo || !feedSources.isEmpty, failure.get() == nil { worker.syncNow() }
-            // A failed source was said once, on stderr, as it failed (and its sync line on stdout): the
-            // exit status is all that is left to say.
-            if failure.get() == nil, worker.sourceStatuses.contains(where: \.isFailing) {
-                store.signDigestIfUncovered()
-                ProblemReport.say(store.takeNotes())
-                throw ExitCode.failure
-            }
+            sourceFailed = worker.sourceStatuses.contains(where: \.isFailing)
         } else {
             worker.start()
             stop.wait()
@@ -100,6 +95,9 @@ struct Sync: ParsableCommand {
         store.signDigestIfUncovered()
         ProblemReport.say(store.takeNotes())
         if let message = failure.get() { throw CLIError(message) }
+        // A failed source was said once, on stderr, as it failed (and its sync line on stdout): the
+        // exit status is all that is left to say.
+        if sourceFailed { throw ExitCode.failure }
     }
 }
 
