@@ -10,6 +10,8 @@ struct FileStatus: Equatable, Sendable {
     var owner: UInt32
     var isRegularFile: Bool
     var isSymbolicLink: Bool
+    /// Names the file has (hard links): more than one means another path shares its bytes.
+    var links: Int
 
     init(_ st: stat) {
         device = UInt64(st.st_dev)
@@ -19,6 +21,21 @@ struct FileStatus: Equatable, Sendable {
         owner = UInt32(st.st_uid)
         isRegularFile = (st.st_mode & S_IFMT) == S_IFREG
         isSymbolicLink = (st.st_mode & S_IFMT) == S_IFLNK
+        links = Int(st.st_nlink)
+    }
+
+    /// What it is, when it is not a regular file: "a FIFO", "a directory", ….
+    var kind: String {
+        switch mode & UInt32(S_IFMT) {
+        case UInt32(S_IFREG): return "a regular file"
+        case UInt32(S_IFDIR): return "a directory"
+        case UInt32(S_IFIFO): return "a FIFO"
+        case UInt32(S_IFSOCK): return "a socket"
+        case UInt32(S_IFCHR): return "a character device"
+        case UInt32(S_IFBLK): return "a block device"
+        case UInt32(S_IFLNK): return "a symbolic link"
+        default: return "not a regular file"
+        }
     }
 
     /// Whether this is the same file as `other` (not necessarily the same length).

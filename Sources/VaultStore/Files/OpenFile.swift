@@ -38,14 +38,16 @@ struct OpenFile: ~Copyable {
                 let code = errno
                 if code == ENOENT && access == .read { return nil }
                 if code == ELOOP { throw .symbolicLink(path: path) }
+                if code == EISDIR { throw .cannotOpen(path: path, reason: "it is a directory, not a regular file (move it aside)") }
                 throw .cannotOpen(path: path, reason: osReason(code))
             }
             return fd
         }
         guard let fd else { return nil }
         let file = OpenFile(fd: fd, path: path)
-        guard try file.status().isRegularFile else {
-            throw .cannotOpen(path: path, reason: "it is not a regular file")
+        let status = try file.status()
+        guard status.isRegularFile else {
+            throw .cannotOpen(path: path, reason: "it is \(status.kind), not a regular file (move it aside)")
         }
         return file
     }
@@ -74,6 +76,14 @@ struct OpenFile: ~Copyable {
     /// one is narrowed, and the repair returned to be said). The owner's own bits are left alone.
     func claim(_ status: FileStatus, as relativePath: String) throws(StoreError) -> StoreProblem? {
         guard status.owner == geteuid() else { throw .notYours(path: path, owner: status.owner, user: geteuid()) }
+        // Written through another name too, an append would change a file outside the store.
+        guard status.links <= 1 else {
+            let quoted = Permissions.quoted(path)
+            throw .cannotOpen(
+                path: path,
+                reason: "it has \(status.links) hard links, so another path shares its bytes and would change with it;"
+                    + " give the store its own copy: cp -p \(quoted) \(quoted).own && mv \(quoted).own \(quoted)")
+        }
         let mode = status.mode & 0o7777
         guard mode & 0o077 != 0 else { return nil }
         guard fchmod(fd, 0o600) == 0 else {
