@@ -1,22 +1,53 @@
+import Foundation
 import VaultCore
 
-/// Whether every acknowledgement names an alert the store holds, and every alert the call it was
-/// raised for: a deleted alert (and its call) leaves its acknowledgement dangling, a forged
-/// alert names no call.
+/// Whether the records agree with one another: every acknowledgement names an alert the store
+/// holds, and every alert the call it was raised for, with that call's action, principal, time
+/// and outcome and the id that call gives. A deleted alert (and its call) leaves its
+/// acknowledgement dangling; a forged alert names no call, or a call that says otherwise.
 enum ReferenceCheck {
+    /// What an alert says of its call.
+    private struct Claim {
+        var line: Int
+        var action: String
+        var principal: Principal
+        var time: Date
+        var outcome: String
+    }
+
     static func run(calls: [UInt8], alerts: [UInt8], acks: [UInt8], in root: StoreDirectory) throws(StoreError) -> ReferenceReport {
         var report = ReferenceReport()
-        var callIds = Set<String>()
-        try each(calls, of: .events, in: root) { record, _ in
-            if case .call(let call) = record { callIds.insert(call.id) }
-        }
+        // Alerts first: only the calls they name are kept while the (larger) calls are read.
+        var claims: [String: [Claim]] = [:]
         var alertIds = Set<String>()
         try each(alerts, of: .alerts, in: root) { record, line in
             guard case .alert(let alert) = record else { return }
             alertIds.insert(alert.id)
             report.alerts += 1
-            if !callIds.contains(alert.callId) {
-                dangle(&report, "alerts.jsonl:\(line): raised for call \(Quoted(alert.callId)), which events.jsonl does not hold")
+            if alert.id != Alert.id(forCall: alert.callId) {
+                dangle(
+                    &report,
+                    "alerts.jsonl:\(line): its id \(Quoted(alert.id)) is not the one call \(Quoted(alert.callId)) gives"
+                        + " (\(Alert.id(forCall: alert.callId)))")
+            }
+            claims[alert.callId, default: []].append(
+                Claim(line: line, action: alert.action, principal: alert.principal, time: alert.time, outcome: alert.outcome))
+        }
+        try each(calls, of: .events, in: root) { record, _ in
+            guard case .call(let call) = record, let said = claims.removeValue(forKey: call.id) else { return }
+            for claim in said
+            where claim.action != call.action || claim.principal != call.principal || claim.time != call.time
+                || claim.outcome != call.outcome
+            {
+                dangle(
+                    &report,
+                    "alerts.jsonl:\(claim.line): does not agree with call \(Quoted(call.id)) it was raised for"
+                        + " (its action, principal, time or outcome differ from what events.jsonl holds)")
+            }
+        }
+        for (callId, said) in claims.sorted(by: { $0.value[0].line < $1.value[0].line }) {
+            for claim in said {
+                dangle(&report, "alerts.jsonl:\(claim.line): raised for call \(Quoted(callId)), which events.jsonl does not hold")
             }
         }
         try each(acks, of: .acks, in: root) { record, line in
@@ -27,6 +58,19 @@ enum ReferenceCheck {
             }
         }
         return report
+    }
+
+    /// The first alert in `bytes` (lines of alerts.jsonl from `firstLine` on) whose id is not the
+    /// one its call gives, said as a reason; nil when there is none. For a writer about to vouch
+    /// for alerts appended since the newest digest: a made-up alert reusing another's call.
+    static func misnamedAlert(in bytes: [UInt8], firstLine: Int, in root: StoreDirectory) throws(StoreError) -> String? {
+        var found: String?
+        try each(bytes, of: .alerts, in: root) { record, line in
+            guard found == nil, case .alert(let alert) = record, alert.id != Alert.id(forCall: alert.callId) else { return }
+            found = "its line \(firstLine + line - 1) is an alert whose id \(Quoted(alert.id)) is not the one its call"
+                + " \(Quoted(alert.callId)) gives (added by hand?)"
+        }
+        return found
     }
 
     private static func dangle(_ report: inout ReferenceReport, _ what: String) {

@@ -31,7 +31,8 @@ public struct DigestChainReport: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Whether every acknowledgement names an alert the store holds, and every alert a call.
+/// Whether every acknowledgement names an alert the store holds, and every alert a call that
+/// agrees with it.
 public struct ReferenceReport: Sendable, Equatable, CustomStringConvertible {
     public var acknowledgements = 0
     public var alerts = 0
@@ -49,9 +50,9 @@ public struct ReferenceReport: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         guard danglingCount > 0 else {
             return "references: each of \(acknowledgements) acknowledgement\(acknowledgements == 1 ? "" : "s") names an alert"
-                + " alerts.jsonl holds, each of \(alerts) alert\(alerts == 1 ? "" : "s") a call events.jsonl holds"
+                + " alerts.jsonl holds, each of \(alerts) alert\(alerts == 1 ? "" : "s") a call events.jsonl holds and agrees with it"
         }
-        var text = "references: \(danglingCount) name\(danglingCount == 1 ? "s" : "") nothing the store holds: "
+        var text = "references: \(danglingCount) do\(danglingCount == 1 ? "es" : "") not agree with what the store holds: "
             + dangling.joined(separator: "; ")
         if danglingCount > dangling.count { text += "; and \(danglingCount - dangling.count) more" }
         return text
