@@ -16,6 +16,9 @@ extension Store {
     /// covered by a signed digest: always when it holds an acknowledgement, else when the newest
     /// digest is older than the interval. A digest that cannot be signed is said by `takeNotes()`.
     ///
+    /// When the store no longer holds what its newest digest vouches for, an append to a chained
+    /// file throws `StoreError.notAsVouched` before anything is written.
+    ///
     /// This appends whatever it is given, an acknowledgement of an alert already acknowledged
     /// included: `acknowledge(_:)` is the exactly-once way.
     public func append(_ records: [Record]) throws {
@@ -29,10 +32,16 @@ extension Store {
             if pending[file] == nil { order.append(file) }
             pending[file, default: []].append((record.type, data))
         }
-        for file in order {
-            try append(pending[file] ?? [], to: file)
+        guard order.contains(where: \.isChained) else {
+            for file in order { try append(pending[file] ?? [], to: file) }
+            return
         }
-        if order.contains(where: \.isChained) {
+        try takingWritersTurn {
+            // Nothing goes on top of a store cut short or edited since its newest digest.
+            try requireVouched()
+            for file in order {
+                try append(pending[file] ?? [], to: file)
+            }
             signDigest(after: order.contains(.acks) ? .acknowledgement : .activity)
         }
     }

@@ -17,7 +17,14 @@ extension Store {
     public func signDigest() throws -> Digest {
         guard let signer else { throw StoreError.digestRefused(path: root.path(of: .digests), reason: "no signing key was given") }
         try requireReadableSchemas()
-        return try writeDigest(with: signer)
+        return try takingWritersTurn {
+            // On purpose, so over a store no digest vouches for yet too; never over one that changed
+            // under its newest digest, nor on top of a digest another key signed.
+            if let fault = try DigestHold.fault(in: root, key: signer.publicKey, requireDigest: false) {
+                throw StoreError.digestRefused(path: root.path(of: fault.file), reason: fault.reason)
+            }
+            return try writeDigest(with: signer)
+        }
     }
 
     /// The newest digest in `digests.jsonl` as it is written (nil when there is none), for keeping
@@ -43,6 +50,14 @@ extension Store {
 
     private func signDigestIfBehind(olderThan age: TimeInterval) {
         guard signer != nil else { return }
+        do {
+            try takingWritersTurn { signDigestIfBehindDuringTurn(olderThan: age) }
+        } catch {
+            note(StoreProblem(.digest, file: StoreFile.digests.relativePath, line: nil, message: "no digest was signed: \(error)"))
+        }
+    }
+
+    private func signDigestIfBehindDuringTurn(olderThan age: TimeInterval) {
         let newest: Digest?
         do { newest = try newestDigest() } catch { return }
         if let newest {
@@ -88,12 +103,35 @@ extension Store {
         }
     }
 
+    /// Who signed the newest digest (its number, time and key's fingerprint), or nil when the
+    /// store holds no readable digest. Reads only: for a command about to make a new signing key,
+    /// which must not when the store's digests were signed by a key that went missing.
+    public func newestDigestSigner() -> (seq: Int, at: Date, fingerprint: String)? {
+        guard let digest = try? newestDigest() else { return nil }
+        return (digest.seq, digest.at, (try? DigestPublicKey(text: digest.key))?.fingerprint ?? "an unreadable key")
+    }
+
     /// The newest digest, read from the end of `digests.jsonl` (nil when there is none).
     func newestDigest() throws(StoreError) -> Digest? {
         guard let handle = try OpenFile.open(StoreFile.digests.relativePath, in: root, for: .read) else { return nil }
         try handle.lock(.shared)
         guard let line = try Self.lastWholeLine(of: handle) else { return nil }
         return try? Digest.parse(line[...]).get()
+    }
+
+    /// Throws `StoreError.notAsVouched` unless a digest could be signed now: each chained file
+    /// still holds what the newest digest vouches for, and every line since follows the one
+    /// before it in the hash chain. Reads only. Without a signer, there is nothing to check.
+    func requireCoverable() throws(StoreError) {
+        guard signer != nil else { return }
+        let newest = try newestDigest()
+        for file in StoreFile.chained {
+            do {
+                _ = try DigestReach.of(file, in: root, since: newest?.entry(for: file.relativePath), seq: newest?.seq)
+            } catch .digestRefused(let path, let reason) {
+                throw .notAsVouched(path: path, reason: reason, store: root.path)
+            }
+        }
     }
 
     /// Appends a digest of how far each chained file reaches, chained to and counted from the
@@ -140,5 +178,12 @@ extension Store {
         guard end > 0 else { return nil }
         let start = try TornLine.lastNewline(in: handle, before: end).map { $0 + 1 } ?? 0
         return try handle.read(at: start, count: end - start)
+    }
+
+    /// Runs `body` during this store's writers' turn (see `WritersTurn`) when it signs digests;
+    /// a store without a signer has no digest to race for and runs it at once.
+    func takingWritersTurn<T>(_ body: () throws -> T) throws -> T {
+        guard signer != nil else { return try body() }
+        return try WritersTurn.taking(in: root, body)
     }
 }

@@ -79,7 +79,13 @@ public final class Store: Sendable {
         self.digestInterval = digestInterval
         // A store made here starts with a digest of its empty files, so from its first line on,
         // no digest at all means the digests were taken away.
-        if root.created, let signer { signDigest(with: signer) }
+        if root.created, let signer {
+            do {
+                try WritersTurn.taking(in: root) { signDigest(with: signer) }
+            } catch {
+                note(StoreProblem(.digest, file: StoreFile.digests.relativePath, line: nil, message: "no digest was signed: \(error)"))
+            }
+        }
     }
 
     /// Whether this store may be written.

@@ -17,6 +17,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case readOnly(path: String)
     /// No digest was signed: the store no longer matches the newest digest, or there is no key.
     case digestRefused(path: String, reason: String)
+    /// Nothing was written: the store no longer holds what its newest digest vouches for.
+    case notAsVouched(path: String, reason: String, store: String)
     /// The digest given to check the store against cannot be read.
     case badKeptDigest(reason: String)
     case cannotOpen(path: String, reason: String)
@@ -50,6 +52,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the store \(path) was opened for reading only"
         case .digestRefused(let path, let reason):
             return "not signing a digest of \(path): \(reason)"
+        case .notAsVouched(let path, let reason, let store):
+            return "will not write to the store: \(path): \(reason); nothing was written"
+                + " (`vaultwatch store verify --store \(Permissions.quoted(store))` names what is wrong)"
         case .badKeptDigest(let reason):
             return "the digest to check the store against is \(reason)"
         case .cannotOpen(let path, let reason):

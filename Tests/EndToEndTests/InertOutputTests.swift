@@ -44,9 +44,13 @@ import Testing
         let calls = try String(contentsOf: source.file("events.jsonl"), encoding: .utf8).split(separator: "\n")
         let call = try JSONSerialization.jsonObject(with: Data(calls.first { $0.contains(callId) }!.utf8)) as! [String: Any]
         try save("vaults.jsonl", try first("vaults.jsonl")) { $0["name"] = hostile }
+        // The call says what the alert says (a store vaultwatch itself could have written), so the
+        // reference check of `store verify` finds them in agreement and writers do not refuse.
         try save("events.jsonl", call) {
-            $0["userAgent"] = hostile
-            $0["vaultName"] = hostile
+            for key in ["userAgent", "vaultName", "action", "errorCode", "errorMessage", "sourceIPAddress"] { $0[key] = hostile }
+            var principal = $0["principal"] as! [String: Any]
+            principal["arn"] = "arn:aws:iam::111122223333:role/" + hostile
+            $0["principal"] = principal
         }
         try save("alerts.jsonl", alert) {
             for key in ["action", "outcome", "errorMessage", "sourceIPAddress", "vaultName", "ruleName"] { $0[key] = hostile }
@@ -61,6 +65,9 @@ import Testing
         let fixture = try StoreFixture(synced: false)
         try Self.hostileStore(fixture)
         let id = try #require(try fixture.alertIds().first)
+        // Written by hand, the store predates digests: one is signed over it on purpose, as its
+        // user would, before anything is written on top of it.
+        #expect(try fixture.run(["store", "digest"]).status == 0)
         let pattern = fixture.dir.appendingPathComponent("rule.json")
         try Data(#"{"source":["aws.backup"]}"#.utf8).write(to: pattern)
         let events = fixture.dir.appendingPathComponent("events.jsonl")

@@ -86,7 +86,7 @@ public struct Digest: Sendable, Equatable {
             return .failure(DigestLineError("not a digest line"))
         }
         guard shape.version <= version else {
-            return .failure(DigestLineError("digest version \(shape.version) is newer than this vaultwatch reads (\(version))"))
+            return .failure(DigestLineError("digest version \(shape.version) is newer than this vaultwatch reads (\(version)): upgrade vaultwatch"))
         }
         guard let at = StoreDate.parse(shape.at), let signature = Data(base64Encoded: shape.signature) else {
             return .failure(DigestLineError("not a digest line (its time or signature cannot be read)"))

@@ -1,6 +1,10 @@
+import Foundation
+
 /// How far one chained file reaches now, read under its shared lock for a digest: from the
 /// newest digest's word for it when that still holds (only what came since is read), else from
-/// the start. A file that no longer matches what a digest vouched for is not signed over.
+/// the start. A digest is never signed over a file that no longer matches what a digest vouched
+/// for, nor over lines since then that do not form an unbroken hash chain from it (a line added
+/// without the hash of the one before, or a newer schema's): a writer checks before it vouches.
 enum DigestReach {
     static func of(_ file: StoreFile, in root: StoreDirectory, since base: Digest.Entry?, seq: Int?) throws(StoreError) -> Digest.Entry {
         let path = root.path(of: file)
@@ -9,41 +13,62 @@ enum DigestReach {
             return Digest.Entry(file: file.relativePath, lines: 0, bytes: 0, head: ChainHash.genesis(of: file))
         }
         try handle.lock(.shared)
-        let size = try handle.status().size
-        // Whole lines only: an unfinished last line (a writer that died mid-line) is not covered.
-        let end = try TornLine.isTorn(handle, size: size)
-            ? (try TornLine.lastNewline(in: handle, before: size).map { $0 + 1 } ?? 0) : size
+        let end = try DigestHold.wholeLinesEnd(of: handle)
         var lines = 0
         var from = 0
+        var head = ChainHash.genesis(of: file)
         if let base {
-            guard base.bytes <= end else {
-                throw refusal(path, seq, "it holds \(end) bytes of whole lines, fewer than the \(base.bytes) digest \(seq ?? 0) vouches for")
-            }
-            if base.lines > 0 {
-                guard try lastLineHash(handle, endingAt: base.bytes) == base.head else {
-                    throw refusal(path, seq, "its line \(base.lines) is not the one digest \(seq ?? 0) vouches for")
-                }
-            }
+            if let reason = try DigestHold.mismatch(of: handle, with: base, seq: seq ?? 0) { throw refusal(path, seq, reason) }
             lines = base.lines
             from = base.bytes
+            if base.lines > 0 { head = base.head }
         }
-        var offset = from
-        while offset < end {
-            let chunk = try handle.read(at: offset, count: min(1 << 20, end - offset))
-            if chunk.isEmpty { break }
-            lines += chunk.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-            offset += chunk.count
+        let since = try handle.read(at: from, count: end - from)
+        guard since.count == end - from else {
+            throw StoreError.cannotRead(path: path, reason: "it ended at \(from + since.count) bytes, short of \(end)")
         }
-        let head = end == 0 ? ChainHash.genesis(of: file) : try lastLineHash(handle, endingAt: end)
-        return Digest.Entry(file: file.relativePath, lines: lines, bytes: end, head: head)
+        let fresh: [ChainVerifier.Line]
+        if from == 0 {
+            // From the start, old unchained lines may come first, as `verify()` allows.
+            let (report, all) = try ChainVerifier.check(since, of: file, in: root)
+            if let broken = report.breakage {
+                throw refusal(path, seq, "its line \(broken.line) is \(broken.detail)")
+            }
+            fresh = all
+        } else {
+            fresh = try chainedLines(since, of: file, in: root, firstLine: lines + 1)
+            if let i = fresh.indices.first(where: { fresh[$0].prev != ($0 == 0 ? head : fresh[$0 - 1].hash) }) {
+                throw refusal(
+                    path, seq,
+                    "its line \(lines + i + 1), after what digest \(seq ?? 0) vouches for, does not follow the line before it"
+                        + " in the hash chain (added or altered by hand?)")
+            }
+        }
+        if file == .alerts, let reason = try ReferenceCheck.misnamedAlert(in: since, firstLine: lines + 1, in: root) {
+            throw refusal(path, seq, reason)
+        }
+        return Digest.Entry(
+            file: file.relativePath, lines: lines + fresh.count, bytes: end, head: fresh.last?.hash ?? head)
     }
 
-    /// The hash of the line whose newline is the byte before `end`.
-    private static func lastLineHash(_ handle: borrowing OpenFile, endingAt end: Int) throws(StoreError) -> String {
-        let newline = end - 1
-        guard try handle.read(at: newline, count: 1) == [UInt8(ascii: "\n")] else { return "" }
-        let start = try TornLine.lastNewline(in: handle, before: newline).map { $0 + 1 } ?? 0
-        return ChainHash.of(try handle.read(at: start, count: newline - start)[...])
+    /// The whole lines of `bytes` with their hashes and envelopes. A newer schema throws.
+    private static func chainedLines(
+        _ bytes: [UInt8], of file: StoreFile, in root: StoreDirectory, firstLine: Int
+    ) throws(StoreError) -> [ChainVerifier.Line] {
+        let json = JSONDecoder()
+        var lines: [ChainVerifier.Line] = []
+        var start = 0
+        while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            let line = bytes[start..<newline]
+            let envelope = ChainVerifier.envelope(of: line, json: json)
+            if let schema = envelope.schema, schema > StoreSchema.current {
+                throw .newerSchema(
+                    file: root.path(of: file), line: firstLine + lines.count, version: schema, supported: StoreSchema.current)
+            }
+            lines.append(ChainVerifier.Line(hash: ChainHash.of(line), prev: envelope.prev, seq: envelope.seq, schema: envelope.schema, end: newline + 1))
+            start = newline + 1
+        }
+        return lines
     }
 
     private static func refusal(_ path: String, _ seq: Int?, _ reason: String) -> StoreError {

@@ -1,0 +1,28 @@
+extension Store {
+    /// Throws `StoreError.notAsVouched` when the store no longer holds what its newest digest
+    /// vouches for (see `DigestHold`): a writer calls it before it appends to a chained file, so
+    /// nothing is recorded on top of acknowledgements taken away, an alert edited, a digest
+    /// forged or a signing key replaced. With a signer, chained files holding lines that no
+    /// digest vouches for at all (the digests taken away) stop it too.
+    func requireVouched() throws(StoreError) {
+        guard let fault = try DigestHold.fault(in: root, key: signer?.publicKey, requireDigest: signer != nil) else { return }
+        throw .notAsVouched(path: root.path(of: fault.file), reason: fault.reason, store: root.path)
+    }
+
+    /// What of the store no longer holds as its newest digest vouches for, changing nothing: for
+    /// a reader, which shows what it finds but says that lines a digest vouched for are missing
+    /// or changed (acknowledgements taken away would otherwise just show their alerts as new).
+    public func vouchedProblems() -> [StoreProblem] {
+        do {
+            guard let fault = try DigestHold.fault(in: root, key: signer?.publicKey, requireDigest: false) else { return [] }
+            return [
+                StoreProblem(
+                    .digest, file: fault.file.relativePath, line: nil,
+                    message: "\(fault.reason): what is shown may lack or misstate what was recorded"
+                        + " (`vaultwatch store verify` says more)")
+            ]
+        } catch {
+            return [StoreProblem(.digest, file: StoreFile.digests.relativePath, line: nil, message: "the digests could not be checked: \(error)")]
+        }
+    }
+}
