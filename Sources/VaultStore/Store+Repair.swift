@@ -47,12 +47,15 @@ extension Store {
     /// `vaultwatch store repair`: after reading every file (a newer schema stops it before any
     /// change), makes the store as vaultwatch keeps it and says each change: the points folder
     /// and every file narrowed to 0700 and 0600 (the directory was at opening), torn last lines
-    /// set aside, and what an interrupted compaction left behind removed. Returns the repairs,
+    /// set aside (the digests' included), and what an interrupted compaction left behind removed.
+    /// What no repair puts right (lines cut or edited, a forged digest) is for `verify()` to
+    /// say. Returns the repairs,
     /// the directory's included; none when the store was as it should be.
     public func repair() throws -> [StoreProblem] {
         try requireReadableSchemas()
         var made = takeNotes()
-        let files = try StoreFile.all(in: root)
+        // The digests too: a torn last digest is set aside (and kept) like any torn line.
+        let files = try StoreFile.all(in: root) + [.digests]
         for file in files {
             guard try root.status(of: file.relativePath) != nil else { continue }
             // Claims the file (and its folder), and sets aside a torn last line.

@@ -103,7 +103,9 @@ struct RepairStore: ParsableCommand {
         commandName: "repair",
         abstract: "Narrow modes to 0700/0600, set torn last lines aside, remove what a stopped compaction left; say each.",
         discussion: "Reading commands never change the store; they name what is wrong and this command. Every file "
-            + "is read first: a line from a newer vaultwatch stops the repair before anything is changed.")
+            + "is read first: a line from a newer vaultwatch stops the repair before anything is changed. What no repair "
+            + "puts right (lines cut or edited, a digest forged or signed by another key) is said as `store verify` says "
+            + "it, and the command exits 1.")
 
     @OptionGroup var storeOptions: StoreOptions
 
@@ -111,7 +113,21 @@ struct RepairStore: ParsableCommand {
         let store = try storeOptions.openExistingForWriting()
         let repairs = try ProblemReport.writing(store) { try store.repair() }
         for repair in repairs { print(TextTable.sanitize("repaired \(repair)")) }
-        if repairs.isEmpty { print("nothing to repair") }
+        // What a repair cannot put right is said, as `store verify` says it, and fails the command.
+        let (key, source) = try DigestKeyOption.trusted(publicKeyFile: nil)
+        let faults: [String]
+        do {
+            faults = try store.verify(trusting: key, keySource: source).faults
+        } catch {
+            throw CLIError("\(error)")
+        }
+        if repairs.isEmpty && faults.isEmpty { print("nothing to repair") }
+        guard faults.isEmpty else {
+            for fault in faults { ProblemReport.warn("cannot be repaired here: \(fault)") }
+            throw CLIError(
+                "the store is not as its digests vouch (`vaultwatch store verify` says more): restore the files from a copy,"
+                    + " or start a new digest chain on purpose (move digests.jsonl aside, then `vaultwatch store digest`)")
+        }
     }
 }
 

@@ -33,6 +33,12 @@ public struct ChainReport: Sendable, Equatable {
         self.kept = kept
     }
 
+    /// Only what is wrong, one line each (empty when intact).
+    public var faults: [String] {
+        files.filter { $0.breakage != nil }.map(\.description) + (digests.fault != nil ? [digests.description] : [])
+            + (references.isIntact ? [] : [references.description]) + (kept.map { $0.faults.isEmpty ? [] : [$0.description] } ?? [])
+    }
+
     /// What `vaultwatch store verify` prints, one line each.
     public var lines: [String] {
         files.map(\.description) + [digests.description, references.description] + (kept.map { [$0.description] } ?? [])

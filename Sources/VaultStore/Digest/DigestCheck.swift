@@ -38,6 +38,15 @@ enum DigestCheck {
         report.count = number
         report.unfinishedBytes = bytes.count - start
         report.newest = digests.last
+        if report.unfinishedBytes > 0 {
+            // Digests are written whole and flushed: a cut one is seldom a crash, and the lines it
+            // may have vouched for (and their digest) can have been taken away together.
+            let after = digests.last.map { "after digest \($0.seq)" } ?? "in the files"
+            faults.append(
+                "its last line is an unfinished digest (\(report.unfinishedBytes) bytes): digests are written whole, so one"
+                    + " cut short is seldom a crash; lines \(after) that it may have vouched for could have been taken"
+                    + " away with it (`vaultwatch store repair` sets it aside)")
+        }
         if let broken = ChainVerifier.firstBreak(in: links, from: 0, genesis: Digest.genesis) {
             faults.insert("digest chain broken at line \(broken.line): \(broken.detail)", at: 0)
         }
