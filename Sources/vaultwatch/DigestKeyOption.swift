@@ -1,4 +1,5 @@
 import Foundation
+import VaultCore
 import VaultStore
 
 /// The digest signing key of the user (`$XDG_CONFIG_HOME/vaultwatch/digest-key.pem`), and the
@@ -6,9 +7,20 @@ import VaultStore
 enum DigestKeyOption {
     static var file: URL { DigestKey.defaultFile() }
 
-    /// The key writing commands sign digests with, made (and said) when there is none.
-    static func signer() throws -> DigestKey {
+    /// The key writing commands sign digests with, made (and said) when there is none, unless the
+    /// store in `directory` holds digests: then the key that signed them went missing, and a new
+    /// one would sign a chain that no longer verifies (this store's and every other's).
+    static func signer(for directory: URL) throws -> DigestKey {
         do {
+            if try DigestKey.load(at: file) == nil, let store = try? Store(readingFrom: directory),
+                let newest = store.newestDigestSigner()
+            {
+                throw CLIError(
+                    "no digest signing key at \(file.path), but the store's digests (the newest, \(newest.seq), of"
+                        + " \(UTC.second(newest.at)) UTC) were signed by \(newest.fingerprint): put that key back (from where you"
+                        + " keep a copy); or, to start a new digest chain on purpose, move \(directory.path)/digests.jsonl aside"
+                        + " and run `vaultwatch store digest`")
+            }
             let (key, created) = try DigestKey.loadOrCreate(at: file)
             if created {
                 ProblemReport.warn(
@@ -16,6 +28,8 @@ enum DigestKeyOption {
                         + " (`vaultwatch store digest --public-key`)")
             }
             return key
+        } catch let error as CLIError {
+            throw error
         } catch {
             throw CLIError("\(error)")
         }

@@ -40,10 +40,11 @@ struct StoreOptions: ParsableArguments {
     /// Opens the store for writing, creating it when missing, with the digest signing key (made
     /// when missing: see `DigestKey`). What opening repaired is said on stderr.
     func open(defaultProfile: String = "default") throws -> Store {
-        let signer = try DigestKeyOption.signer()
+        let directory = directory(defaultProfile: defaultProfile)
+        let signer = try DigestKeyOption.signer(for: directory)
         let store: Store
         do {
-            store = try Store(directory: directory(defaultProfile: defaultProfile), signer: signer)
+            store = try Store(directory: directory, signer: signer)
         } catch {
             throw CLIError("\(error)")
         }
