@@ -21,7 +21,8 @@ enum StoreReader {
         // Only once every line is known to be readable may a torn last line be set aside.
         var problems = load.problems
         if store.access == .reading {
-            problems += store.tornLines() + store.permissionProblems()
+            // Acknowledgements taken away would otherwise just show their alerts as new.
+            problems += store.vouchedProblems() + store.tornLines() + store.permissionProblems()
         } else {
             problems += store.setAsideTornLines(except: leaving)
         }

@@ -95,6 +95,9 @@ final class StoreFollower: @unchecked Sendable {
                 tail = store.makeTail()
                 load = try tail.poll()
                 load.problems.removeAll { $0.kind == .fileChanged }
+                // Cut or replaced under the dashboard: whether it still holds what the digests
+                // vouch for is said on every screen, not only that it was read again.
+                verifyChains()
             }
             state.apply(load.records)
             for problem in load.problems { events.notice(Notice(.warning, "\(problem)")) }
