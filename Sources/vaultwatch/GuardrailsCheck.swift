@@ -35,7 +35,7 @@ struct GuardrailContext: ParsableArguments {
     var account: String?
 
     func validate() throws {
-        if demo, storeOptions.profile != nil {
+        if demo, let profile = storeOptions.profile, profile != "demo" {
             throw ValidationError("--demo reads the demo's store and --profile another one: give one of them")
         }
     }
