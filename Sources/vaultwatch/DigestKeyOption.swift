@@ -40,12 +40,12 @@ enum DigestKeyOption {
     static func trusted(publicKeyFile: String?) throws -> (key: DigestPublicKey?, source: String) {
         if let publicKeyFile {
             do {
-                let text = try String(contentsOfFile: publicKeyFile, encoding: .utf8)
+                let text = String(decoding: try InputFile.read(publicKeyFile), as: UTF8.self)
                 return (try DigestPublicKey(text: text), publicKeyFile)
             } catch let error as DigestKeyError {
                 throw CLIError("\(publicKeyFile): \(error)")
             } catch {
-                throw CLIError("\(publicKeyFile): cannot be read")
+                throw CLIError("\(error)")
             }
         }
         do {

@@ -55,13 +55,15 @@ struct EmulateServe: ParsableCommand {
         let emulator: Emulator
         let server: HTTPServer
         do {
+            // The port first: a taken port is refused before the store (or its folder) is made.
+            server = try HTTPServer(host: host, port: port)
             emulator = try Emulator(store: EmulatorStore(directory: directory), speed: speed, jobSeconds: jobSeconds)
-            server = try HTTPServer(host: host, port: port) { emulator.handle($0) }
         } catch {
             throw CLIError("\(error)")
         }
+        for note in emulator.storeNotes { ProblemReport.warn(note) }
         let stop = StopSignals()
-        server.start()
+        server.start { emulator.handle($0) }
         let line =
             "vaultwatch emulate: AWS Backup, Organizations, KMS, EventBridge and CloudTrail for account \(emulator.backend.accountId) "
             + "(\(emulator.backend.region)) on http://\(host):\(server.port), store \(directory.path)\n"

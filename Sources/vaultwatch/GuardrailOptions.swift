@@ -107,9 +107,9 @@ struct GuardrailOptions: ParsableArguments {
 
     private func read(_ url: URL) throws -> Data {
         do {
-            return try Data(contentsOf: url)
+            return try InputFile.read(url.path)
         } catch {
-            throw CLIError("\(url.path): cannot be read (\((error as NSError).localizedDescription))")
+            throw CLIError("\(error)")
         }
     }
 }

@@ -34,6 +34,12 @@ struct GuardrailContext: ParsableArguments {
     @Option(help: "Account id of the central backup account, for the default admin roles (default: the store's).")
     var account: String?
 
+    func validate() throws {
+        if demo, let profile = storeOptions.profile, profile != "demo" {
+            throw ValidationError("--demo reads the demo's store and --profile another one: give one of them")
+        }
+    }
+
     func load() throws -> (state: AccountState, inputs: GuardrailInputs, now: Date) {
         let store = try storeOptions.openExisting(defaultProfile: demo ? "demo" : "default")
         let state = try StoreReader.load(store)

@@ -174,9 +174,9 @@ enum PolicyFiles {
     static func json(_ path: String) throws -> JSONValue {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try InputFile.read(path)
         } catch {
-            throw CLIError("\(path): cannot be read (\((error as NSError).localizedDescription))")
+            throw CLIError("\(error)")
         }
         do {
             return try JSONValue(data: data)

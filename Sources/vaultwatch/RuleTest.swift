@@ -52,8 +52,11 @@ struct RuleTest: ParsableCommand {
     }
 
     private func testLines(of path: String, against pattern: EventPattern) throws {
-        guard let file = FileHandle(forReadingAtPath: path) else {
-            throw Self.invalid("\(path): cannot be read")
+        let file: FileHandle
+        do {
+            file = try InputFile.open(path)
+        } catch {
+            throw Self.invalid("\(error)")
         }
         defer { try? file.close() }
         var matchedAny = false
@@ -131,9 +134,9 @@ struct RuleTest: ParsableCommand {
 
     static func read(_ path: String) throws -> Data {
         do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
+            return try InputFile.read(path)
         } catch {
-            throw invalid("\(path): cannot be read (\((error as NSError).localizedDescription))")
+            throw invalid("\(error)")
         }
     }
 

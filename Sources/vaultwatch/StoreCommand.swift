@@ -39,8 +39,11 @@ struct VerifyStore: ParsableCommand {
         let (key, source) = try DigestKeyOption.trusted(publicKeyFile: publicKey)
         var kept: [UInt8]?
         if let digest {
-            guard let data = FileManager.default.contents(atPath: digest) else { throw CLIError("\(digest): cannot be read") }
-            kept = Array(data)
+            do {
+                kept = Array(try InputFile.read(digest))
+            } catch {
+                throw CLIError("\(error)")
+            }
         }
         let report: ChainReport
         do {
@@ -71,6 +74,12 @@ struct DigestStore: ParsableCommand {
     @Flag(help: "Print the newest digest, as it is stored, instead of signing one.") var export = false
     @Flag(name: .customLong("public-key"), help: "Print the public key that checks the digests (PEM).")
     var publicKey = false
+
+    func validate() throws {
+        if export, publicKey {
+            throw ValidationError("--export prints the newest digest and --public-key the key: give one of them")
+        }
+    }
 
     func run() throws {
         if publicKey {

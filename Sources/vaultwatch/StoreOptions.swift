@@ -2,15 +2,40 @@ import ArgumentParser
 import Foundation
 import VaultStore
 
-/// `--store DIR` / `--profile NAME`, shared by every command, so several stores (and tests)
-/// never collide.
-struct StoreOptions: ParsableArguments {
+/// `--store DIR` / `--profile NAME` of the commands that only read or write a store, so several
+/// stores (and tests) never collide. Both name the store, so giving both is refused rather than one
+/// of them silently ignored.
+struct StoreOptions: ParsableArguments, StoreLocation {
     @Option(name: .long, help: ArgumentHelp("Store directory (default: $XDG_STATE_HOME/vaultwatch/<profile>).", valueName: "dir"))
     var store: String?
 
-    @Option(name: .long, help: "Profile whose store to use when --store is not given.")
+    @Option(name: .long, help: "Profile whose store to use (instead of --store).")
     var profile: String?
 
+    func validate() throws {
+        if store != nil, profile != nil {
+            throw ValidationError("--store and --profile both name the store: give one of them")
+        }
+    }
+}
+
+/// `--store DIR` / `--profile NAME` of `sync` and `watch`, where the profile is also the AWS CLI
+/// profile read, so `--store` may put that profile's store elsewhere.
+struct AccountStoreOptions: ParsableArguments, StoreLocation {
+    @Option(name: .long, help: ArgumentHelp("Store directory (default: $XDG_STATE_HOME/vaultwatch/<profile>).", valueName: "dir"))
+    var store: String?
+
+    @Option(name: .long, help: "AWS CLI profile to read, and whose store to use when --store is not given.")
+    var profile: String?
+}
+
+/// Where a command's store is, from `--store` or `--profile`, and how it is opened.
+protocol StoreLocation {
+    var store: String? { get }
+    var profile: String? { get }
+}
+
+extension StoreLocation {
     /// The store directory for a command whose default profile is `defaultProfile`.
     func directory(defaultProfile: String) -> URL {
         if let store { return URL(fileURLWithPath: (store as NSString).expandingTildeInPath) }

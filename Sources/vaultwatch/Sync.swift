@@ -18,7 +18,7 @@ struct Sync: ParsableCommand {
             + "file; --source none syncs the feeds alone; --source demo syncs the embedded demo account into the demo's "
             + "store (profile \"demo\").")
 
-    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var storeOptions: AccountStoreOptions
 
     @OptionGroup var aws: AWSOptions
     @OptionGroup var config: ConfigOptions

@@ -17,7 +17,7 @@ struct Watch: ParsableCommand {
             + "--events-file) or those of the config file. --source none reads no account: only the feeds, and what "
             + "other processes (a vaultwatch sync) write to the store.")
 
-    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var storeOptions: AccountStoreOptions
     @OptionGroup var aws: AWSOptions
     @OptionGroup var config: ConfigOptions
     @OptionGroup var display: DisplayOptions
@@ -68,6 +68,12 @@ struct DisplayOptions: ParsableArguments {
 
     @Option(help: "Who acknowledgements are recorded for (default: user@host).")
     var by: String?
+
+    func validate() throws {
+        if readOnly, by != nil {
+            throw ValidationError("--read-only refuses acknowledging, so --by would name nobody: give one of them")
+        }
+    }
 
     var launcherOptions: DashboardLauncher.Options {
         DashboardLauncher.Options(theme: theme, readOnly: readOnly, identity: by ?? Identity.current())

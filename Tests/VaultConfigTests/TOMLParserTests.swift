@@ -115,6 +115,12 @@ import Testing
         ("a = 1\n[a]", "2:1: \"a\" is already an integer, not a table"),
         ("= 1", "1:1: expected a key"),
         ("a = \"x\u{7}\"", "1:7: a control character in a string must be escaped"),
+        ("a = [1]\n[[a]]", "2:1: \"a\" is an array set with = on line 1, not an array of tables"),
+        ("a = [{ x = 1 }]\n[[a]]", "2:1: \"a\" is an array set with = on line 1, not an array of tables"),
+        ("a = 1\n[[a]]", "2:1: \"a\" is already an integer, not an array of tables"),
+        ("a = [1]\n[a.b]", "2:1: \"a\" is an array of values, not of tables"),
+        ("a.b = 1\na.b.c = 2", "2:1: \"b\" is already an integer, not a table"),
+        ("[a]\nb = 1\n[[a.b.c]]", "3:1: \"b\" is already an integer, not a table"),
     ])
     func errorsNameLineAndColumn(text: String, expected: String) {
         #expect(throws: TOMLError.self) { try parse(text) }
@@ -135,5 +141,59 @@ import Testing
         }
         let deepest = "a = " + String(repeating: "[", count: 64) + String(repeating: "]", count: 64)
         #expect(throws: Never.self) { try parse(deepest) }
+    }
+
+    /// Reading is linear in the document: twenty times the tables, keys or numbers take about
+    /// twenty times as long, not four hundred (20,000 `[[account]]` tables took minutes while each
+    /// table copied the array before it, and each number counted its column from the start of the
+    /// line: before the fix, 2,000 to 20,000 already gave 50 to 83). A ratio of the best of three
+    /// runs, with room for a busy machine (15 to 35 measured); no time is asserted.
+    @Test(arguments: ["array of tables", "dotted keys", "one long line"])
+    func readingIsLinear(shape: String) throws {
+        func document(_ count: Int) -> String {
+            switch shape {
+            case "array of tables":
+                return (0..<count).map { "[[account]]\nprofile = \"p\($0)\"\nregions = [\"us-east-1\"]\n" }.joined()
+            case "dotted keys":
+                return "[guardrails]\n" + (0..<count).map { "extra.k\($0) = \($0)\n" }.joined()
+            default:
+                return "a = [" + (0..<count).map { "\($0)" }.joined(separator: ", ") + "]\nb = { " + (0..<count).map { "k\($0) = 1" }
+                    .joined(separator: ", ") + " }\n"
+            }
+        }
+        func fastest(_ text: String) throws -> Duration {
+            var best = Duration.seconds(3600)
+            for _ in 0..<3 {
+                let started = ContinuousClock.now
+                _ = try parse(text)
+                best = min(best, ContinuousClock.now - started)
+            }
+            return best
+        }
+        let small = document(1_000)
+        let large = document(20_000)
+        let ratio = try fastest(large) / fastest(small)
+        #expect(ratio < 80, "20,000 took \(ratio) times as long as 1,000")
+
+        let doc = try parse(large)
+        switch shape {
+        case "array of tables":
+            guard case .array(let accounts)? = doc["account"]?.value, case .table(let last)? = accounts.last else {
+                Issue.record("account is not an array of tables")
+                return
+            }
+            #expect(accounts.count == 20_000)
+            #expect(last["profile"]?.value == .string("p19999"))
+            #expect(last.line == 3 * 19_999 + 1)
+        case "dotted keys":
+            #expect(value(doc, "guardrails", "extra", "k19999") == .integer(19_999))
+        default:
+            guard case .array(let numbers)? = doc["a"]?.value, case .table(let b)? = doc["b"]?.value else {
+                Issue.record("a and b were not read")
+                return
+            }
+            #expect(numbers.count == 20_000 && numbers.last == .integer(19_999))
+            #expect(b.keys.count == 20_000)
+        }
     }
 }

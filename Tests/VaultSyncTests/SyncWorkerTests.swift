@@ -228,6 +228,40 @@ import VaultStore
     }
 }
 
+/// Another process compacting the store under a running sync (`vaultwatch store compact` in a loop)
+/// is expected: said once as a plain notice, not a warning per file at every compaction.
+@Suite struct CompactionNoticeTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vw-compacted-\(UUID().uuidString)")
+
+    @Test func anotherProcesssCompactionsAreSaidOnceAsANotice() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let wall = StoreTimeWorkerTests.Wall(UTC.date(year: 2026, month: 11, day: 23, hour: 12))
+        let published = SyncWorkerTests.Published()
+        let worker = SyncWorker(
+            store: try Store(directory: directory), source: DemoSource(), rules: [DemoAccount.alertRule], clock: wall,
+            publish: { s in published.snapshots.withLock { $0.append(s) } }, fail: { _ in })
+        defer { worker.stop() }
+        worker.syncNow()
+        var rewritten = 0
+        for _ in 0..<4 {
+            wall.advance(6 * 3600)
+            worker.syncNow()
+            if try Store(directory: directory).compact().files.contains(where: { $0.wasRewritten }) { rewritten += 1 }
+            worker.syncNow()
+        }
+        #expect(rewritten >= 2)
+        let notices = try #require(published.last).notices
+        let compactions = notices.filter { $0.text.contains("another process compacted the store") }
+        #expect(compactions.count == 1, "\(notices)")
+        #expect(compactions.first?.level == .info)
+        #expect(!notices.contains { $0.level == .warning }, "\(notices)")
+        // What was read again is the account as it is: a fresh load gives the same alerts and vaults.
+        let reloaded = try Store(directory: directory).loadAccount().state
+        #expect(published.last?.state.vaults == reloaded.vaults)
+        #expect(published.last?.state.alerts.map(\.id) == reloaded.alerts.map(\.id))
+    }
+}
+
 /// The demo's simulated time outlives its run: a demo faster than real time stamps its syncs, and
 /// a dashboard opened on the store later (or alongside) shows the store's time, not the wall's.
 @Suite struct StoreTimeWorkerTests {

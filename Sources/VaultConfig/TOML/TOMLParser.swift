@@ -28,10 +28,12 @@ public struct TOMLParser {
 
     // MARK: - Document
 
-    /// Where the next key/value pairs go: a path of keys from the root; `arrayIndex` is set when
-    /// the last key is an array of tables (its last element).
-    private struct Cursor {
-        var path: [String] = []
+    /// Where something was read: its line, and the byte offset it starts at. The column is counted
+    /// only when an error needs it, so reading a long line stays linear.
+    private struct Place {
+        var line: Int
+        var lineStart: Int
+        var offset: Int
     }
 
     private mutating func document() throws(TOMLError) -> TOMLTable {
@@ -39,7 +41,9 @@ public struct TOMLParser {
         var current: [String] = []
         /// Tables defined by a header, so defining one twice is refused.
         var defined: Set<[String]> = []
-        /// Paths made implicitly by dotted keys (they cannot get a header later).
+        /// The lines of the `[[headers]]` that began an array of tables: an array whose entry was
+        /// set on one of them takes more tables; an array written with `=` does not (TOML 1.0).
+        var arrayHeaderLines: Set<Int> = []
         while true {
             skipWhitespaceAndComments()
             guard let c = peek() else { break }
@@ -59,106 +63,97 @@ public struct TOMLParser {
                 if isArray { try expect("]") }
                 try endOfLine()
                 if isArray {
-                    try appendTable(at: path, in: &root, line: headerLine)
+                    try appendTable(at: path, in: &root, line: headerLine, arrayHeaderLines: arrayHeaderLines)
+                    arrayHeaderLines.insert(headerLine)
                 } else {
                     guard defined.insert(path).inserted else {
                         throw TOMLError(line: headerLine, column: 1, "table [\(path.joined(separator: "."))] is defined twice")
                     }
-                    try defineTable(at: path, in: &root, line: headerLine)
+                    try modifyTable(at: path[...], in: &root, line: headerLine) { (_: inout TOMLTable) throws(TOMLError) in }
                 }
                 current = path
                 continue
             }
-            let keyLine = line
-            let keyColumn = column
+            let keyPlace = place
             let key = try keyPath()
             skipSpaces()
             try expect("=")
             skipSpaces()
             let value = try self.value()
             try endOfLine()
-            try insert(value, at: key, under: current, in: &root, line: keyLine, column: keyColumn)
+            try modifyTable(at: current[...], in: &root, line: keyPlace.line) { (table: inout TOMLTable) throws(TOMLError) in
+                try put(value, at: key[...], in: &table, place: keyPlace)
+            }
         }
         return root
     }
 
-    /// Adds `value` at `key` (dotted) inside the table at `base`.
-    private func insert(
-        _ value: TOMLValue, at key: [String], under base: [String], in root: inout TOMLTable, line: Int, column: Int
-    ) throws(TOMLError) {
-        try modifyTable(at: base, in: &root, line: line) { (table: inout TOMLTable) throws(TOMLError) in
-            try Self.put(value, at: key[...], in: &table, line: line, column: column)
-        }
-    }
-
-    private static func put(_ value: TOMLValue, at key: ArraySlice<String>, in table: inout TOMLTable, line: Int, column: Int)
-        throws(TOMLError)
-    {
+    /// Sets `value` at `key` (dotted) inside `table`, creating the tables a dotted key names.
+    private func put(_ value: TOMLValue, at key: ArraySlice<String>, in table: inout TOMLTable, place: Place) throws(TOMLError) {
         let first = key.first!
         if key.count == 1 {
-            guard table[first] == nil else {
-                throw TOMLError(line: line, column: column, "\"\(first)\" is set twice (first on line \(table[first]!.line))")
+            if let earlier = table[first] {
+                throw error("\"\(first)\" is set twice (first on line \(earlier.line))", at: place)
             }
-            table.set(first, TOMLTable.Entry(value: value, line: line))
+            table.set(first, TOMLTable.Entry(value: value, line: place.line))
             return
         }
-        var inner: TOMLTable
-        switch table[first]?.value {
-        case nil: inner = TOMLTable(line: line)
-        case .table(let existing)?: inner = existing
-        case let other?:
-            throw TOMLError(line: line, column: column, "\"\(first)\" is already \(other.kindName), not a table")
+        try table.modify(first) { (entry: inout TOMLTable.Entry?) throws(TOMLError) in
+            if entry == nil { entry = TOMLTable.Entry(value: .table(TOMLTable(line: place.line)), line: place.line) }
+            let isTable = try entry!.value.modifyTable { (inner: inout TOMLTable) throws(TOMLError) in
+                try put(value, at: key.dropFirst(), in: &inner, place: place)
+            }
+            guard isTable else {
+                throw error("\"\(first)\" is already \(entry!.value.kindName), not a table", at: place)
+            }
         }
-        try put(value, at: key.dropFirst(), in: &inner, line: line, column: column)
-        table.set(first, TOMLTable.Entry(value: .table(inner), line: table[first]?.line ?? line))
     }
 
-    private func defineTable(at path: [String], in root: inout TOMLTable, line: Int) throws(TOMLError) {
-        try modifyTable(at: path, in: &root, line: line) { (_: inout TOMLTable) throws(TOMLError) in }
-    }
-
-    private func appendTable(at path: [String], in root: inout TOMLTable, line: Int) throws(TOMLError) {
-        try modifyTable(at: Array(path.dropLast()), in: &root, line: line) { (parent: inout TOMLTable) throws(TOMLError) in
-            let name = path.last!
-            switch parent[name]?.value {
-            case nil:
-                parent.set(name, TOMLTable.Entry(value: .array([.table(TOMLTable(line: line))]), line: line))
-            case .array(var items)?:
-                guard items.allSatisfy({ if case .table = $0 { true } else { false } }) else {
-                    throw TOMLError(line: line, column: 1, "\"\(name)\" is an array of values, not of tables")
+    /// Adds a table to the array of tables at `path` (`[[path]]`), starting the array if it is new.
+    private func appendTable(at path: [String], in root: inout TOMLTable, line: Int, arrayHeaderLines: Set<Int>)
+        throws(TOMLError)
+    {
+        let name = path.last!
+        try modifyTable(at: path.dropLast(), in: &root, line: line) { (parent: inout TOMLTable) throws(TOMLError) in
+            try parent.modify(name) { (entry: inout TOMLTable.Entry?) throws(TOMLError) in
+                guard let entryLine = entry?.line else {
+                    entry = TOMLTable.Entry(value: .array([.table(TOMLTable(line: line))]), line: line)
+                    return
                 }
-                items.append(.table(TOMLTable(line: line)))
-                parent.set(name, TOMLTable.Entry(value: .array(items), line: parent[name]!.line))
-            case let other?:
-                throw TOMLError(line: line, column: 1, "\"\(name)\" is already \(other.kindName), not an array of tables")
+                if arrayHeaderLines.contains(entryLine),
+                    try entry!.value.modifyArray({ (items: inout [TOMLValue]) in items.append(.table(TOMLTable(line: line))) })
+                {
+                    return
+                }
+                if case .array = entry!.value {
+                    throw TOMLError(
+                        line: line, column: 1, "\"\(name)\" is an array set with = on line \(entryLine), not an array of tables")
+                }
+                throw TOMLError(line: line, column: 1, "\"\(name)\" is already \(entry!.value.kindName), not an array of tables")
             }
         }
     }
 
     /// Runs `body` on the table at `path`, creating tables on the way; a path through an array of
-    /// tables goes to its last element.
+    /// tables goes to its last element. Every step changes the value where it is stored: a copy of
+    /// the array of tables on each step made 20,000 `[[account]]` tables take minutes.
     private func modifyTable(
-        at path: [String], in table: inout TOMLTable, line: Int, _ body: (inout TOMLTable) throws(TOMLError) -> Void
+        at path: ArraySlice<String>, in table: inout TOMLTable, line: Int, _ body: (inout TOMLTable) throws(TOMLError) -> Void
     ) throws(TOMLError) {
         guard let first = path.first else { return try body(&table) }
-        let rest = Array(path.dropFirst())
-        switch table[first]?.value {
-        case nil:
-            var inner = TOMLTable(line: line)
-            try modifyTable(at: rest, in: &inner, line: line, body)
-            table.set(first, TOMLTable.Entry(value: .table(inner), line: line))
-        case .table(var inner)?:
-            try modifyTable(at: rest, in: &inner, line: line, body)
-            table.set(first, TOMLTable.Entry(value: .table(inner), line: table[first]!.line))
-        case .array(var items)?:
-            guard case .table(var last)? = items.last else {
-                throw TOMLError(line: line, column: 1, "\"\(first)\" is an array of values, not of tables")
+        let rest = path.dropFirst()
+        try table.modify(first) { (entry: inout TOMLTable.Entry?) throws(TOMLError) in
+            if entry == nil { entry = TOMLTable.Entry(value: .table(TOMLTable(line: line)), line: line) }
+            func descend(_ inner: inout TOMLTable) throws(TOMLError) { try modifyTable(at: rest, in: &inner, line: line, body) }
+            if try entry!.value.modifyTable(descend) { return }
+            var lastIsTable = false
+            let isArray = try entry!.value.modifyArray { (items: inout [TOMLValue]) throws(TOMLError) in
+                guard !items.isEmpty else { return }
+                lastIsTable = try items[items.count - 1].modifyTable(descend)
             }
-            try modifyTable(at: rest, in: &last, line: line, body)
-            items[items.count - 1] = .table(last)
-            table.set(first, TOMLTable.Entry(value: .array(items), line: table[first]!.line))
-        case let other?:
-            throw TOMLError(line: line, column: 1, "\"\(first)\" is already \(other.kindName), not a table")
+            if lastIsTable { return }
+            if isArray { throw TOMLError(line: line, column: 1, "\"\(first)\" is an array of values, not of tables") }
+            throw TOMLError(line: line, column: 1, "\"\(first)\" is already \(entry!.value.kindName), not a table")
         }
     }
 
@@ -248,13 +243,13 @@ public struct TOMLParser {
         }
         while true {
             skipSpaces()
-            let column = self.column
+            let keyPlace = place
             let key = try keyPath()
             skipSpaces()
             try expect("=")
             skipSpaces()
             let value = try self.value()
-            try Self.put(value, at: key[...], in: &table, line: line, column: column)
+            try put(value, at: key[...], in: &table, place: keyPlace)
             skipSpaces()
             if peek() == ascii(",") {
                 advance()
@@ -266,32 +261,31 @@ public struct TOMLParser {
     }
 
     private mutating func number() throws(TOMLError) -> TOMLValue {
-        let start = at
-        let column = self.column
+        let start = place
         while let c = peek(), c != ascii(","), c != ascii("]"), c != ascii("}"), c != ascii(" "), c != ascii("\t"),
             c != ascii("\n"), c != ascii("\r"), c != ascii("#")
         {
             advance()
         }
-        let text = String(decoding: bytes[start..<at], as: UTF8.self)
+        let text = String(decoding: bytes[start.offset..<at], as: UTF8.self)
         guard !text.isEmpty else { throw error("expected a value") }
         if text.contains(":") || (text.count >= 10 && text.dropFirst(4).first == "-" && text.first?.isNumber == true) {
-            throw TOMLError(line: line, column: column, "dates and times are not taken here (\(text))")
+            throw error("dates and times are not taken here (\(text))", at: start)
         }
         let plain = text.replacingOccurrences(of: "_", with: "")
         if text.hasPrefix("_") || text.hasSuffix("_") || text.contains("__") {
-            throw TOMLError(line: line, column: column, "\"\(text)\" is not a number (misplaced _)")
+            throw error("\"\(text)\" is not a number (misplaced _)", at: start)
         }
         for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] where plain.hasPrefix(prefix) {
             guard let value = Int64(plain.dropFirst(2), radix: radix) else {
-                throw TOMLError(line: line, column: column, "\"\(text)\" is not a number")
+                throw error("\"\(text)\" is not a number", at: start)
             }
             return .integer(value)
         }
         if let value = Int64(plain) {
             let digits = plain.hasPrefix("-") || plain.hasPrefix("+") ? plain.dropFirst() : plain[...]
             if digits.count > 1, digits.hasPrefix("0") {
-                throw TOMLError(line: line, column: column, "\"\(text)\": leading zeros are not allowed")
+                throw error("\"\(text)\": leading zeros are not allowed", at: start)
             }
             return .integer(value)
         }
@@ -306,7 +300,7 @@ public struct TOMLParser {
         {
             return .float(value)
         }
-        throw TOMLError(line: line, column: column, "\"\(text)\" is not a value (strings need quotes)")
+        throw error("\"\(text)\" is not a value (strings need quotes)", at: start)
     }
 
     // MARK: - Strings
@@ -466,7 +460,7 @@ public struct TOMLParser {
 
     // MARK: - Bytes
 
-    private var column: Int { String(decoding: bytes[lineStart..<min(at, bytes.count)], as: UTF8.self).count + 1 }
+    private var place: Place { Place(line: line, lineStart: lineStart, offset: at) }
 
     private func peek() -> UInt8? { at < bytes.count ? bytes[at] : nil }
 
@@ -483,7 +477,13 @@ public struct TOMLParser {
         advance()
     }
 
-    private func error(_ message: String) -> TOMLError { TOMLError(line: line, column: column, message) }
+    private func error(_ message: String) -> TOMLError { error(message, at: place) }
+
+    /// An error at `place`, its column counted in characters from the start of its line.
+    private func error(_ message: String, at place: Place) -> TOMLError {
+        let column = String(decoding: bytes[place.lineStart..<min(place.offset, bytes.count)], as: UTF8.self).count + 1
+        return TOMLError(line: place.line, column: column, message)
+    }
 }
 
 private func ascii(_ c: Unicode.Scalar) -> UInt8 { UInt8(c.value) }

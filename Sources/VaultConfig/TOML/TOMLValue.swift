@@ -19,6 +19,27 @@ public indirect enum TOMLValue: Equatable, Sendable {
         case .table: return "a table"
         }
     }
+
+    /// Runs `body` on the array's items where they are stored; false when this is not an array.
+    /// The value is left empty while `body` runs, so the items have one owner and appending to
+    /// them does not copy them.
+    mutating func modifyArray(_ body: (inout [TOMLValue]) throws(TOMLError) -> Void) throws(TOMLError) -> Bool {
+        guard case .array(var items) = self else { return false }
+        self = .array([])
+        defer { self = .array(items) }
+        try body(&items)
+        return true
+    }
+
+    /// Runs `body` on the table where it is stored; false when this is not a table (see
+    /// `modifyArray`).
+    mutating func modifyTable(_ body: (inout TOMLTable) throws(TOMLError) -> Void) throws(TOMLError) -> Bool {
+        guard case .table(var table) = self else { return false }
+        self = .table(TOMLTable())
+        defer { self = .table(table) }
+        try body(&table)
+        return true
+    }
 }
 
 /// A TOML table: its keys in the order written, each value with its line.
@@ -42,6 +63,15 @@ public struct TOMLTable: Equatable, Sendable {
     mutating func set(_ key: String, _ entry: Entry) {
         if entries[key] == nil { keys.append(key) }
         entries[key] = entry
+    }
+
+    /// Runs `body` on the entry at `key` where the table stores it (nil when there is none yet), so
+    /// a change to a large value inside does not copy it.
+    mutating func modify<R>(_ key: String, _ body: (inout Entry?) throws(TOMLError) -> R) throws(TOMLError) -> R {
+        let isNew = entries[key] == nil
+        let result = try body(&entries[key])
+        if isNew, entries[key] != nil { keys.append(key) }
+        return result
     }
 }
 

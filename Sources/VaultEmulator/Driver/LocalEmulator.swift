@@ -11,8 +11,8 @@ public final class LocalEmulator: Sendable {
 
     public init(_ emulator: Emulator, port: Int = 0) throws {
         self.emulator = emulator
-        server = try HTTPServer(port: port) { emulator.handle($0) }
-        server.start()
+        server = try HTTPServer(port: port)
+        server.start { emulator.handle($0) }
     }
 
     /// An emulator of a new, empty demo account (or over `backend`) with fresh keys, no store.

@@ -32,6 +32,9 @@ public final class Emulator: @unchecked Sendable {
     private var lastExpiry: Date?
     /// Wall seconds a job runs before it completes or fails.
     public let jobSeconds: TimeInterval
+    /// What opening the store repaired, one line each (a torn last line of `cloudtrail.jsonl` set
+    /// aside), for the operator to be told.
+    public private(set) var storeNotes: [String] = []
 
     /// An emulator over `backend` (empty or restored), knowing `principals`, in `organization` (the
     /// demo's, `FullAWSAccess` alone at each level, unless given), with the EventBridge `rules` of
@@ -68,6 +71,7 @@ public final class Emulator: @unchecked Sendable {
         try store.prepare()
         let principals = try store.principals()
         let state = try store.loadState()
+        let trail = try store.loadTrail(now: Date())
         let backend =
             state.map { DemoBackend(restoring: $0.account, guardrail: .none) }
             ?? DemoBackend(accountId: DemoAccount.accountId, region: DemoAccount.region, guardrail: .none)
@@ -75,7 +79,8 @@ public final class Emulator: @unchecked Sendable {
             backend: backend, principals: principals,
             clock: EmulatorClock(offset: state?.clockOffset ?? 0, speed: speed),
             organization: state?.restoredOrganization ?? .demo(), rules: state?.eventRules ?? EventRules(),
-            trail: try store.loadTrail(), store: store, trailFile: try store.openTrailForAppending(), jobSeconds: jobSeconds)
+            trail: trail.events, store: store, trailFile: try store.openTrailForAppending(), jobSeconds: jobSeconds)
+        storeNotes = trail.notes
         save()
     }
 

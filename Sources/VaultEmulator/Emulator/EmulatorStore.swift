@@ -8,7 +8,8 @@ import VaultDemo
 /// Where an emulator keeps its account between runs, in a directory of its own (mode 0700):
 /// `keys.json` (the principals' access keys, mode 0600), `state.json` (the account, the
 /// organization with its SCPs, the EventBridge rules and the clock's offset, rewritten whole after
-/// each change) and `cloudtrail.jsonl` (one recorded event a line, appended). No file or folder of
+/// each change) and `cloudtrail.jsonl` (one recorded event a line, appended; a torn last line is set
+/// aside in `cloudtrail.jsonl.torn`). No file or folder of
 /// it is reached through a symbolic link (see `EmulatorFile`).
 public struct EmulatorStore: Sendable {
     public let directory: URL
@@ -100,16 +101,65 @@ public struct EmulatorStore: Sendable {
         }
     }
 
-    func loadTrail() throws -> [TrailEvent] {
-        guard let data = try existing(trailFile) else { return [] }
+    /// What reading `cloudtrail.jsonl` found: its events, and what was said of a torn last line.
+    struct Trail {
         var events: [TrailEvent] = []
-        for (n, line) in data.split(separator: 0x0A).enumerated() {
-            guard let event = try? Self.decoder.decode(TrailEvent.self, from: Data(line)) else {
-                throw EmulatorStoreError("\(trailFile.path) line \(n + 1) is not a recorded event; nothing was changed")
+        /// `…/cloudtrail.jsonl: set aside 31 bytes of a torn last line (line 48) in …/cloudtrail.jsonl.torn`.
+        var notes: [String] = []
+    }
+
+    var tornTrailFile: URL { directory.appendingPathComponent("cloudtrail.jsonl.torn") }
+
+    /// The recorded events. A last line without its newline that is not a whole event is an
+    /// unfinished write (a power cut, a full disk): it is moved, byte for byte, to
+    /// `cloudtrail.jsonl.torn` after a header saying when and from where, and only then cut off,
+    /// so appends start on a clean line; the move is said in `notes`. Any other line that is not
+    /// an event stops the start with its number, and nothing is changed.
+    func loadTrail(now: Date) throws -> Trail {
+        guard let data = try existing(trailFile) else { return Trail() }
+        var trail = Trail()
+        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        for (n, line) in lines.enumerated() where !line.isEmpty {
+            if let event = try? Self.decoder.decode(TrailEvent.self, from: Data(line)) {
+                trail.events.append(event)
+                continue
             }
-            events.append(event)
+            guard n == lines.count - 1 else {
+                throw EmulatorStoreError(
+                    "\(trailFile.path) line \(n + 1) is not a recorded event; nothing was changed"
+                        + " (correct or delete that line, or move the file aside to start with no CloudTrail history)")
+            }
+            trail.notes.append(try setAsideTornLine(line, number: n + 1, at: data.count - line.count, now: now))
         }
-        return events
+        if let last = lines.last, !last.isEmpty, trail.notes.isEmpty {
+            // A whole event whose newline was not written: end its line before anything is appended.
+            let handle = try openTrailForAppending()
+            try handle.write(contentsOf: Data([0x0A]))
+            try handle.synchronize()
+        }
+        return trail
+    }
+
+    /// Copies a torn last line to `cloudtrail.jsonl.torn` (flushed to disk), then cuts it off.
+    private func setAsideTornLine(_ fragment: Data.SubSequence, number: Int, at offset: Int, now: Date) throws -> String {
+        let header = "# \(now.ISO8601Format()) set aside \(fragment.count) bytes of a torn last line (line \(number))"
+            + " of cloudtrail.jsonl from byte offset \(offset); they follow on the next line\n"
+        let side = try EmulatorFile.openForAppending(tornTrailFile)
+        do {
+            try side.write(contentsOf: Data(header.utf8) + fragment + Data([0x0A]))
+            try side.synchronize()
+        } catch {
+            throw EmulatorStoreError("cannot set aside the torn last line of \(trailFile.path) in \(tornTrailFile.path): \(error.localizedDescription); nothing was cut off")
+        }
+        let trail = try EmulatorFile.openForAppending(trailFile)
+        do {
+            try trail.truncate(atOffset: UInt64(offset))
+            try trail.synchronize()
+        } catch {
+            throw EmulatorStoreError("cannot cut the torn last line off \(trailFile.path) after copying it to \(tornTrailFile.path): \(error.localizedDescription)")
+        }
+        return "\(trailFile.path): set aside \(fragment.count) bytes of a torn last line (line \(number), an unfinished write)"
+            + " in \(tornTrailFile.path)"
     }
 
     func openTrailForAppending() throws -> FileHandle {

@@ -14,32 +14,31 @@ import Foundation
 /// percent-encoded), which is what routing on AWS's labels and verifying SigV4 need.
 ///
 /// Listens on 127.0.0.1 unless told otherwise. Port 0 asks the system for a free port, read back
-/// from `port`.
+/// from `port`. The address is bound before the handler exists, so a taken port is found before
+/// anything the handler needs (an emulator's store) is made.
 public final class HTTPServer: @unchecked Sendable {
     public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
 
     public let host: String
     /// The port listened on (the system's choice when 0 was asked for).
     public private(set) var port: Int
-    private let handler: Handler
     private let state = NSLock()
     private var listener: Int32 = -1
     private var connections: Set<Int32> = []
     /// An idle keep-alive connection is closed after this long.
     public var idleTimeout: TimeInterval = 60
 
-    /// Binds and listens; `start()` then accepts. Throws when the address cannot be bound.
-    public init(host: String = "127.0.0.1", port: Int, handler: @escaping Handler) throws {
+    /// Binds and listens; `start(_:)` then accepts. Throws when the address cannot be bound.
+    public init(host: String = "127.0.0.1", port: Int) throws {
         self.host = host
-        self.handler = handler
         self.port = port
         listener = try Self.listen(host: host, port: port)
         self.port = Self.boundPort(listener)
     }
 
-    /// Accepts connections on a thread of its own until `stop()`.
-    public func start() {
-        let thread = Thread { [self] in acceptLoop() }
+    /// Accepts connections on a thread of its own until `stop()`, each request answered by `handler`.
+    public func start(_ handler: @escaping Handler) {
+        let thread = Thread { [self] in acceptLoop(handler) }
         thread.name = "vaultwatch.emulator.accept"
         thread.start()
     }
@@ -61,7 +60,7 @@ public final class HTTPServer: @unchecked Sendable {
 
     deinit { stop() }
 
-    private func acceptLoop() {
+    private func acceptLoop(_ handler: @escaping Handler) {
         while true {
             state.lock()
             let fd = listener
@@ -85,7 +84,7 @@ public final class HTTPServer: @unchecked Sendable {
             var timeout = timeval(tv_sec: Int(idleTimeout), tv_usec: 0)
             _ = setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
             let thread = Thread { [self] in
-                serve(connection)
+                serve(connection, handler)
                 state.lock()
                 connections.remove(connection)
                 state.unlock()
@@ -96,7 +95,7 @@ public final class HTTPServer: @unchecked Sendable {
         }
     }
 
-    private func serve(_ fd: Int32) {
+    private func serve(_ fd: Int32, _ handler: Handler) {
         var reader = HTTPConnectionReader(fd: fd)
         while true {
             let parsed: HTTPRequestHead

@@ -38,6 +38,8 @@ final class StoreFollower: @unchecked Sendable {
     /// Audit files whose hash chain did not verify when the store was opened.
     private(set) var brokenChains: [String] = []
     private(set) var failed = false
+    /// Whether another process's compaction was said (it is said once).
+    private var toldOfCompaction = false
 
     init(store: Store, rules: [AlertRule], queue: DispatchQueue, events: Events) {
         self.store = store
@@ -90,7 +92,7 @@ final class StoreFollower: @unchecked Sendable {
             if load.problems.contains(where: { $0.kind == .fileChanged }) {
                 // A file was replaced or cut: its records come again. Rebuild from scratch rather
                 // than apply them twice.
-                for problem in load.problems { events.notice(Notice(.warning, "\(problem)")) }
+                tellOfChanges(in: load.problems)
                 state = AccountState()
                 tail = store.makeTail()
                 load = try tail.poll()
@@ -108,6 +110,24 @@ final class StoreFollower: @unchecked Sendable {
             fail(error)
             return false
         }
+    }
+
+    /// Says why the store is read again. A file replaced whole is another process's compaction
+    /// (`vaultwatch store compact`, or a writer's own): expected, said once as a plain notice, and
+    /// not again for later compactions. A file that shrank or vanished stays a warning each time.
+    private func tellOfChanges(in problems: [StoreProblem]) {
+        let replaced = problems.filter(Self.isCompaction)
+        if !replaced.isEmpty, !toldOfCompaction {
+            toldOfCompaction = true
+            let files = replaced.map(\.file).joined(separator: ", ")
+            events.notice(
+                Notice(.info, "another process compacted the store (\(files)): read again; later compactions are not mentioned"))
+        }
+        for problem in problems where !Self.isCompaction(problem) { events.notice(Notice(.warning, "\(problem)")) }
+    }
+
+    private static func isCompaction(_ problem: StoreProblem) -> Bool {
+        problem.kind == .fileChanged && problem.message.hasPrefix("was replaced")
     }
 
     // MARK: - Stages of the load

@@ -10,12 +10,50 @@ enum CommandLineErrors {
 
     static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         do {
-            var command = try VaultWatch.parseAsRoot(arguments)
+            var command = try parse(arguments)
             try command.run()
             exit(0)
         } catch {
             report(error, arguments: arguments)
         }
+    }
+
+    /// The command line parsed. ArgumentParser takes a negative number after an option for an
+    /// option of its own (`demo --speed -5`: "missing value for '--speed'"); such a line is read
+    /// again as `--speed=-5`, so the value reaches the option's own check ("--speed must be more
+    /// than 0"). Only a line that failed that way is read again.
+    static func parse(_ arguments: [String]) throws -> ParsableCommand {
+        do {
+            return try VaultWatch.parseAsRoot(arguments)
+        } catch {
+            let message = VaultWatch.message(for: error)
+            let joined = joiningNegativeNumbers(arguments) { message.contains("value for '\($0) ") }
+            guard joined != arguments else { throw error }
+            return try VaultWatch.parseAsRoot(joined)
+        }
+    }
+
+    /// `--name -5` as `--name=-5` for each option `missing` says lacks its value.
+    static func joiningNegativeNumbers(_ arguments: [String], missing: (String) -> Bool) -> [String] {
+        var joined: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" {
+                joined += arguments[index...]
+                break
+            }
+            if argument.hasPrefix("--"), !argument.contains("="), index + 1 < arguments.count, missing(argument),
+                arguments[index + 1].hasPrefix("-"), Double(arguments[index + 1]) != nil
+            {
+                joined.append("\(argument)=\(arguments[index + 1])")
+                index += 2
+                continue
+            }
+            joined.append(argument)
+            index += 1
+        }
+        return joined
     }
 
     static func report(_ error: Error, arguments: [String]) -> Never {
