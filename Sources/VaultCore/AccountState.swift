@@ -32,7 +32,9 @@ public struct AccountState: Equatable, Sendable {
     public private(set) var unacknowledgedAlertCount = 0
 
     private var alertIndex: [String: Int] = [:]
-    private var callIds: Set<String> = []
+    /// Every call id seen, in one flat table: a store's activity log holds a hundred thousand,
+    /// and a `String` each would pin as many small allocations across the heap.
+    private var callIds = ByteTable()
 
     /// Jobs and calls are an activity log: only the newest are kept in memory.
     public static let activityLimit = 2_000
