@@ -65,23 +65,25 @@ extension StoreTail {
         }
         try handle.lock(.shared)
         let status = try handle.status()
-        let bytes = try handle.read(at: 0, count: status.size)
         let consumed: Int
         let lines: Int
         if file.isPoints {
-            (consumed, lines) = try PointsReader.read(bytes, of: file, in: root, into: &load)
+            // A chunk at a time: points files are the bulk of a store.
+            (consumed, lines) = try PointsReader.read(handle, size: status.size, of: file, in: root, into: &load)
+            load.bytes = status.size
         } else {
             // An activity log: records, decoded on every core when the file is long.
+            let bytes = try handle.read(at: 0, count: status.size)
             let batch = try LineReader.read(bytes, of: file, firstLine: 1, in: root, decoder: RecordDecoder())
             (consumed, lines) = (batch.consumed, batch.lineCount)
             load.records = batch.records
             load.problems = batch.problems
+            load.bytes = bytes.count
         }
-        load.bytes = bytes.count
         var cursor = Cursor(status)
         cursor.offset = consumed
         cursor.lines = lines
-        cursor.seenSize = bytes.count
+        cursor.seenSize = load.bytes
         follow.withLock {
             $0.cursors[deferred.relativePath] = cursor
             $0.deferred.remove(deferred.relativePath)

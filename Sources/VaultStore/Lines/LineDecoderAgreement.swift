@@ -8,12 +8,15 @@ import VaultCore
 /// does:
 /// - `FlatLineDecoder` (calls, alerts, acknowledgements): the same record and sequence number;
 /// - `PointLineDecoder` (recovery points): the same point, in its vault's list;
+/// - `WrittenPointLine` (recovery points in the layout the store writes, tried first by
+///   `PointLineDecoder`): the same point, on its own, and its list's copy of it the same;
 /// - the chain check's envelope (`ChainVerifier.envelope`), when it reads a line from its end: the
 ///   same `prev`, `seq` and `schema` as Foundation's decoder reads.
 @_spi(Fuzzing) public struct LineDecoderAgreement {
     private let reference = RecordDecoder()
     private let json = JSONDecoder()
     private var flat = FlatLineDecoder()
+    private var written = WrittenPointLine()
 
     public init() {}
 
@@ -38,6 +41,15 @@ import VaultCore
                 let list = load.lists[point.vaultName], list.count == 1, list[0] == point
             else {
                 return "PointLineDecoder took \(load.lists.mapValues { Array($0) }); the reference: \(read)"
+            }
+        }
+
+        if let fields = line.withUnsafeBytes({ written.read($0) }) {
+            var list = PointList()
+            list.upsert(fields)
+            let read = reference.decode(line[...])
+            guard case .record(.recoveryPoint(let point), _) = read, list.count == 1, list[0] == point else {
+                return "WrittenPointLine read \(Array(list)); the reference: \(read)"
             }
         }
 
