@@ -38,7 +38,7 @@ struct ByteTable: Sendable {
         if (ends.count + 1) * 4 > slots.count * 3 { grow() }
         let id = UInt32(ends.count)
         hashes.append(h)
-        self.bytes.append(contentsOf: bytes)
+        self.bytes.append(bytes: bytes)
         ends.append(UInt32(self.bytes.count))
         place(id, hash: h)
         return (id, true)

@@ -92,7 +92,7 @@ public struct PointList: Sendable {
                 rows[i] = row
                 flags[i] = flag
             } else {
-                arnTails.append(contentsOf: tail)
+                arnTails.append(bytes: tail)
                 row.arnEnd = UInt32(arnTails.count)
                 rows.append(row)
                 flags.append(flag)

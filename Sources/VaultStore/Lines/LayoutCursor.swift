@@ -53,28 +53,8 @@ struct LayoutCursor {
     /// UTF-8, or does not end on this line.
     @inline(__always) mutating func text() -> UnsafeRawBufferPointer? {
         let start = i
-        // Made here, not kept as statics: a static is reached through a lazy initializer's check.
-        let quotes = SIMD16<UInt8>(repeating: 0x22)
-        let backslashes = SIMD16<UInt8>(repeating: 0x5C)
-        let spaces = SIMD16<UInt8>(repeating: 0x20)
-        let highs = SIMD16<UInt8>(repeating: 0x80)
         while true {
-            // Sixteen bytes at a time while none needs a look: no quote, backslash, control
-            // character or non-ASCII byte.
-            while end - i >= 16 {
-                let v = (base + i).loadUnaligned(as: SIMD16<UInt8>.self)
-                let special = (v .== quotes) .| (v .== backslashes) .| (v .< spaces) .| (v .>= highs)
-                let words = unsafeBitCast(special, to: SIMD2<UInt64>.self)
-                if words[0] != 0 {
-                    i += words[0].trailingZeroBitCount / 8
-                    break
-                }
-                if words[1] != 0 {
-                    i += 8 + words[1].trailingZeroBitCount / 8
-                    break
-                }
-                i += 16
-            }
+            i = JSONScanner.plainRun(UnsafeRawBufferPointer(start: base, count: end), from: i)
             guard i < end else { return nil }
             let b = base.load(fromByteOffset: i, as: UInt8.self)
             if b == 0x22 {
