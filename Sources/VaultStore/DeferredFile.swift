@@ -10,6 +10,9 @@ public struct DeferredFile: Sendable, Hashable {
     /// Whether this is an audit file (`alerts.jsonl`, `acks.jsonl`), deferred only when asked.
     public var isAuditFile: Bool { StoreFile.audit.contains(StoreFile.named(relativePath)) }
 
+    /// Whether this is a vault's points file (not an activity log).
+    public var isPoints: Bool { StoreFile.named(relativePath).isPoints }
+
     /// Whether `vault`'s recovery points are kept in this file.
     public func holds(vault: String) -> Bool {
         StoreFile.points(vault: vault).relativePath == relativePath

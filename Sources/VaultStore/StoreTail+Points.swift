@@ -31,15 +31,16 @@ extension StoreTail {
         }
     }
 
-    /// Reads deferred files, several at once on the available cores (largest first, so
-    /// the cores finish together), handing each file's load to `ready` as soon as it is read:
+    /// Reads deferred files, several at once on the available cores (the points files first, so
+    /// every point is in before the activity logs are read; each kind largest first, so the cores
+    /// finish together), handing each file's load to `ready` as soon as it is read:
     /// one call at a time, in no particular order, on the reading threads. Each file is read
     /// once: a file that is not deferred (any more) gives an empty load.
     ///
     /// Throws the first `StoreError` met (a newer schema, an unreadable file) once every file has
     /// been tried; the caller should then stop, as it would for a poll.
     public func readDeferred(_ files: [DeferredFile], ready: @Sendable (DeferredFile, PointsLoad) -> Void) throws {
-        let order = files.sorted { $0.size > $1.size }
+        let order = files.sorted { ($0.isPoints ? 1 : 0, $0.size) > ($1.isPoints ? 1 : 0, $1.size) }
         let firstError = Mutex<StoreError?>(nil)
         let handOver = Mutex(())
         DispatchQueue.concurrentPerform(iterations: order.count) { i in

@@ -106,12 +106,16 @@ public final class SyncWorker: @unchecked Sendable {
         }
     }
 
-    /// The end of the initial load: set aside torn lines, verify the chains, start the source
-    /// and the timer.
+    /// The end of the initial load: show the whole store, then set aside torn lines, verify the
+    /// chains (a broken one is an error on screen as soon as it is found), start the source and
+    /// the timer.
     private func finishStart() {
         pointsTracker = nil
         initialLoadDone = true
         guard !stopped else { return }
+        // Checking the chains reads the audit trail again (a third of a second for 100,000
+        // calls): the loaded store is on screen meanwhile, as the alerts were while it loaded.
+        _ = pull(force: true)
         afterInitialLoad()
         pollSource()
         let timer = DispatchSource.makeTimerSource(queue: queue)
