@@ -127,6 +127,12 @@ public struct AccountState: Equatable, Sendable {
         if let latestInstant { seen(latestInstant) }
     }
 
+    /// Puts a vault's points summary where its points would be for the guardrail checks (each
+    /// resource's newest point), for a command that reads summaries instead of points.
+    public mutating func installSummary(_ summary: PointsSummary, vault: String) {
+        recency.install(vault: vault, newest: summary.newestCounted)
+    }
+
     private mutating func seen(_ date: Date) {
         if latestInstant.map({ date > $0 }) ?? true { latestInstant = date }
     }

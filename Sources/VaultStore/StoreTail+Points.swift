@@ -72,6 +72,10 @@ extension StoreTail {
             // A chunk at a time: points files are the bulk of a store.
             (consumed, lines) = try PointsReader.read(handle, size: status.size, of: file, in: root, into: &load)
             load.bytes = status.size
+            // What the commands that read summaries would say must be what the points say.
+            if let problem = try SummaryCoverage.check(load, of: file, through: handle, size: status.size, consumed: consumed, in: root) {
+                load.problems.append(problem)
+            }
         } else {
             // An activity log: records, decoded on every core when the file is long.
             let bytes = try handle.read(at: 0, count: status.size)

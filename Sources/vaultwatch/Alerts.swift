@@ -36,7 +36,7 @@ struct Alerts: ParsableCommand {
     }
 
     func run() throws {
-        let state = try StoreReader.load(storeOptions.openExisting())
+        let state = try StoreReader.read(storeOptions.openExisting(), [.alerts, .sync]).state
         let rows = state.alerts.reversed().compactMap { a -> Row? in
             let ack = state.acknowledgement(of: a.id)
             if unacknowledgedOnly && ack != nil { return nil }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VaultCore
+import VaultStore
 import VaultSync
 
 /// `vaultwatch guardrails`: whether the guardrails hold, and why.
@@ -35,7 +36,9 @@ struct GuardrailContext: ParsableArguments {
 
     func load() throws -> (state: AccountState, inputs: GuardrailInputs, now: Date) {
         let store = try storeOptions.openExisting(defaultProfile: demo ? "demo" : "default")
-        let state = try StoreReader.load(store)
+        // Vaults, policies and each vault's summary of its points (each resource's newest): the
+        // checks read nothing else of the store.
+        let state = try StoreReader.read(store, [.vaults, .policies, .sync], points: .summaries).state
         let accountId = account ?? state.sortedVaults.first?.accountId ?? DemoAccount.accountId
         let loaded = try guardrails.load(
             defaultRules: demo ? [DemoAccount.alertRule] : [AlertRule.seed(account: accountId)],

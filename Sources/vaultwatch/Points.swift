@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VaultCore
+import VaultStore
 
 /// `vaultwatch points`: recovery points with expiry and whether each could be deleted now.
 struct Points: ParsableCommand {
@@ -28,7 +29,10 @@ struct Points: ParsableCommand {
     }
 
     func run() throws {
-        let state = try StoreReader.load(storeOptions.openExisting())
+        let store = try storeOptions.openExisting()
+        // One vault's points are read from its file alone.
+        let state = try vault.map { try StoreReader.read(store, [.vaults, .sync], points: .of(vaults: [$0])).state }
+            ?? StoreReader.load(store)
         if let vault, state.vaults[vault] == nil { throw CLIError("no vault named \"\(vault)\" in the store") }
         let now = StoreReader.now(of: state)
         let names = vault.map { [$0] } ?? state.sortedVaults.map(\.name)

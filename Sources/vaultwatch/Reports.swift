@@ -18,15 +18,37 @@ enum StoreReader {
         } catch {
             throw CLIError("\(error)")
         }
-        // Only once every line is known to be readable may a torn last line be set aside.
-        var problems = load.problems
+        say(load.problems, of: store, leaving: leaving)
+        return load.state
+    }
+
+    /// Reads only `parts` of the store and, of the points, what `points` asks (each vault's
+    /// summary, or some vaults' points): a command reads what it prints. Says what is wrong as
+    /// `load` does.
+    static func read(
+        _ store: Store, _ parts: Set<StorePart>, points: PointsReading = .none, leaving: Set<String> = []
+    ) throws -> StoreOverview {
+        let overview: StoreOverview
+        do {
+            overview = try store.read(parts, points: points)
+        } catch {
+            throw CLIError("\(error)")
+        }
+        say(overview.problems, of: store, leaving: leaving)
+        return overview
+    }
+
+    /// Says `problems` and what else is wrong with the store: its torn last lines and loose modes
+    /// (a store opened for reading), or sets the torn lines aside and says so (for writing).
+    private static func say(_ problems: [StoreProblem], of store: Store, leaving: Set<String>) {
+        // Only once every line read is known to be readable may a torn last line be set aside.
+        var problems = problems
         if store.access == .reading {
             problems += store.tornLines() + store.permissionProblems()
         } else {
             problems += store.setAsideTornLines(except: leaving)
         }
         ProblemReport.say(problems)
-        return load.state
     }
 
     /// The instant countdowns are measured from: the wall clock, or the source's last sync if

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VaultCore
+import VaultStore
 
 /// `vaultwatch vaults`: every vault with its lock state, for people or (`--json`) scripts.
 struct Vaults: ParsableCommand {
@@ -25,7 +26,9 @@ struct Vaults: ParsableCommand {
     }
 
     func run() throws {
-        let state = try StoreReader.load(storeOptions.openExisting())
+        // The vaults file and each points file's summary: never the points themselves.
+        let overview = try StoreReader.read(storeOptions.openExisting(), [.vaults, .sync], points: .counts)
+        let state = overview.state
         let now = StoreReader.now(of: state)
         let rows = state.sortedVaults.sorted { $0.name.lowercased() < $1.name.lowercased() }.map { v -> Row in
             let lock = v.lockState(at: now)
@@ -36,7 +39,7 @@ struct Vaults: ParsableCommand {
                 minRetentionDays: v.lock?.minRetentionDays, maxRetentionDays: v.lock?.maxRetentionDays,
                 lockDate: v.lock?.lockDate, secondsUntilLockDate: left, lockChangeable: lock.isChangeable,
                 encryptionKeyType: v.encryptionKeyType?.rawValue, encryptionKeyArn: v.encryptionKeyArn,
-                recoveryPoints: state.points(in: v.name).count)
+                recoveryPoints: overview.points[v.name]?.points ?? 0)
         }
         if json { return try JSONOutput.print(rows) }
         TextTable.print(
