@@ -80,17 +80,38 @@ enum JSONOutput {
 /// values from outside are made visible, never sent to the terminal raw.
 enum TextTable {
     static func print(header: [String], rows: [[String]]) {
-        let clean = rows.map { $0.map(sanitize) }
-        var widths = header.map(DisplayWidth.of)
-        for row in clean { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, c in
-                i == cells.count - 1 ? c : c + String(repeating: " ", count: widths[i] - DisplayWidth.of(c))
-            }.joined(separator: "  ")
+        // Each cell made inert and measured once; printable ASCII, nearly every cell, as it is.
+        let cells = ([header] + rows).map { $0.map(Cell.init) }
+        var widths = [Int](repeating: 0, count: header.count)
+        for row in cells { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.width) } }
+        var out: [UInt8] = []
+        for row in cells {
+            for (i, cell) in row.enumerated() {
+                var text = cell.text
+                text.withUTF8 { out.append(contentsOf: $0) }
+                guard i < row.count - 1 else { break }
+                out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[i] - cell.width + 2))
+            }
+            out.append(UInt8(ascii: "\n"))
         }
-        var out = line(header) + "\n"
-        for row in clean { out += line(row) + "\n" }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        FileHandle.standardOutput.write(Data(out))
+    }
+
+    /// A cell's text made inert, and its width in terminal columns.
+    private struct Cell {
+        var text: String
+        var width: Int
+
+        init(_ raw: String) {
+            var raw = raw
+            if raw.withUTF8({ $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }) {
+                text = raw
+                width = raw.utf8.count
+            } else {
+                text = InertText.make(raw)
+                width = DisplayWidth.of(text)
+            }
+        }
     }
 
     /// The same treatment the dashboard gives outside text (VaultTUI's InertText).
