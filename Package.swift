@@ -21,12 +21,24 @@ let package = Package(
         .target(
             name: "VaultStore",
             dependencies: ["VaultCore", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore"]),
+        // The simulated AWS Backup service of the demo account: the domain alone, safe to call from
+        // any thread (it serialises its calls inside).
+        .target(name: "VaultDemo", dependencies: ["VaultCore"]),
+        .target(name: "VaultSync", dependencies: ["VaultCore", "VaultStore", "AWSClient"]),
+        // A local AWS Backup endpoint (and CloudTrail LookupEvents) over the demo's backend: its own
+        // HTTP/1.1 server on POSIX sockets, SigV4 checked with AWSClient's verifier.
+        .target(name: "VaultEmulator", dependencies: ["VaultCore", "VaultDemo", "AWSClient"]),
         .target(name: "VaultTUI", dependencies: ["VaultCore", "CNCurses"]),
+        // config.toml: a small TOML reader of its own (no dependency to build) and the settings it holds.
+        .target(name: "VaultConfig", dependencies: ["VaultCore"]),
+        // How vaultwatch reaches AWS, exactly as the AWS CLI does: credentials, region, endpoints,
+        // SigV4, retries, protocols and errors. Foundation and swift-crypto only; no vaultwatch target.
+        .target(name: "AWSClient", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "vaultwatch",
             dependencies: [
-                "VaultCore", "VaultStore", "VaultSync", "VaultTUI",
+                "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "VaultConfig", "AWSClient", "VaultDemo",
+                "VaultEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,7 +48,8 @@ let package = Package(
         .executableTarget(
             name: "vaultwatch-bench",
             dependencies: [
-                "VaultBench", "VaultCore", "VaultStore", "VaultSync", "VaultTUI",
+                "VaultBench", "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "VaultDemo", "VaultEmulator",
+                "AWSClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/vaultwatch-bench"
@@ -45,11 +58,25 @@ let package = Package(
         // The writer the store's multi-process tests start and kill; not a product.
         .executableTarget(name: "vaultwatch-store-probe", dependencies: ["VaultCore", "VaultStore"]),
         .testTarget(name: "VaultStoreTests", dependencies: ["VaultStore", "vaultwatch-store-probe", "FuzzSupport"]),
-        .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync"]),
+        .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync", "VaultDemo", "AWSClient", "TestSupport", "FuzzSupport"]),
         // Screen expectations live in Tests/VaultTUITests/Screens and are read by path.
         .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI", "FuzzSupport"], exclude: ["Screens"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["vaultwatch"]),
+        // Helpers the test targets share: real local endpoints (moto_server, the fault-injecting proxy,
+        // an organization's alert wiring), botocore as an oracle, and subprocesses; its Python helpers in
+        // Resources are run by path.
+        .target(
+            name: "TestSupport", dependencies: ["AWSClient", "VaultCore"], path: "Tests/TestSupport", exclude: ["Resources"]),
+        // The conformance cases (and the scripts that write them) are read by path.
+        .testTarget(name: "EndToEndTests", dependencies: ["vaultwatch", "TestSupport"], exclude: ["Conformance"]),
         .testTarget(name: "VaultBenchTests", dependencies: ["VaultBench", "VaultStore"]),
+        .testTarget(name: "VaultConfigTests", dependencies: ["VaultConfig"]),
+        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),
+        // The alert feeds (SQS, CloudTrail, events files) against moto_server and botocore.
+        .testTarget(name: "FeedTests", dependencies: ["VaultSync", "VaultStore", "AWSClient", "TestSupport"]),
+        // The botocore oracle in Resources is run by path.
+        .testTarget(
+            name: "VaultEmulatorTests", dependencies: ["VaultEmulator", "VaultDemo", "AWSClient", "VaultSync", "VaultStore"],
+            exclude: ["Resources"]),
         // libFuzzer targets, one executable each (see RELIABILITY.md and .ci/fuzz, which builds them with the
         // sanitizers and -DFUZZING). A plain build makes each a replayer of the inputs named on its command line.
         .target(name: "FuzzSupport", path: "Fuzz/Targets/Support"),
@@ -57,5 +84,7 @@ let package = Package(
         .executableTarget(name: "fuzz-event-pattern", dependencies: ["FuzzSupport", "VaultCore"], path: "Fuzz/Targets/EventPattern"),
         .executableTarget(name: "fuzz-policy", dependencies: ["FuzzSupport", "VaultCore"], path: "Fuzz/Targets/Policy"),
         .executableTarget(name: "fuzz-terminal-input", dependencies: ["FuzzSupport", "VaultTUI"], path: "Fuzz/Targets/TerminalInput"),
+        .executableTarget(
+            name: "fuzz-aws-answers", dependencies: ["FuzzSupport", "AWSClient", "VaultSync"], path: "Fuzz/Targets/AWSAnswers"),
     ]
 )

@@ -32,6 +32,10 @@ struct Bench: ParsableCommand {
     @Option(help: "Interleaved rounds of each figure and its peer (at least 1; the table's verdicts want 5 or more).")
     var rounds: Int?
 
+    @Flag(help: "Measure only figure 7, the AWS Backup endpoint (it needs no generated store).")
+    var endpointOnly = false
+
+    @Flag(help: .hidden) var endpointProfile = false
     @Option(help: .hidden) var measureMemory: String?
     /// Runs the points phase of figure 1 once, on one core, and prints what it spent: for
     /// profiling (`perf stat`, `perf record`) without the rest of the run.
@@ -61,6 +65,13 @@ struct Bench: ParsableCommand {
         if let points { sizes.points = points }
         if let calls { sizes.calls = calls }
         if let rounds { sizes.rounds = rounds }
+        if endpointProfile { return try EndpointProfile.run(points: points ?? 20_000, seed: seed) }
+        if endpointOnly {
+            var table = Table()
+            try EndpointFigure.measure(points: sizes.points, vaults: sizes.vaults, seed: seed, into: &table)
+            table.notes.append(Machine.describe(seed: seed, sizes: sizes))
+            return print(table)
+        }
         let data = try Datasets.prepare(seed: seed, sizes: sizes, regenerate: regenerate)
         let table = try Harness(data: data, sizes: sizes, figures: Set(figures)).run()
         print(table)

@@ -12,6 +12,10 @@ enum Format {
         ms < 10 ? String(format: "%.2f ms", ms) : String(format: "%.0f ms", ms)
     }
 
+    static func mbPerSecond(bytes: Int, seconds: Double) -> String {
+        String(format: "%.0f MB/s", Double(bytes) / 1e6 / seconds)
+    }
+
     /// Bytes in whole MB, without the unit.
     static func megabytes(_ bytes: Double) -> String { String(format: "%.0f", bytes / 1e6) }
 

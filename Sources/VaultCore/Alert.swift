@@ -18,6 +18,10 @@ public struct Alert: Codable, Equatable, Sendable, Identifiable {
     public var action: String
     public var principal: Principal
     public var vaultName: String?
+    /// The account and region the call was made in (the vault's, when it names one). Empty in an
+    /// alert written before schema 3.
+    public var accountId: String
+    public var region: String
     public var recoveryPointArn: String?
     /// The call's error code, or `succeeded`.
     public var outcome: String
@@ -33,6 +37,8 @@ public struct Alert: Codable, Equatable, Sendable, Identifiable {
         action = call.action
         principal = call.principal
         vaultName = call.vaultName
+        accountId = call.accountId
+        region = call.region
         recoveryPointArn = call.recoveryPointArn
         outcome = call.outcome
         errorMessage = call.errorMessage
@@ -44,7 +50,7 @@ public struct Alert: Codable, Equatable, Sendable, Identifiable {
     /// An alert as stored, field by field (a loader's fast path).
     public init(
         id: String, callId: String, time: Date, action: String, principal: Principal, vaultName: String?,
-        recoveryPointArn: String?, outcome: String, errorMessage: String?, severity: Severity, ruleName: String,
+        accountId: String = "", region: String = "", recoveryPointArn: String?, outcome: String, errorMessage: String?, severity: Severity, ruleName: String,
         sourceIPAddress: String?
     ) {
         self.id = id
@@ -53,6 +59,8 @@ public struct Alert: Codable, Equatable, Sendable, Identifiable {
         self.action = action
         self.principal = principal
         self.vaultName = vaultName
+        self.accountId = accountId
+        self.region = region
         self.recoveryPointArn = recoveryPointArn
         self.outcome = outcome
         self.errorMessage = errorMessage
@@ -65,6 +73,53 @@ public struct Alert: Codable, Equatable, Sendable, Identifiable {
     public static func id(forCall callId: String) -> String { FNV1a.hex(callId) }
 
     public var shortId: String { String(id.prefix(8)) }
+
+    /// The vault the call named, where it was made.
+    public var vaultKey: VaultKey? {
+        vaultName.map { VaultKey(accountId: accountId, region: region, name: $0) }
+    }
+}
+
+extension Alert {
+    private enum CodingKeys: String, CodingKey {
+        case id, callId, time, action, principal, vaultName, accountId, region, recoveryPointArn, outcome
+        case errorMessage, severity, ruleName, sourceIPAddress
+    }
+
+    /// An alert written before schema 3 has no `accountId` or `region`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id), callId: try c.decode(String.self, forKey: .callId),
+            time: try c.decode(Date.self, forKey: .time), action: try c.decode(String.self, forKey: .action),
+            principal: try c.decode(Principal.self, forKey: .principal),
+            vaultName: try c.decodeIfPresent(String.self, forKey: .vaultName),
+            accountId: try c.decodeIfPresent(String.self, forKey: .accountId) ?? "",
+            region: try c.decodeIfPresent(String.self, forKey: .region) ?? "",
+            recoveryPointArn: try c.decodeIfPresent(String.self, forKey: .recoveryPointArn),
+            outcome: try c.decode(String.self, forKey: .outcome),
+            errorMessage: try c.decodeIfPresent(String.self, forKey: .errorMessage),
+            severity: try c.decode(Severity.self, forKey: .severity), ruleName: try c.decode(String.self, forKey: .ruleName),
+            sourceIPAddress: try c.decodeIfPresent(String.self, forKey: .sourceIPAddress))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(callId, forKey: .callId)
+        try c.encode(time, forKey: .time)
+        try c.encode(action, forKey: .action)
+        try c.encode(principal, forKey: .principal)
+        try c.encodeIfPresent(vaultName, forKey: .vaultName)
+        if !accountId.isEmpty { try c.encode(accountId, forKey: .accountId) }
+        if !region.isEmpty { try c.encode(region, forKey: .region) }
+        try c.encodeIfPresent(recoveryPointArn, forKey: .recoveryPointArn)
+        try c.encode(outcome, forKey: .outcome)
+        try c.encodeIfPresent(errorMessage, forKey: .errorMessage)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(ruleName, forKey: .ruleName)
+        try c.encodeIfPresent(sourceIPAddress, forKey: .sourceIPAddress)
+    }
 }
 
 /// An operator's acknowledgement of an alert: a record of its own, never an edit of the alert.

@@ -4,18 +4,6 @@ extension ApiCall {
     /// The call as EventBridge delivers it ("AWS API Call via CloudTrail", `detail` holding the
     /// CloudTrail record), so an event pattern deployed in AWS can be matched against it as is.
     public var eventBridgeEvent: JSONValue {
-        var identity: [String: JSONValue] = [
-            "type": .string(principal.kind.rawValue),
-            "arn": .string(principal.arn),
-            "accountId": .string(principal.accountId),
-        ]
-        if let issuer = principal.issuerArn {
-            identity["sessionContext"] = .object([
-                "sessionIssuer": .object([
-                    "type": .string("Role"), "arn": .string(issuer), "accountId": .string(principal.accountId),
-                ])
-            ])
-        }
         var parameters: [String: JSONValue] = [:]
         if let vaultName {
             // As CloudTrail records each request: a copy names its source vault, a restore only
@@ -33,7 +21,7 @@ extension ApiCall {
             "eventSource": .string("backup.amazonaws.com"),
             "eventName": .string(action),
             "awsRegion": .string(region),
-            "userIdentity": .object(identity),
+            "userIdentity": principal.userIdentity,
             "requestParameters": parameters.isEmpty ? .null : .object(parameters),
             "responseElements": .null,
             "eventID": .string(id),
@@ -57,5 +45,31 @@ extension ApiCall {
             "resources": .array([]),
             "detail": .object(detail),
         ])
+    }
+}
+
+extension Principal {
+    /// `userIdentity` as CloudTrail writes it for this kind of identity: an ARN where CloudTrail
+    /// gives one, `invokedBy` for a service, `onBehalfOf` for an Identity Center user, and the
+    /// session issuer (a role, or the IAM user or root behind a federated user) when there is one.
+    public var userIdentity: JSONValue {
+        var identity: [String: JSONValue] = ["type": .string(kind.rawValue), "accountId": .string(accountId)]
+        switch kind {
+        case .root, .iamUser, .assumedRole, .role, .federatedUser: identity["arn"] = .string(arn)
+        case .awsService: identity["invokedBy"] = .string(arn)
+        case .identityCenterUser: identity["onBehalfOf"] = .object(["userId": .string(ARN(arn)?.shortName ?? arn)])
+        case .awsAccount: break
+        case .samlUser, .webIdentityUser: identity["userName"] = .string(arn)
+        case .directory, .unknown: identity["principalId"] = .string(arn)
+        }
+        if let issuerArn {
+            let issuerKind: Kind = issuerArn.hasSuffix(":root") ? .root : (issuerArn.contains(":user/") ? .iamUser : .role)
+            identity["sessionContext"] = .object([
+                "sessionIssuer": .object([
+                    "type": .string(issuerKind.rawValue), "arn": .string(issuerArn), "accountId": .string(accountId),
+                ])
+            ])
+        }
+        return .object(identity)
     }
 }

@@ -22,6 +22,11 @@ struct ByteTable: Sendable {
         return bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
     }
 
+    /// Every run as a `String` (its bytes read as UTF-8), in the order they were added.
+    var strings: [String] {
+        (0..<count).map { i in withBytes(of: UInt32(i + 1)) { String(decoding: $0, as: UTF8.self) } }
+    }
+
     /// Whether run `id` is `bytes` (id 0, "none", is no run).
     @inline(__always) func holds(_ id: UInt32, _ bytes: UnsafeRawBufferPointer) -> Bool {
         guard id != 0 else { return false }

@@ -12,6 +12,11 @@ public struct EventPattern: Sendable {
     /// The pattern as given, so the very rule matched here can be deployed or handed to another matcher.
     public let json: JSONValue
 
+    /// The longest pattern `PutRule` takes, in characters (EventBridge API Reference, `PutRule`:
+    /// `EventPattern`, maximum length 4096; the default quota is lower, 2048, and can be raised to it).
+    public static let maximumLength = 4096
+
+    /// Compiles the pattern as written, refusing one longer than `maximumLength`.
     public init(json: Data) throws(EventPatternError) {
         let value: JSONValue
         do {
@@ -19,12 +24,26 @@ public struct EventPattern: Sendable {
         } catch {
             throw EventPatternError(path: "", message: "pattern is not valid JSON")
         }
-        try self.init(value)
+        try Self.checkLength(String(decoding: json, as: UTF8.self).utf16.count)
+        try self.init(compiling: value)
     }
 
+    /// Compiles an already parsed pattern; its length is taken as that of its compact spelling (no
+    /// whitespace), the text it was read from being gone.
     public init(_ pattern: JSONValue) throws(EventPatternError) {
+        try Self.checkLength(pattern.description.utf16.count)
+        try self.init(compiling: pattern)
+    }
+
+    private init(compiling pattern: JSONValue) throws(EventPatternError) {
         root = try EventPatternCompiler.compile(pattern)
         json = pattern
+    }
+
+    private static func checkLength(_ length: Int) throws(EventPatternError) {
+        guard length > maximumLength else { return }
+        throw EventPatternError(
+            path: "", message: "pattern is \(length) characters long; EventBridge takes at most \(maximumLength)")
     }
 
     /// Throws `EventPatternError` when the event is not a JSON object.

@@ -4,13 +4,26 @@ enum EventPatternCompiler {
         guard case .object(let object) = pattern else {
             throw EventPatternError(path: "", message: "pattern must be a JSON object, got \(pattern)")
         }
-        return try compileObject(object, path: "")
+        let node = try compileObject(object, path: "", insideOr: false)
+        if let failure = EventPatternComplexity.check(pattern) {
+            throw EventPatternError(path: "", message: failure.message)
+        }
+        return node
     }
+
+    /// Words event-ruler reserves, which cannot name a field inside a `$or` branch (event-ruler
+    /// `Constants.RESERVED_FIELD_NAMES_IN_OR_RELATIONSHIP`).
+    static let reservedInsideOr: Set<String> = [
+        "exactly", "equals-ignore-case", "prefix", "suffix", "anything-but", "exists", "wildcard", "numeric", "cidr",
+        "=", "<", "<=", ">", ">=", "regex", "not-wildcard", "not-equals-ignore-case", "date-after",
+        "date-on-or-after", "date-before", "date-on-or-before", "in-date-range", "ip-address-in-range",
+        "ip-address-not-in-range",
+    ]
 
     private static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    private static func compileObject(_ object: [String: JSONValue], path: String) throws(EventPatternError)
-        -> EventPatternNode
+    private static func compileObject(_ object: [String: JSONValue], path: String, insideOr: Bool)
+        throws(EventPatternError) -> EventPatternNode
     {
         guard !object.isEmpty else { throw EventPatternError(path: path, message: "empty objects are not allowed") }
         var fields: [EventPatternNode.Field] = []
@@ -22,9 +35,14 @@ enum EventPatternCompiler {
                 alternatives.append(try compileOr(value, path: fieldPath))
                 continue
             }
+            if insideOr, reservedInsideOr.contains(key) {
+                throw EventPatternError(
+                    path: fieldPath, message: "\"\(key)\" is a reserved word and cannot name a field inside $or")
+            }
             switch value {
             case .object(let inner):
-                fields.append(.init(name: key, pattern: .object(try compileObject(inner, path: fieldPath))))
+                fields.append(
+                    .init(name: key, pattern: .object(try compileObject(inner, path: fieldPath, insideOr: insideOr))))
             case .array(let items):
                 fields.append(.init(name: key, pattern: .leaf(try compileLeaf(items, path: fieldPath))))
             default:
@@ -48,7 +66,7 @@ enum EventPatternCompiler {
             guard case .object(let object) = branch else {
                 throw EventPatternError(path: branchPath, message: "$or entries must be pattern objects, got \(branch)")
             }
-            nodes.append(try compileObject(object, path: branchPath))
+            nodes.append(try compileObject(object, path: branchPath, insideOr: true))
         }
         return nodes
     }
@@ -92,7 +110,7 @@ enum EventPatternCompiler {
                 (text, ignoringCase) = (value, false)
             case .object(let inner) where inner.count == 1:
                 guard case .string(let value)? = inner["equals-ignore-case"] else { fallthrough }
-                (text, ignoringCase) = (value.lowercased(), true)
+                (text, ignoringCase) = (EventPatternBytes.folded(value), true)
             default:
                 throw fail("\(name) takes a string or {\"equals-ignore-case\": string}, got \(argument)")
             }
@@ -102,7 +120,7 @@ enum EventPatternCompiler {
             guard case .string(let text) = argument else {
                 throw fail("equals-ignore-case takes a string, got \(argument)")
             }
-            return .equalsIgnoreCase(text.lowercased())
+            return .equalsIgnoreCase(EventPatternBytes.folded(text))
         case "wildcard":
             guard case .string(let text) = argument else { throw fail("wildcard takes a string, got \(argument)") }
             return .wildcard(try lift(EventPatternWildcard.parse(text)))
@@ -154,10 +172,14 @@ enum EventPatternCompiler {
             default:
                 return .failure(.init("anything-but \(name) takes a string or a list of strings, got \(value)"))
             }
+            // "Null prefix/suffix not allowed" (event-ruler): an empty prefix or suffix would exclude everything.
+            if name == "prefix" || name == "suffix", strings.contains(where: \.isEmpty) {
+                return .failure(.init("anything-but \(name) must not be empty"))
+            }
             switch name {
             case "prefix": return .success(.prefixes(strings))
             case "suffix": return .success(.suffixes(strings))
-            case "equals-ignore-case": return .success(.equalsIgnoreCase(strings.map { $0.lowercased() }))
+            case "equals-ignore-case": return .success(.equalsIgnoreCase(strings.map(EventPatternBytes.folded)))
             default:
                 var wildcards: [EventPatternWildcard] = []
                 for text in strings {

@@ -22,13 +22,13 @@ enum EventPatternMatcher: Sendable {
             return expected == value
         case .prefix(let prefix, let ignoringCase):
             guard case .string(let text) = value else { return false }
-            return ignoringCase ? text.lowercased().hasPrefix(prefix) : text.hasPrefix(prefix)
+            return EventPatternBytes.hasPrefix(ignoringCase ? EventPatternBytes.folded(text) : text, prefix)
         case .suffix(let suffix, let ignoringCase):
             guard case .string(let text) = value else { return false }
-            return ignoringCase ? text.lowercased().hasSuffix(suffix) : text.hasSuffix(suffix)
+            return EventPatternBytes.hasSuffix(ignoringCase ? EventPatternBytes.folded(text) : text, suffix)
         case .equalsIgnoreCase(let expected):
             guard case .string(let text) = value else { return false }
-            return text.lowercased() == expected
+            return EventPatternBytes.equal(EventPatternBytes.folded(text), expected)
         case .wildcard(let wildcard):
             guard case .string(let text) = value else { return false }
             return wildcard.matches(text)
@@ -61,11 +61,11 @@ enum EventPatternAnythingBut: Sendable {
         guard case .string(let text) = value else { return true }
         switch self {
         case .values: return true
-        case .prefixes(let prefixes): return !prefixes.contains { text.hasPrefix($0) }
-        case .suffixes(let suffixes): return !suffixes.contains { text.hasSuffix($0) }
+        case .prefixes(let prefixes): return !prefixes.contains { EventPatternBytes.hasPrefix(text, $0) }
+        case .suffixes(let suffixes): return !suffixes.contains { EventPatternBytes.hasSuffix(text, $0) }
         case .equalsIgnoreCase(let words):
-            let lowered = text.lowercased()
-            return !words.contains(lowered)
+            let lowered = EventPatternBytes.folded(text)
+            return !words.contains { EventPatternBytes.equal(lowered, $0) }
         case .wildcards(let wildcards): return !wildcards.contains { $0.matches(text) }
         }
     }

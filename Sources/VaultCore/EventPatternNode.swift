@@ -10,6 +10,14 @@ struct EventPatternNode: Sendable {
             self.pattern = pattern
         }
 
+        /// The value of this field in `object`: a key equal to the name byte for byte (a dictionary of
+        /// `String` finds canonically equivalent keys too).
+        func value(in object: [String: JSONValue]) -> JSONValue? {
+            guard let index = object.index(forKey: name) else { return nil }
+            let (key, value) = object[index]
+            return EventPatternBytes.equal(key, name) ? value : nil
+        }
+
         func matches(_ value: JSONValue?) -> Bool {
             switch pattern {
             case .leaf(let leaf):
@@ -58,7 +66,7 @@ struct EventPatternNode: Sendable {
     func matches(_ object: [String: JSONValue]?) -> Bool {
         guard let object else { return matchesMissing }
         for field in unretainedFields {
-            guard field._withUnsafeGuaranteedRef({ $0.matches(object[$0.name]) }) else { return false }
+            guard field._withUnsafeGuaranteedRef({ $0.matches($0.value(in: object)) }) else { return false }
         }
         // Through indices, so that each branch is matched where it lies rather than copied (a retain per array).
         for alternative in alternatives.indices {

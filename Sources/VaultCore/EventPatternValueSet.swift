@@ -1,10 +1,11 @@
-/// A list of exact values (a leaf's, or an `anything-but` list) that answers `contains` as the list would with
-/// `==`, without scanning it: strings through a set (same equality as `String`), numbers numerically.
+/// A list of exact values (a leaf's, or an `anything-but` list) that answers `contains` as the list would,
+/// without scanning it: strings by their bytes (`EventPatternBytes`), numbers numerically.
 struct EventPatternValueSet: Sendable {
     /// Up to `fewStrings` strings are compared one by one, which beats hashing the event's string; more go to
-    /// `manyStrings`.
+    /// `manyStrings`, hashed as `String` hashes (canonical equivalence), each bucket holding the byte-distinct
+    /// spellings of one string.
     private let strings: [String]
-    private let manyStrings: Set<String>
+    private let manyStrings: [String: [String]]
     private let numbers: [Double]
     /// Booleans and `null`.
     private let others: [JSONValue]
@@ -25,10 +26,14 @@ struct EventPatternValueSet: Sendable {
             }
         }
         if strings.count > Self.fewStrings {
-            manyStrings = Set(strings)
+            var buckets: [String: [String]] = [:]
+            for string in strings where !(buckets[string]?.contains { EventPatternBytes.equal($0, string) } ?? false) {
+                buckets[string, default: []].append(string)
+            }
+            manyStrings = buckets
             self.strings = []
         } else {
-            manyStrings = []
+            manyStrings = [:]
             self.strings = strings
         }
         self.numbers = numbers
@@ -39,8 +44,9 @@ struct EventPatternValueSet: Sendable {
     func contains(_ value: JSONValue) -> Bool {
         switch value {
         case .string(let text):
-            for string in strings where string == text { return true }
-            return !manyStrings.isEmpty && manyStrings.contains(text)
+            for string in strings where EventPatternBytes.equal(string, text) { return true }
+            guard !manyStrings.isEmpty, let bucket = manyStrings[text] else { return false }
+            return bucket.contains { EventPatternBytes.equal($0, text) }
         case .number(let number):
             for candidate in numbers where candidate == number { return true }
             return false

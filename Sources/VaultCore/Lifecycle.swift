@@ -2,7 +2,7 @@ import Foundation
 
 /// A recovery point's lifecycle: when it moves to cold storage and when it is deleted, in days
 /// after creation. Absent values mean "never".
-public struct Lifecycle: Codable, Equatable, Sendable {
+public struct Lifecycle: Codable, Hashable, Sendable {
     public var moveToColdStorageAfterDays: Int?
     public var deleteAfterDays: Int?
 

@@ -2,10 +2,10 @@ import Foundation
 
 /// A recovery point whose texts are UTF-8 bytes borrowed from a loader's buffer, valid for the
 /// duration of one `PointList.upsert(_:)`: a loader that parses store lines itself hands points
-/// over this way, so no `String` is made for a text the list already holds.
+/// over this way, so no `String` is made for a text the list already holds. The vault is the
+/// list's own, so a point's fields do not name it.
 public struct PointFields {
     public var arn: UnsafeRawBufferPointer
-    public var vaultName: UnsafeRawBufferPointer
     public var resourceArn: UnsafeRawBufferPointer
     public var resourceType: UnsafeRawBufferPointer
     public var resourceName: UnsafeRawBufferPointer?
@@ -19,14 +19,13 @@ public struct PointFields {
     public var isEncrypted: Bool
 
     public init(
-        arn: UnsafeRawBufferPointer, vaultName: UnsafeRawBufferPointer, resourceArn: UnsafeRawBufferPointer,
+        arn: UnsafeRawBufferPointer, resourceArn: UnsafeRawBufferPointer,
         resourceType: UnsafeRawBufferPointer, resourceName: UnsafeRawBufferPointer?,
         iamRoleArn: UnsafeRawBufferPointer?, status: RecoveryPoint.Status, creationDate: Date,
         completionDate: Date?, sizeBytes: Int64, lifecycle: Lifecycle, storageClass: RecoveryPoint.StorageClass,
         isEncrypted: Bool
     ) {
         self.arn = arn
-        self.vaultName = vaultName
         self.resourceArn = resourceArn
         self.resourceType = resourceType
         self.resourceName = resourceName
@@ -42,26 +41,23 @@ public struct PointFields {
 
     /// The fields of `point`, for `body` to use while it runs.
     public static func with<R>(_ point: RecoveryPoint, _ body: (PointFields) throws -> R) rethrows -> R {
-        var arn = point.arn, vault = point.vaultName, resource = point.resourceArn, type = point.resourceType
+        var arn = point.arn, resource = point.resourceArn, type = point.resourceType
         var name = point.resourceName ?? "", role = point.iamRoleArn ?? ""
         return try arn.withUTF8 { arn in
-            try vault.withUTF8 { vault in
-                try resource.withUTF8 { resource in
-                    try type.withUTF8 { type in
-                        try name.withUTF8 { name in
-                            try role.withUTF8 { role in
-                                try body(
-                                    PointFields(
-                                        arn: UnsafeRawBufferPointer(arn), vaultName: UnsafeRawBufferPointer(vault),
-                                        resourceArn: UnsafeRawBufferPointer(resource),
-                                        resourceType: UnsafeRawBufferPointer(type),
-                                        resourceName: point.resourceName == nil ? nil : UnsafeRawBufferPointer(name),
-                                        iamRoleArn: point.iamRoleArn == nil ? nil : UnsafeRawBufferPointer(role),
-                                        status: point.status, creationDate: point.creationDate,
-                                        completionDate: point.completionDate, sizeBytes: point.sizeBytes,
-                                        lifecycle: point.lifecycle, storageClass: point.storageClass,
-                                        isEncrypted: point.isEncrypted))
-                            }
+            try resource.withUTF8 { resource in
+                try type.withUTF8 { type in
+                    try name.withUTF8 { name in
+                        try role.withUTF8 { role in
+                            try body(
+                                PointFields(
+                                    arn: UnsafeRawBufferPointer(arn), resourceArn: UnsafeRawBufferPointer(resource),
+                                    resourceType: UnsafeRawBufferPointer(type),
+                                    resourceName: point.resourceName == nil ? nil : UnsafeRawBufferPointer(name),
+                                    iamRoleArn: point.iamRoleArn == nil ? nil : UnsafeRawBufferPointer(role),
+                                    status: point.status, creationDate: point.creationDate,
+                                    completionDate: point.completionDate, sizeBytes: point.sizeBytes,
+                                    lifecycle: point.lifecycle, storageClass: point.storageClass,
+                                    isEncrypted: point.isEncrypted))
                         }
                     }
                 }

@@ -3,12 +3,12 @@ import Foundation
 /// A vault's recovery points in arrival order, with an index by ARN so a new snapshot of a point
 /// replaces the old one.
 ///
-/// Compact, for a million points: a row per point of its dates, size, where its ARN's tail ends
-/// and its shape (32 bytes), a flag byte beside it, the ARNs' tails in one byte buffer (a UUID
-/// packed into 16 bytes: `…:recovery-point:` is interned, what follows is not), the texts its
-/// points share interned once and named together by a shape (`PointShape`: the resource, its
-/// vault, its role, the ARN's prefix, the lifecycle), and an ARN index of row numbers with open
-/// addressing. Points are made on access, so the list reads as a collection of `RecoveryPoint`.
+/// Compact, for a million points: the vault's key once for the whole list, a row per point of its
+/// dates, size, where its ARN's tail ends and its shape (32 bytes), a flag byte beside it, the
+/// ARNs' tails in one byte buffer (a UUID packed into 16 bytes: `…:recovery-point:` is interned,
+/// what follows is not), the texts its points share interned once and named together by a shape
+/// (`PointShape`: the resource, its role, the ARN's prefix, the lifecycle), and an ARN index of
+/// row numbers with open addressing. Points are made on access, so the list reads as a collection of `RecoveryPoint`.
 public struct PointList: Sendable {
     struct Row: Sendable {
         /// Dates as `Date` holds them (seconds since 2001), so every date comes back exactly.
@@ -21,6 +21,8 @@ public struct PointList: Sendable {
         var shape: UInt32
     }
 
+    /// The vault every point of the list is in.
+    public private(set) var vault: VaultKey
     private var rows: [Row] = []
     /// Beside each row: status (bits 0–2), storage class (3–4), encrypted (5), has a completion
     /// date (6), tail packed as a UUID (7).
@@ -31,14 +33,21 @@ public struct PointList: Sendable {
     private var lifecycles: [Lifecycle] = []
     private var lifecycleIds: [LifecycleKey: UInt32] = [:]
     private var index = RowIndex()
-    /// The prefix and vault of the last point added: nearly every point repeats them.
+    /// The prefix of the last point added: nearly every point repeats it.
     private var lastPrefix: UInt32 = 0
-    private var lastVault: UInt32 = 0
     /// Kept up to date on every change, so screens never sum a vault's points per frame.
     public private(set) var totalBytes: Int64 = 0
     public private(set) var newestCreation: Date?
 
-    public init() {}
+    public init(vault: VaultKey) {
+        self.vault = vault
+    }
+
+    /// The same points, as the points of `vault`: a legacy list (read from a store written before
+    /// schema 3) once the account state knows which vault its name meant.
+    public mutating func assign(to vault: VaultKey) {
+        self.vault = vault
+    }
 
     /// Makes room for `count` points like `sample`, so a loader that knows roughly how many are
     /// coming neither regrows the list nor leaves it twice as large as it needs.
@@ -74,10 +83,8 @@ public struct PointList: Sendable {
     public mutating func upsert(_ point: PointFields) {
         let parts = ARNParts(point.arn)
         let prefix = texts.intern(parts.prefix, like: lastPrefix)
-        let vault = texts.intern(point.vaultName, like: lastVault)
         lastPrefix = prefix
-        lastVault = vault
-        let shape = shapeId(point, prefix: prefix, vault: vault)
+        let shape = shapeId(point, prefix: prefix)
         var row = Row(
             creation: point.creationDate.timeIntervalSinceReferenceDate,
             completion: point.completionDate?.timeIntervalSinceReferenceDate ?? 0, size: point.sizeBytes, arnEnd: 0,
@@ -107,13 +114,13 @@ public struct PointList: Sendable {
 
     /// The shape of `point`: one of its resource's recent ones when its texts are the same, else
     /// the interned one.
-    private mutating func shapeId(_ point: PointFields, prefix: UInt32, vault: UInt32) -> UInt32 {
+    private mutating func shapeId(_ point: PointFields, prefix: UInt32) -> UInt32 {
         let resource = texts.intern(point.resourceArn)
         let lifecycle = lifecycleId(point.lifecycle)
         func same(_ id: UInt32?) -> Bool {
             guard let id else { return false }
             let s = shapes[id]
-            return s.arnPrefix == prefix && s.vault == vault && s.lifecycle == lifecycle
+            return s.arnPrefix == prefix && s.lifecycle == lifecycle
                 && texts.holds(s.resourceType, point.resourceType) && holds(s.resourceName, point.resourceName)
                 && holds(s.iamRoleArn, point.iamRoleArn)
         }
@@ -126,7 +133,7 @@ public struct PointList: Sendable {
         } else {
             id = shapes.intern(
                 PointShape(
-                    arnPrefix: prefix, vault: vault, resourceArn: resource,
+                    arnPrefix: prefix, resourceArn: resource,
                     resourceType: texts.intern(point.resourceType),
                     resourceName: point.resourceName.map { texts.intern($0) } ?? 0,
                     iamRoleArn: point.iamRoleArn.map { texts.intern($0) } ?? 0, lifecycle: lifecycle))
@@ -276,7 +283,8 @@ extension PointList: RandomAccessCollection {
             }
         }
         return RecoveryPoint(
-            arn: arn, vaultName: texts[s.vault], resourceArn: texts[s.resourceArn],
+            arn: arn, vaultName: vault.name, accountId: vault.accountId, region: vault.region,
+            resourceArn: texts[s.resourceArn],
             resourceType: texts[s.resourceType], resourceName: s.resourceName == 0 ? nil : texts[s.resourceName],
             status: Self.statuses[Int(f & 7)], creationDate: Date(timeIntervalSinceReferenceDate: r.creation),
             completionDate: f & Self.hasCompletion == 0 ? nil : Date(timeIntervalSinceReferenceDate: r.completion),
@@ -287,9 +295,10 @@ extension PointList: RandomAccessCollection {
 }
 
 extension PointList: Equatable {
-    /// The same points in the same order (however their texts happen to be interned).
+    /// The same points of the same vault in the same order (however their texts happen to be
+    /// interned).
     public static func == (a: PointList, b: PointList) -> Bool {
-        a.count == b.count && a.totalBytes == b.totalBytes && a.elementsEqual(b)
+        a.vault == b.vault && a.count == b.count && a.totalBytes == b.totalBytes && a.elementsEqual(b)
     }
 }
 

@@ -1,10 +1,9 @@
 /// What the recovery points of one resource have in common, as ids of a `PointList`'s interned
-/// texts: the ARN's prefix, the vault, the resource (ARN, type, name), the role that made them and
+/// texts: the ARN's prefix, the resource (ARN, type, name), the role that made them and
 /// their lifecycle (an id of the list's lifecycles). A point's row names its shape, so a vault of a
 /// thousand resources keeps a few thousand shapes for any number of points.
 struct PointShape: Hashable, Sendable {
     var arnPrefix: UInt32
-    var vault: UInt32
     var resourceArn: UInt32
     var resourceType: UInt32
     /// 0 when absent.

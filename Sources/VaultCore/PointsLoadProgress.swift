@@ -6,9 +6,9 @@ public struct PointsLoadProgress: Equatable, Sendable {
     public var loadedBytes: Int
     public var totalBytes: Int
     /// Vaults whose points file has not been read yet.
-    public var pendingVaults: Set<String>
+    public var pendingVaults: Set<VaultKey>
 
-    public init(loadedBytes: Int, totalBytes: Int, pendingVaults: Set<String>) {
+    public init(loadedBytes: Int, totalBytes: Int, pendingVaults: Set<VaultKey>) {
         self.loadedBytes = loadedBytes
         self.totalBytes = totalBytes
         self.pendingVaults = pendingVaults

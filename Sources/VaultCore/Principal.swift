@@ -2,13 +2,25 @@
 /// judge is the role behind a session (`sessionContext.sessionIssuer.arn`), or the user or
 /// root ARN itself.
 public struct Principal: Codable, Equatable, Hashable, Sendable {
-    public enum Kind: String, Codable, Sendable {
+    /// CloudTrail's `userIdentity.type`, every value it documents.
+    public enum Kind: String, Codable, Sendable, CaseIterable {
         case assumedRole = "AssumedRole", iamUser = "IAMUser", root = "Root"
         case awsService = "AWSService", federatedUser = "FederatedUser"
+        /// A role's own credentials (rare: most role calls are `AssumedRole` sessions).
+        case role = "Role"
+        /// A principal of another account, named by the account alone.
+        case awsAccount = "AWSAccount"
+        /// A user of IAM Identity Center acting on Identity Center itself.
+        case identityCenterUser = "IdentityCenterUser"
+        case samlUser = "SAMLUser", webIdentityUser = "WebIdentityUser", directory = "Directory"
+        case unknown = "Unknown"
     }
 
     public var kind: Kind
     /// `userIdentity.arn`: the session (`arn:aws:sts::…:assumed-role/DevOps/alice`), user or root.
+    /// For identities CloudTrail gives no ARN: the service (`backup.amazonaws.com`) for
+    /// `AWSService`, `arn:aws:identitystore:::user/<userId>` for `IdentityCenterUser`, the account's
+    /// root ARN for `AWSAccount`, the user name or principal id for the others.
     public var arn: String
     /// `sessionContext.sessionIssuer.arn` for assumed roles.
     public var issuerArn: String?
@@ -27,6 +39,7 @@ public struct Principal: Codable, Equatable, Hashable, Sendable {
     /// A short readable name: `DevOps/alice`, `root`, `ci-deployer`.
     public var displayName: String {
         if kind == .root { return "root" }
+        if kind == .awsAccount { return "account \(accountId)" }
         guard let resource = ARN.resource(of: arn) else { return arn }
         for prefix in ["assumed-role/", "user/", "role/"] where resource.utf8.starts(with: prefix.utf8) {
             return String(resource.dropFirst(prefix.count))

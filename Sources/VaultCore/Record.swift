@@ -5,16 +5,18 @@ import Foundation
 /// snapshot of a vault or point supersedes the old one, and an acknowledgement is its own record.
 public enum Record: Equatable, Sendable {
     case vault(Vault)
-    case vaultRemoved(name: String, at: Date)
+    case vaultRemoved(VaultKey, at: Date)
     case recoveryPoint(RecoveryPoint)
-    case recoveryPointRemoved(arn: String, vaultName: String, at: Date)
+    case recoveryPointRemoved(arn: String, vault: VaultKey, at: Date)
     case job(BackupJob)
     case call(ApiCall)
     case alert(Alert)
     case acknowledgement(Acknowledgement)
     case sync(SyncStatus)
-    /// A vault access policy or an SCP as last observed.
+    /// A vault access policy, an SCP, an alert rule or a backup plan as last observed.
     case policy(GuardrailPolicy)
+    /// Where an account sits in its organization, with the SCPs of each level.
+    case organization(OrganizationPath)
 
     /// The record type written on each line.
     public var type: RecordType {
@@ -29,6 +31,7 @@ public enum Record: Equatable, Sendable {
         case .acknowledgement: return .acknowledgement
         case .sync: return .sync
         case .policy: return .policy
+        case .organization: return .organization
         }
     }
 }
@@ -36,5 +39,5 @@ public enum Record: Equatable, Sendable {
 public enum RecordType: String, Codable, Sendable, CaseIterable {
     case vault, vaultRemoved = "vault-removed", recoveryPoint = "recovery-point"
     case recoveryPointRemoved = "recovery-point-removed", job, call, alert
-    case acknowledgement, sync, policy
+    case acknowledgement, sync, policy, organization
 }

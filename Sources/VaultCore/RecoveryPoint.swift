@@ -1,7 +1,7 @@
 import Foundation
 
 /// One backup held in a vault (`ListRecoveryPointsByBackupVault`).
-public struct RecoveryPoint: Codable, Equatable, Sendable, Identifiable {
+public struct RecoveryPoint: Codable, Hashable, Sendable, Identifiable {
     public enum Status: String, Codable, Sendable, CaseIterable {
         case completed = "COMPLETED", partial = "PARTIAL", deleting = "DELETING", expired = "EXPIRED"
         case available = "AVAILABLE", stopped = "STOPPED", creating = "CREATING"
@@ -13,6 +13,10 @@ public struct RecoveryPoint: Codable, Equatable, Sendable, Identifiable {
 
     public var arn: String
     public var vaultName: String
+    /// The account and region of the vault that holds the point (`BackupVaultArn`'s). Empty in a
+    /// record written before stores held several accounts: see `VaultKey.legacy`.
+    public var accountId: String
+    public var region: String
     public var resourceArn: String
     /// `EC2`, `RDS`, `EFS`, `DynamoDB`, `S3`, …
     public var resourceType: String
@@ -28,14 +32,20 @@ public struct RecoveryPoint: Codable, Equatable, Sendable, Identifiable {
 
     public var id: String { arn }
 
+    /// The vault that holds the point.
+    public var vaultKey: VaultKey { VaultKey(accountId: accountId, region: region, name: vaultName) }
+
     public init(
-        arn: String, vaultName: String, resourceArn: String, resourceType: String,
+        arn: String, vaultName: String, accountId: String = "", region: String = "", resourceArn: String,
+        resourceType: String,
         resourceName: String? = nil, status: Status = .completed, creationDate: Date,
         completionDate: Date? = nil, sizeBytes: Int64 = 0, lifecycle: Lifecycle = Lifecycle(),
         storageClass: StorageClass = .warm, isEncrypted: Bool = true, iamRoleArn: String? = nil
     ) {
         self.arn = arn
         self.vaultName = vaultName
+        self.accountId = accountId
+        self.region = region
         self.resourceArn = resourceArn
         self.resourceType = resourceType
         self.resourceName = resourceName
@@ -69,4 +79,51 @@ public struct RecoveryPoint: Codable, Equatable, Sendable, Identifiable {
     /// The account the backed-up resource lives in, read from its ARN
     /// (`arn:aws:rds:eu-west-1:444455556666:db:orders` → `444455556666`).
     public var sourceAccount: String? { ARN(resourceArn)?.account }
+}
+
+extension RecoveryPoint {
+    private enum CodingKeys: String, CodingKey {
+        case arn, vaultName, accountId, region, resourceArn, resourceType, resourceName, status, creationDate
+        case completionDate, sizeBytes, lifecycle, storageClass, isEncrypted, iamRoleArn
+    }
+
+    /// A line written before schema 3 has no `accountId` or `region`: it reads as a legacy point,
+    /// which the account state gives to the one vault of its name.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            arn: try c.decode(String.self, forKey: .arn), vaultName: try c.decode(String.self, forKey: .vaultName),
+            accountId: try c.decodeIfPresent(String.self, forKey: .accountId) ?? "",
+            region: try c.decodeIfPresent(String.self, forKey: .region) ?? "",
+            resourceArn: try c.decode(String.self, forKey: .resourceArn),
+            resourceType: try c.decode(String.self, forKey: .resourceType),
+            resourceName: try c.decodeIfPresent(String.self, forKey: .resourceName),
+            status: try c.decode(Status.self, forKey: .status),
+            creationDate: try c.decode(Date.self, forKey: .creationDate),
+            completionDate: try c.decodeIfPresent(Date.self, forKey: .completionDate),
+            sizeBytes: try c.decode(Int64.self, forKey: .sizeBytes), lifecycle: try c.decode(Lifecycle.self, forKey: .lifecycle),
+            storageClass: try c.decode(StorageClass.self, forKey: .storageClass),
+            isEncrypted: try c.decode(Bool.self, forKey: .isEncrypted),
+            iamRoleArn: try c.decodeIfPresent(String.self, forKey: .iamRoleArn))
+    }
+
+    /// An empty account or region (a legacy point) is left out, as it was before schema 3.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(arn, forKey: .arn)
+        try c.encode(vaultName, forKey: .vaultName)
+        if !accountId.isEmpty { try c.encode(accountId, forKey: .accountId) }
+        if !region.isEmpty { try c.encode(region, forKey: .region) }
+        try c.encode(resourceArn, forKey: .resourceArn)
+        try c.encode(resourceType, forKey: .resourceType)
+        try c.encodeIfPresent(resourceName, forKey: .resourceName)
+        try c.encode(status, forKey: .status)
+        try c.encode(creationDate, forKey: .creationDate)
+        try c.encodeIfPresent(completionDate, forKey: .completionDate)
+        try c.encode(sizeBytes, forKey: .sizeBytes)
+        try c.encode(lifecycle, forKey: .lifecycle)
+        try c.encode(storageClass, forKey: .storageClass)
+        try c.encode(isEncrypted, forKey: .isEncrypted)
+        try c.encodeIfPresent(iamRoleArn, forKey: .iamRoleArn)
+    }
 }

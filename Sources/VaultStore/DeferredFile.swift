@@ -1,3 +1,5 @@
+import VaultCore
+
 /// A file that a staged first read (`StoreTail.pollDeferringBulk`) left for
 /// `StoreTail.readDeferred`: a vault's points file, or an activity log (events, jobs), which
 /// grow without bound; when asked, the audit files too (alerts, acks). Its size is as listed,
@@ -13,8 +15,10 @@ public struct DeferredFile: Sendable, Hashable {
     /// Whether this is a vault's points file (not an activity log).
     public var isPoints: Bool { StoreFile.named(relativePath).isPoints }
 
-    /// Whether `vault`'s recovery points are kept in this file.
-    public func holds(vault: String) -> Bool {
+    /// Whether `vault`'s recovery points are kept in this file: its own, or the file named after
+    /// its name alone that a store from before schema 3 wrote.
+    public func holds(vault: VaultKey) -> Bool {
         StoreFile.points(vault: vault).relativePath == relativePath
+            || StoreFile.points(vault: .legacy(vault.name)).relativePath == relativePath
     }
 }

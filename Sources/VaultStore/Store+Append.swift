@@ -24,7 +24,7 @@ extension Store {
         var order: [StoreFile] = []
         var pending: [StoreFile: [(type: RecordType, data: [UInt8])]] = [:]
         for record in records {
-            let file = StoreFile(for: record)
+            let file = try legacyPoints.file(for: record, in: root)
             let data = try encoder.data(of: record)
             if pending[file] == nil { order.append(file) }
             pending[file, default: []].append((record.type, data))

@@ -60,7 +60,7 @@ public struct PointsLoadTracker: Sendable {
     }
 
     /// The progress to show, naming the known vaults whose files are still to come.
-    public func progress(vaults: some Sequence<String>) -> PointsLoadProgress {
+    public func progress(vaults: some Sequence<VaultKey>) -> PointsLoadProgress {
         let waiting = vaults.filter { vault in pending.contains { $0.holds(vault: vault) } }
         return PointsLoadProgress(loadedBytes: loadedBytes, totalBytes: totalBytes, pendingVaults: Set(waiting))
     }

@@ -5,7 +5,7 @@ import VaultCore
 /// The JSON-lines store of one profile: a directory (0700) of append-only files (0600), opened
 /// for writing (`init(directory:)`) or for reading only (`init(readingFrom:)`).
 ///
-/// Every line is `{"data":{…},"schema":2,"seq":N,"type":"…"}` (alerts and acks also carry
+/// Every line is `{"data":{…},"schema":3,"seq":N,"type":"…"}` (alerts and acks also carry
 /// `"prev"`, the hash chain: see `ChainHash` and `verify()`). Records go to the file of their
 /// kind: `vaults.jsonl`, `points/<vault>.jsonl`, `jobs.jsonl`, `events.jsonl`, `alerts.jsonl`,
 /// `acks.jsonl`, `sync.jsonl`. Appends are serialized across threads and processes by an
@@ -19,6 +19,7 @@ public final class Store: Sendable {
     let clock: any Clock
     let sequences = SequenceCache()
     let acknowledgements = AcknowledgementIndex()
+    let legacyPoints = LegacyPointsFiles()
     /// Signs the digests of the chained files (see `Digest`); nil writes none.
     let signer: DigestKey?
     /// How often, at most, activity without an acknowledgement is signed for.

@@ -27,6 +27,7 @@ extension StoreTail {
             let load = try poll(&next, skipping: deferred)
             follow.cursors = next
             follow.deferred = deferred
+            follow.noteHome(from: load.records)
             return (load, bulky)
         }
     }
@@ -59,7 +60,7 @@ extension StoreTail {
     public func readDeferred(_ deferred: DeferredFile) throws(StoreError) -> PointsLoad {
         guard follow.withLock({ $0.deferred.contains(deferred.relativePath) }) else { return PointsLoad() }
         let file = StoreFile.named(deferred.relativePath)
-        var load = PointsLoad()
+        var load = PointsLoad(home: follow.withLock { $0.home })
         guard let handle = try OpenFile.open(file.relativePath, in: root, for: .read) else {
             follow.withLock { _ = $0.deferred.remove(deferred.relativePath) }
             return load

@@ -39,6 +39,17 @@ public final class StoreTail: Sendable {
     struct Follow {
         var cursors: [String: Cursor] = [:]
         var deferred: Set<String> = []
+        /// The account and region of the first vault read: where the legacy lines of a store
+        /// written before schema 3 belong (see `AccountState.home`).
+        var home: VaultKey.Home?
+
+        mutating func noteHome(from records: [Record]) {
+            guard home == nil else { return }
+            for case .vault(let vault) in records {
+                home = VaultKey.Home(accountId: vault.accountId, region: vault.region)
+                return
+            }
+        }
     }
 
     let root: StoreDirectory
@@ -56,6 +67,7 @@ public final class StoreTail: Sendable {
             var next = follow.cursors
             let load = try poll(&next, skipping: follow.deferred)
             follow.cursors = next
+            follow.noteHome(from: load.records)
             return load
         }
     }

@@ -27,6 +27,10 @@ struct Alerts: ParsableCommand {
         /// The ARN guardrails judge: the role behind a session, else the identity itself.
         var judgedArn: String
         var vault: String?
+        /// Where the call was made: the account and region (empty for an alert stored before schema 3
+        /// that names no vault).
+        var accountId: String
+        var region: String
         var recoveryPointArn: String?
         var outcome: String
         var errorMessage: String?
@@ -43,17 +47,18 @@ struct Alerts: ParsableCommand {
             return Row(
                 id: a.id, time: a.time, severity: a.severity.rawValue, action: a.action,
                 principal: a.principal.displayName, principalArn: a.principal.arn, judgedArn: a.principal.judgedArn, vault: a.vaultName,
-                recoveryPointArn: a.recoveryPointArn, outcome: a.outcome, errorMessage: a.errorMessage,
+                accountId: a.accountId, region: a.region, recoveryPointArn: a.recoveryPointArn, outcome: a.outcome, errorMessage: a.errorMessage,
                 sourceIPAddress: a.sourceIPAddress, acknowledged: ack != nil,
                 acknowledgement: ack.map { Row.AckRow(id: $0.id, by: $0.by, at: $0.at, note: $0.note) })
         }
         if json { return try JSONOutput.print(rows) }
+        let whereColumns = state.spansAccountsOrRegions
         TextTable.print(
-            header: ["ID", "TIME", "SEV", "ACTION", "PRINCIPAL", "VAULT", "OUTCOME", "ACK"],
+            header: ["ID", "TIME", "SEV", "ACTION", "PRINCIPAL"] + (whereColumns ? ["ACCOUNT", "REGION"] : []) + ["VAULT", "OUTCOME", "ACK"],
             rows: rows.map {
-                [
-                    String($0.id.prefix(8)), UTC.minute($0.time), $0.severity, $0.action, $0.principal, $0.vault ?? "-",
-                    $0.outcome,
+                [String($0.id.prefix(8)), UTC.minute($0.time), $0.severity, $0.action, $0.principal]
+                    + (whereColumns ? [$0.accountId.isEmpty ? "-" : $0.accountId, $0.region.isEmpty ? "-" : $0.region] : []) + [
+                    $0.vault ?? "-", $0.outcome,
                     $0.acknowledgement.map { "\($0.by) \(UTC.minute($0.at))" + ($0.note.map { ": \($0)" } ?? "") } ?? "NEW",
                 ]
             })

@@ -13,7 +13,7 @@ enum DashboardLauncher {
     }
 
     static func run(
-        store: Store, source: (any Source)?, guardrails: GuardrailOptions.Loaded, clock: any Clock, options: Options
+        store: Store, sources: [any Source], guardrails: GuardrailOptions.Loaded, clock: any Clock, options: Options
     ) throws {
         guard isatty(0) != 0, isatty(1) != 0 else {
             throw CLIError("the dashboard needs a terminal; for scripts use `vaultwatch vaults|points|alerts --json`")
@@ -25,7 +25,7 @@ enum DashboardLauncher {
         let inbox = Inbox()
         let failure = FailureBox()
         let worker = SyncWorker(
-            store: store, source: source, rules: guardrails.rules, clock: clock,
+            store: store, sources: sources, rules: guardrails.rules, clock: clock,
             publish: { inbox.post(.snapshot($0)) },
             fail: { message in
                 failure.set(message)
@@ -37,7 +37,8 @@ enum DashboardLauncher {
             themeNames: themes.themes.map(\.name), identity: options.identity, keyMap: keyMap,
             readOnly: options.readOnly,
             guardrailSetup: GuardrailSetup(
-                rules: guardrails.rules, suppliedSCPs: guardrails.scps, settings: guardrails.settings))
+                rules: guardrails.rules, rulesAreDefaults: guardrails.rulesAreDefaults, suppliedSCPs: guardrails.scps,
+                settings: guardrails.settings))
         let wanted = options.theme ?? environment["VAULTWATCH_THEME"]
         if let wanted {
             guard let index = themes.index(named: wanted) else {

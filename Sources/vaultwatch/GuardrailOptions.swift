@@ -26,21 +26,31 @@ struct GuardrailOptions: ParsableArguments {
 
     struct Loaded {
         var rules: [AlertRule]
+        /// No rule file was given or found: `rules` are the command's defaults.
+        var rulesAreDefaults = false
         var scps: [GuardrailPolicy]
         var settings: GuardrailSettings
     }
 
-    /// The configuration, over `defaults` for whatever no file gives.
+    /// The configuration, over `defaults` for whatever no file gives. Settings come from
+    /// `--guardrails FILE`, else the config file's `[guardrails]` (`configured`), else
+    /// `guardrails.json` in the config directory, else the defaults.
     func load(
-        defaultRules: [AlertRule], defaultSettings: GuardrailSettings,
+        defaultRules: [AlertRule], defaultSettings: GuardrailSettings, configured: GuardrailSettings? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> Loaded {
         let config = ConfigDirectory(environment: environment)
-        let settings = try loadSettings(
-            settingsFile.map { URL(fileURLWithPath: $0) } ?? config.file("guardrails.json"), over: defaultSettings,
-            required: settingsFile != nil)
+        let settings: GuardrailSettings
+        if settingsFile == nil, let configured {
+            settings = configured
+        } else {
+            settings = try loadSettings(
+                settingsFile.map { URL(fileURLWithPath: $0) } ?? config.file("guardrails.json"), over: defaultSettings,
+                required: settingsFile != nil)
+        }
         var rules = try (ruleFiles.isEmpty ? config.files(in: "rules") : ruleFiles.map { URL(fileURLWithPath: $0) })
             .map(loadRule)
+        let rulesAreDefaults = rules.isEmpty
         if rules.isEmpty { rules = defaultRules }
         // A bare pattern names no admins; the settings' admins are the rule's.
         rules = rules.map { rule in
@@ -50,7 +60,7 @@ struct GuardrailOptions: ParsableArguments {
         }
         let scps = try (scpFiles.isEmpty ? config.files(in: "scps") : scpFiles.map { URL(fileURLWithPath: $0) })
             .map(loadSCP)
-        return Loaded(rules: rules, scps: scps, settings: settings)
+        return Loaded(rules: rules, rulesAreDefaults: rulesAreDefaults, scps: scps, settings: settings)
     }
 
     private func loadSettings(_ url: URL, over defaults: GuardrailSettings, required: Bool) throws -> GuardrailSettings {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VaultCore
+import VaultDemo
 import VaultStore
 import VaultSync
 
@@ -43,7 +44,9 @@ struct GuardrailContext: ParsableArguments {
         let loaded = try guardrails.load(
             defaultRules: demo ? [DemoAccount.alertRule] : [AlertRule.seed(account: accountId)],
             defaultSettings: demo ? DemoAccount.guardrailSettings : .seed(account: accountId))
-        let inputs = GuardrailInputs(state: state, rules: loaded.rules, suppliedSCPs: loaded.scps, settings: loaded.settings)
+        let inputs = GuardrailInputs(
+            state: state, rules: loaded.rules, rulesAreDefaults: loaded.rulesAreDefaults, suppliedSCPs: loaded.scps,
+            settings: loaded.settings)
         let now = StoreReader.now(of: state)
         if let synced = state.lastGoodSync?.at, now.timeIntervalSince(synced) > 3600 {
             // Verdicts are only as fresh as the data: say how old it is, on stderr so JSON stays clean.
@@ -98,12 +101,12 @@ struct GuardrailsCheck: ParsableCommand {
     private func check() throws {
         var (_, inputs, now) = try context.load()
         if !vault.isEmpty {
-            let known = Set(inputs.state.vaults.keys)
-            if let missing = vault.first(where: { !known.contains($0) }) { throw CLIError("no vault named \"\(missing)\"") }
+            try VaultArgument.requireKnown(vault, in: inputs.state)
             inputs.settings.vaults = vault
         }
-        if let unknown = inputs.settings.vaults?.first(where: { inputs.state.vaults[$0] == nil }) {
-            throw CLIError("the guardrail settings name a vault the store does not hold: \"\(unknown)\"")
+        if let named = inputs.settings.vaults {
+            try VaultArgument.requireKnown(
+                named, in: inputs.state, what: "the guardrail settings name a vault the store does not hold:")
         }
         let report = PostureChecks.evaluate(inputs, at: now)
         // The account's checks (the SCPs, the alert rules) hold for every vault asked about.

@@ -15,6 +15,8 @@ struct Points: ParsableCommand {
     struct Row: Encodable {
         var recoveryPointArn: String
         var vault: String
+        var accountId: String
+        var region: String
         var resourceArn: String
         var resourceType: String
         var resourceName: String?
@@ -30,18 +32,26 @@ struct Points: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.openExisting()
-        // One vault's points are read from its file alone.
-        let state = try vault.map { try StoreReader.read(store, [.vaults, .sync], points: .of(vaults: [$0])).state }
-            ?? StoreReader.load(store)
-        if let vault, state.vaults[vault] == nil { throw CLIError("no vault named \"\(vault)\" in the store") }
+        let state: AccountState
+        let chosen: [Vault]
+        if let vault {
+            // The vaults file says which vault is meant; its points are read from its file alone.
+            var overview = try StoreReader.read(store, [.vaults, .sync])
+            let one = try VaultArgument.resolve(vault, in: overview.state)
+            try StoreReader.readPoints(of: one.key, from: store, into: &overview)
+            state = overview.state
+            chosen = [one]
+        } else {
+            state = try StoreReader.load(store)
+            chosen = state.sortedVaults
+        }
         let now = StoreReader.now(of: state)
-        let names = vault.map { [$0] } ?? state.sortedVaults.map(\.name)
-        let rows = names.flatMap { name in
-            state.points(in: name).map { p -> Row in
-                let verdict = state.vaults[name].map { VaultLockRules.deleteRecoveryPoint(p, in: $0, at: now) }
-                    ?? .refused(because: "the vault is not in the store")
+        let rows = chosen.flatMap { vault in
+            state.points(in: vault.key).map { p -> Row in
+                let verdict = VaultLockRules.deleteRecoveryPoint(p, in: vault, at: now)
                 return Row(
-                    recoveryPointArn: p.arn, vault: p.vaultName, resourceArn: p.resourceArn,
+                    recoveryPointArn: p.arn, vault: p.vaultName, accountId: vault.accountId, region: vault.region,
+                    resourceArn: p.resourceArn,
                     resourceType: p.resourceType, resourceName: p.resourceName, sourceAccount: p.sourceAccount,
                     status: p.status.rawValue, creationDate: p.creationDate, deleteAt: p.deleteAt,
                     moveToColdStorageAt: p.moveToColdStorageAt, sizeBytes: p.sizeBytes,
@@ -49,10 +59,11 @@ struct Points: ParsableCommand {
             }
         }
         if json { return try JSONOutput.print(rows) }
+        let whereColumns = state.spansAccountsOrRegions
         TextTable.print(
-            header: ["VAULT", "RESOURCE", "TYPE", "CREATED", "EXPIRES", "DELETABLE"],
+            header: (whereColumns ? ["ACCOUNT", "REGION"] : []) + ["VAULT", "RESOURCE", "TYPE", "CREATED", "EXPIRES", "DELETABLE"],
             rows: rows.map {
-                [
+                (whereColumns ? [$0.accountId, $0.region] : []) + [
                     $0.vault, $0.resourceName ?? $0.resourceArn, $0.resourceType, UTC.minute($0.creationDate),
                     $0.deleteAt.map(UTC.minute) ?? "never", $0.deletable ? "yes" : "no",
                 ]

@@ -38,6 +38,18 @@ enum StoreReader {
         return overview
     }
 
+    /// Reads every point of `vault` into `overview` (read by `read`), and says what is wrong with
+    /// what it read.
+    static func readPoints(of vault: VaultKey, from store: Store, into overview: inout StoreOverview) throws {
+        let before = overview.problems.count
+        do {
+            try store.readPoints(of: [vault], into: &overview)
+        } catch {
+            throw CLIError("\(error)")
+        }
+        ProblemReport.say(Array(overview.problems[before...]))
+    }
+
     /// Says `problems` and what else is wrong with the store: its torn last lines and loose modes
     /// (a store opened for reading), or sets the torn lines aside and says so (for writing).
     private static func say(_ problems: [StoreProblem], of store: Store, leaving: Set<String>) {

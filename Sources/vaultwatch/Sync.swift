@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Synchronization
 import VaultCore
+import VaultDemo
 import VaultStore
 import VaultSync
 
@@ -12,64 +13,81 @@ import VaultSync
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Sync a source into the store without a screen, until interrupted (or once).",
-        discussion: "The only source today is the embedded demo account (--source demo), which writes to the "
-            + "demo's store (profile \"demo\") unless --store or --profile says otherwise.")
-
-    /// Where records come from. The AWS Backup API joins this list as `aws`.
-    enum SourceKind: String, ExpressibleByArgument, CaseIterable {
-        case demo
-
-        var defaultProfile: String { rawValue }
-    }
+        discussion: "By default the AWS account of --profile (or the accounts of the config file) into the profile's "
+            + "store, with the alert feeds named (--sqs-queue-url, --cloudtrail, --events-file) or those of the config "
+            + "file; --source none syncs the feeds alone; --source demo syncs the embedded demo account into the demo's "
+            + "store (profile \"demo\").")
 
     @OptionGroup var storeOptions: StoreOptions
 
-    @Option(help: "Where records come from: \(SourceKind.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var source: SourceKind
+    @OptionGroup var aws: AWSOptions
+    @OptionGroup var config: ConfigOptions
+
+    @Option(help: "Where records come from: aws (the default) or demo.")
+    var source: SourceKind = .aws
 
     @OptionGroup(title: "Demo source") var simulation: DemoOptions
+    @OptionGroup(title: "Alert feeds") var feeds: FeedOptions
     @OptionGroup(title: "Alert rules") var guardrails: GuardrailOptions
 
     @Flag(help: "Start the source (seeding or resuming the account), poll it once, and exit.")
     var once = false
 
+    func validate() throws {
+        try feeds.validate(with: source)
+    }
+
     func run() throws {
+        let configuration = try config.load()
+        let demo = source == .demo
         let rules = try guardrails.load(
-            defaultRules: [DemoAccount.alertRule], defaultSettings: DemoAccount.guardrailSettings
+            defaultRules: demo ? [DemoAccount.alertRule] : [AlertRule.seed(account: "111122223333")],
+            defaultSettings: demo ? DemoAccount.guardrailSettings : .seed(account: "111122223333"),
+            configured: configuration?.guardrails
         ).rules
-        let store = try storeOptions.open(defaultProfile: source.defaultProfile)
+        let store = try storeOptions.open(defaultProfile: demo ? "demo" : storeOptions.profile ?? AWSOptions.impliedProfile())
         // Nothing is written to a store this vaultwatch cannot wholly read (a newer schema anywhere).
         do {
             try store.requireReadableSchemas()
         } catch {
             throw CLIError("\(error)")
         }
+        let clock: any Clock = demo ? simulation.clock() : SystemClock()
+        let feedSources =
+            demo
+            ? [] : try feeds.sources(profile: storeOptions.profile, aws: aws, configuration: configuration, store: store, clock: clock)
+        let sources: [any Source] =
+            demo
+            ? [simulation.source(clock: clock)]
+            : (source == .aws ? try AccountSources.make(profile: storeOptions.profile, aws: aws, configuration: configuration) : [])
+                + feedSources
+        if sources.isEmpty {
+            throw CLIError(
+                "--source none syncs nothing: use aws or demo, or name a feed (--sqs-queue-url, --cloudtrail, --events-file, "
+                    + "or [alerts] in the config file)")
+        }
         let printer = SyncPrinter()
         let failure = FailureBox()
-        let stop = DispatchSemaphore(value: 0)
+        let stop = StopSignals()
         let worker = SyncWorker(
-            store: store, source: simulation.source(), rules: rules, clock: simulation.clock(),
+            store: store, sources: sources, rules: rules, clock: clock,
             publish: { printer.show($0) },
             fail: { message in
                 failure.set(message)
-                stop.signal()
+                stop.stop()
             })
         if once {
-            worker.syncNow()  // loads the store and starts the source
-            if failure.get() == nil { worker.syncNow() }  // the one poll
-        } else {
-            // Signals become events on a queue, so the worker can be stopped between polls.
-            let signals = [SIGINT, SIGTERM].map { number in
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler { stop.signal() }
-                source.resume()
-                return source
+            worker.syncNow()  // loads the store and starts the sources (an AWS account is read whole)
+            // A feed's start only finds where to resume, and the demo's first activity comes with its
+            // first poll: one poll more reads them.
+            if demo || !feedSources.isEmpty, failure.get() == nil { worker.syncNow() }
+            if failure.get() == nil, let failing = worker.sourceStatuses.first(where: \.isFailing), let why = failing.failure {
+                throw CLIError("\(failing.name): \(why.kind.rawValue): \(why.message)")
             }
+        } else {
             worker.start()
             stop.wait()
             worker.stopAndWait()
-            signals.forEach { $0.cancel() }
         }
         // Nothing this run appended is left without a signed digest.
         store.signDigestIfUncovered()
@@ -114,9 +132,10 @@ final class SyncPrinter: Sendable {
     static func line(_ sync: SyncStatus, _ state: AccountState) -> String {
         let head = "\(UTC.iso(sync.at)) \(sync.source) \(sync.accountId) \(sync.region)"
         if let error = sync.error { return TextTable.sanitize("\(head) failed: \(error)") }
+        let unread = sync.degraded.map { ", \($0.count) read\($0.count == 1 ? "" : "s") not possible (see notices)" } ?? ""
         return TextTable.sanitize(
             "\(head) ok: \(state.vaults.count) vaults, \(state.pointCount) recovery points, "
-                + "\(state.alerts.count) alerts (\(state.unacknowledgedAlertCount) unacknowledged)")
+                + "\(state.alerts.count) alerts (\(state.unacknowledgedAlertCount) unacknowledged)\(unread)")
     }
 
     /// The notices at the end of `current` that were not in `previous`. The worker only appends

@@ -12,7 +12,7 @@ struct VaultWatch: ParsableCommand {
             + "`vaultwatch demo` opens it on an embedded, simulated central backup account instead.",
         subcommands: [
             Watch.self, Demo.self, Vaults.self, Points.self, Alerts.self, Ack.self, Sync.self, StoreCommand.self,
-            Rule.self, GuardrailsCommand.self,
+            Rule.self, GuardrailsCommand.self, PolicyCommand.self, ConfigCommand.self, Emulate.self,
         ],
         defaultSubcommand: Watch.self
     )

@@ -12,6 +12,8 @@ struct Vaults: ParsableCommand {
 
     struct Row: Encodable {
         var name: String
+        var accountId: String
+        var region: String
         var arn: String
         var lockState: String
         var locked: Bool
@@ -30,24 +32,25 @@ struct Vaults: ParsableCommand {
         let overview = try StoreReader.read(storeOptions.openExisting(), [.vaults, .sync], points: .counts)
         let state = overview.state
         let now = StoreReader.now(of: state)
-        let rows = state.sortedVaults.sorted { $0.name.lowercased() < $1.name.lowercased() }.map { v -> Row in
+        let rows = state.sortedVaults.map { v -> Row in
             let lock = v.lockState(at: now)
             var left: Int?
             if case .complianceGrace(let until) = lock { left = Countdown(to: until, now: now).secondsLeft }
             return Row(
-                name: v.name, arn: v.arn, lockState: lock.word, locked: lock.isLocked,
+                name: v.name, accountId: v.accountId, region: v.region, arn: v.arn, lockState: lock.word, locked: lock.isLocked,
                 minRetentionDays: v.lock?.minRetentionDays, maxRetentionDays: v.lock?.maxRetentionDays,
                 lockDate: v.lock?.lockDate, secondsUntilLockDate: left, lockChangeable: lock.isChangeable,
                 encryptionKeyType: v.encryptionKeyType?.rawValue, encryptionKeyArn: v.encryptionKeyArn,
-                recoveryPoints: overview.points[v.name]?.points ?? 0)
+                recoveryPoints: overview.points[v.key]?.points ?? 0)
         }
         if json { return try JSONOutput.print(rows) }
+        let whereColumns = state.spansAccountsOrRegions
         TextTable.print(
-            header: ["NAME", "LOCK", "MIN", "MAX", "LOCK DATE", "POINTS"],
+            header: (whereColumns ? ["ACCOUNT", "REGION"] : []) + ["NAME", "LOCK", "MIN", "MAX", "LOCK DATE", "POINTS"],
             rows: rows.map { r in
                 var lock = r.lockState
                 if let s = r.secondsUntilLockDate { lock += " (\(Countdown.clock(seconds: s)) left)" }
-                return [
+                return (whereColumns ? [r.accountId, r.region] : []) + [
                     r.name, lock, r.minRetentionDays.map { "\($0)d" } ?? "-", r.maxRetentionDays.map { "\($0)d" } ?? "-",
                     r.lockDate.map(UTC.minute) ?? "-", String(r.recoveryPoints),
                 ]

@@ -1,26 +1,64 @@
 import ArgumentParser
 import Foundation
 import VaultCore
+import VaultDemo
+import VaultSync
 
-/// `vaultwatch` with no subcommand: the dashboard on the configured store.
+/// `vaultwatch` with no subcommand: the dashboard on the AWS account of the profile (as `aws
+/// --profile NAME` reaches it), or on the accounts of the config file, written through the
+/// profile's store.
 struct Watch: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
-        abstract: "Open the dashboard on the configured store (the default command).")
+        abstract: "Open the dashboard on an AWS account (the default command).",
+        discussion: "Reads the AWS account of --profile (the AWS CLI's profile, credentials and region, or AWS_PROFILE, "
+            + "or the default profile) into that profile's store and shows it; without --profile, the accounts and regions "
+            + "of the config file when it lists any, with the alert feeds named (--sqs-queue-url, --cloudtrail, "
+            + "--events-file) or those of the config file. --source none reads no account: only the feeds, and what "
+            + "other processes (a vaultwatch sync) write to the store.")
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var aws: AWSOptions
+    @OptionGroup var config: ConfigOptions
     @OptionGroup var display: DisplayOptions
     @OptionGroup var guardrails: GuardrailOptions
+    @OptionGroup(title: "Alert feeds") var feeds: FeedOptions
+
+    @Option(help: "Where records come from: aws (the default), demo, or none (only follow the store).")
+    var source: SourceKind = .aws
 
     @Option(help: "Account id of the central backup account, for the default admin roles (see --guardrails).")
-    var account: String = "111122223333"
+    var account: String?
+
+    func validate() throws { try feeds.validate(with: source) }
 
     func run() throws {
-        let store = try storeOptions.open()
+        let configuration = try config.load()
+        let profileName = storeOptions.profile ?? AWSOptions.impliedProfile()
+        let store = try storeOptions.open(defaultProfile: source == .demo ? "demo" : profileName)
+        let sources: [any Source]
+        let clock: any Clock
+        switch source {
+        case .aws:
+            sources = try AccountSources.make(profile: storeOptions.profile, aws: aws, configuration: configuration)
+            clock = SystemClock()
+        case .demo:
+            let simulated = SimulatedClock(origin: Date(), speed: 1)
+            sources = [DemoAccountSource(seed: DemoSimulation.defaultSeed, clock: simulated)]
+            clock = simulated
+        case .none:
+            sources = []
+            clock = SystemClock()
+        }
+        let feedSources =
+            source == .demo
+            ? [] : try feeds.sources(profile: storeOptions.profile, aws: aws, configuration: configuration, store: store, clock: clock)
         let loaded = try guardrails.load(
-            defaultRules: [AlertRule.seed(account: account)], defaultSettings: .seed(account: account))
+            defaultRules: source == .demo ? [DemoAccount.alertRule] : [AlertRule.seed(account: account ?? "111122223333")],
+            defaultSettings: source == .demo ? DemoAccount.guardrailSettings : .seed(account: account ?? "111122223333"),
+            configured: configuration?.guardrails)
         try DashboardLauncher.run(
-            store: store, source: nil, guardrails: loaded, clock: SystemClock(), options: display.launcherOptions)
+            store: store, sources: sources + feedSources, guardrails: loaded, clock: clock, options: display.launcherOptions)
     }
 }
 

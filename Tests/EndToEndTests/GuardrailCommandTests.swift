@@ -123,15 +123,36 @@ import Testing
             "guardrails", "explain", "--demo", "--store", store, "--vault", "scratch",
             "--principal", "arn:aws:iam::111122223333:root", "--action", "DeleteBackupVault",
         ])
+        // The account's root user needs no identity-based policy: nothing but a Deny could stop it.
         #expect(open.status >> 8 == 1, "\(open)")
-        #expect(open.stdout.contains("NOT DENIED\n  not denied: the vault has no access policy"), "\(open.stdout)")
+        #expect(
+            open.stdout.contains("ALLOWED\n  not denied: the root user may do anything in its account that no policy denies"),
+            "\(open.stdout)")
+        let intern = try run([
+            "guardrails", "explain", "--demo", "--store", store, "--vault", "scratch",
+            "--principal", "arn:aws:iam::111122223333:role/Intern", "--action", "DeleteBackupVault",
+        ])
+        #expect(intern.status >> 8 == 1, "\(intern)")
+        #expect(intern.stdout.contains("NOT DENIED\n  not denied: the vault has no access policy"), "\(intern.stdout)")
 
-        // A session is judged as the role behind it, as aws:PrincipalArn is.
+        // A session is judged as the role behind it, as aws:PrincipalArn is; the admin may delete, but the
+        // compliance lock refuses deleting a point before it expires.
         let session = try run([
             "guardrails", "explain", "--demo", "--store", store, "--vault", "central-backup-vault",
             "--principal", "arn:aws:sts::111122223333:assumed-role/BackupVaultAdmin/bob", "--action", "deleterecoverypoint",
         ])
-        #expect(session.status >> 8 == 1, "\(session)")
+        #expect(session.status == 0, "\(session)")
+        #expect(
+            session.stdout.contains(
+                "REFUSED BY VAULT LOCK\n  central-backup-vault is locked (compliance): Vault Lock refuses deleting a "
+                    + "recovery point before it expires"),
+            "\(session.stdout)")
+        let mistyped = try run([
+            "guardrails", "explain", "--demo", "--store", store, "--vault", "central-backup-vault",
+            "--principal", "arn:aws:iam::111122223333:role/BackupVaultAdmin", "--action", "DeleteRecoveryPiont",
+        ])
+        #expect(mistyped.status >> 8 == 3, "\(mistyped)")
+        #expect(mistyped.stderr.contains("did you mean backup:DeleteRecoveryPoint?"), "\(mistyped.stderr)")
         let locked = try run([
             "guardrails", "explain", "--demo", "--store", store, "--vault", "central-backup-vault",
             "--principal", "arn:aws:iam::111122223333:role/BackupVaultAdmin", "--action", "DeleteBackupVaultLockConfiguration",
@@ -139,7 +160,7 @@ import Testing
         #expect(locked.status == 0, "an admin may call it, but the compliance lock refuses it")
         #expect(locked.stdout.contains("REFUSED BY VAULT LOCK\n  Compliance mode since"), "\(locked.stdout)")
         #expect(session.stdout.hasPrefix(
-            "backup:deleterecoverypoint by arn:aws:iam::111122223333:role/BackupVaultAdmin (the role behind "), "\(session.stdout)")
+            "backup:DeleteRecoveryPoint by arn:aws:iam::111122223333:role/BackupVaultAdmin (the role behind "), "\(session.stdout)")
         #expect(session.stdout.contains("on arn:aws:backup:us-east-1:111122223333:recovery-point:*"))
     }
 

@@ -101,5 +101,57 @@ import Testing
         let matched = try JSONSerialization.jsonObject(with: Data(rule.stdout.utf8)) as! [String: Any]
         #expect((matched["detail"] as? [String: Any])?["who"] as? String == Self.hostile)
     }
-}
 
+    /// What a feed hands over is outside text too: an events file whose call carries hostile text
+    /// everywhere, and a line that is no JSON at all.
+    static func hostileEventsFile(in folder: URL) throws -> URL {
+        let record: [String: Any] = [
+            "eventVersion": "1.09", "eventSource": "backup.amazonaws.com", "eventName": "DeleteBackupVaultLockConfiguration",
+            "eventTime": "2026-11-24T02:15:01Z", "awsRegion": "eu-west-1", "recipientAccountId": "444455556666",
+            "eventID": "hostile-1", "eventType": "AwsApiCall", "userAgent": hostile, "sourceIPAddress": hostile,
+            "errorCode": hostile, "errorMessage": hostile,
+            "userIdentity": ["type": "IAMUser", "arn": "arn:aws:iam::444455556666:user/" + hostile, "accountId": "444455556666"],
+            "requestParameters": ["backupVaultName": hostile],
+        ]
+        let file = folder.appendingPathComponent("events.jsonl")
+        let lines = try JSONSerialization.data(withJSONObject: record) + Data("\n\(hostile)\n".utf8)
+        try lines.write(to: file)
+        return file
+    }
+
+    @Test func theFeedsPolicySimulateConfigAndEmulateAreInertToo() throws {
+        let fixture = try StoreFixture(synced: false)
+        let events = try Self.hostileEventsFile(in: fixture.dir)
+        let config = fixture.dir.appendingPathComponent("config.toml")
+        try "[[account]]\nprofile = \"evil\\u001B]0;TITLE\\u0007\\u009B31m\\u202Egnp\\u200B\"\nregions = [\"eu-west-1\"]\n"
+            .write(to: config, atomically: true, encoding: .utf8)
+        let emulatorStore = fixture.dir.appendingPathComponent("emulator").path
+        let runs: [[String]] = [
+            ["sync", "--source", "none", "--events-file", events.path, "--once", "--store", fixture.store.path],
+            ["alerts", "--store", fixture.store.path], ["alerts", "--json", "--store", fixture.store.path],
+            ["guardrails", "check", "--json", "--store", fixture.store.path],
+            ["policy", "simulate", "--action", "backup:DeleteRecoveryPoint", "--caller-arn", "arn:aws:iam::1:role/" + Self.hostile,
+             "--resource-arn", "arn:aws:backup:us-east-1:1:backup-vault:" + Self.hostile],
+            ["policy", "simulate", "--action", "backup:" + Self.hostile, "--caller-arn", "arn:aws:iam::1:role/" + Self.hostile,
+             "--resource-arn", "arn:aws:backup:us-east-1:1:backup-vault:" + Self.hostile, "--json"],
+            ["config", "check", "--config", config.path],
+            ["emulate", "credentials", Self.hostile, "--store", emulatorStore],
+        ]
+        let environment = [
+            "HOME=\(fixture.dir.path)", "PATH=\(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")",
+            "LANG=C.UTF-8", "AWS_EC2_METADATA_DISABLED=true", "XDG_CONFIG_HOME=\(Shell.configHome)",
+        ]
+        var alertsSeen = false
+        for args in runs {
+            let result = try Shell.outcome("-i", environment + [try Built.vaultwatch.path] + args)
+            let found = Self.offending(result.stdout, json: args.contains("--json")) + Self.offending(result.stderr)
+            #expect(found.isEmpty, "vaultwatch \(args.prefix(2)): \(found) in \(result.stdout)\(result.stderr)")
+            if args == ["alerts", "--json", "--store", fixture.store.path] {
+                // The hostile call did become an alert, and its JSON reads back as the same text.
+                let rows = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
+                alertsSeen = rows.contains { ($0["errorMessage"] as? String) == Self.hostile }
+            }
+        }
+        #expect(alertsSeen)
+    }
+}

@@ -121,7 +121,10 @@ enum Shell {
         posix_spawnattr_setsigmask(&attr, &none)
         posix_spawnattr_setsigdefault(&attr, &all)
         posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv = ["/usr/bin/env", "XDG_CONFIG_HOME=\(configHome)", tool] + args
+        // The tests' own configuration directory; after env's option when `tool` is one (`-i`: an
+        // empty environment, then the caller's assignments, which may name another).
+        let config = "XDG_CONFIG_HOME=\(configHome)"
+        let argv = tool.hasPrefix("-") ? ["/usr/bin/env", tool, config] + args : ["/usr/bin/env", config, tool] + args
         var cArgs = argv.map { strdup($0) } + [nil]
         defer { for a in cArgs { free(a) } }
         var pid: pid_t = 0

@@ -81,7 +81,7 @@ import Testing
         let uuid = "64b11793-7d48-43f3-8e45-1e4126536de5"
         // Sixteen characters that are the packed bytes' own text, and the UUID itself, unpacked.
         let arns = ["arn:a:" + uuid, "arn:a:" + uuid.uppercased(), "arn:a:dHGTfUhD8/6OReVt", "arn:a:d\u{11}\u{93}}H\u{43}\u{f3}\u{8e}E\u{1e}A&Sm\u{e5}"]
-        var list = PointList()
+        var list = PointList(vault: .legacy("v"))
         let t0 = UTC.date(year: 2026, month: 11, day: 1)
         for (i, arn) in arns.enumerated() {
             list.upsert(RecoveryPoint(arn: arn, vaultName: "v", resourceArn: "r", resourceType: "t", creationDate: t0, sizeBytes: Int64(i)))

@@ -79,7 +79,7 @@ import VaultCore
         #expect(state.latestInstant == UTC.date(year: 2026, month: 1, day: 1))
         state.apply(.call(Fixture.call("evt-1", by: Fixture.alice, at: t + 120)))
         state.apply(.recoveryPoint(Fixture.point(created: t)))
-        state.apply(.recoveryPointRemoved(arn: "x", vaultName: "y", at: t + 60))
+        state.apply(.recoveryPointRemoved(arn: "x", vault: Fixture.key("y"), at: t + 60))
         #expect(state.latestInstant == t + 120)
         state.apply(.acknowledgement(Acknowledgement(id: "a", alertId: "b", by: "ops@host", at: t + 121, note: nil)))
         #expect(state.latestInstant == t + 121)
@@ -105,7 +105,7 @@ import VaultCore
 
     @Test func recordsNameTheirType() {
         let ack = Record.acknowledgement(Acknowledgement(id: "a", alertId: "b", by: "ops@host", at: Fixture.now, note: nil))
-        #expect(Record.vaultRemoved(name: "a", at: Fixture.now).type.rawValue == "vault-removed")
+        #expect(Record.vaultRemoved(Fixture.key("a"), at: Fixture.now).type.rawValue == "vault-removed")
         #expect(Record.recoveryPoint(Fixture.point(in: "v")).type == .recoveryPoint)
         #expect(ack.type == .acknowledgement)
     }

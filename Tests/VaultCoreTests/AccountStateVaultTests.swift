@@ -10,7 +10,7 @@ import VaultCore
         let locked = Fixture.vault("WORM_vault", lock: LockConfiguration(minRetentionDays: 7, maxRetentionDays: 30))
         state.apply(.vault(locked))
         #expect(state.vaults.count == 2)
-        #expect(state.vaults["WORM_vault"] == locked)
+        #expect(state.vaults[Fixture.key("WORM_vault")] == locked)
         #expect(state.sortedVaults.map(\.name) == ["WORM_vault", "central-backup-vault"])
     }
 
@@ -20,10 +20,10 @@ import VaultCore
             .vault(Fixture.vault("a")), .vault(Fixture.vault("b")),
             .recoveryPoint(Fixture.point("p1", in: "a")), .recoveryPoint(Fixture.point("p2", in: "b")),
         ])
-        state.apply(.vaultRemoved(name: "a", at: Fixture.now))
-        #expect(state.vaults.keys.sorted() == ["b"])
-        #expect(state.points(in: "a").isEmpty)
-        #expect(state.points(in: "b").map(\.arn) == [Fixture.point("p2").arn])
+        state.apply(.vaultRemoved(Fixture.key("a"), at: Fixture.now))
+        #expect(state.vaults.keys.sorted() == [Fixture.key("b")])
+        #expect(state.points(in: Fixture.key("a")).isEmpty)
+        #expect(state.points(in: Fixture.key("b")).map(\.arn) == [Fixture.point("p2").arn])
         #expect(state.pointCount == 1)
     }
 
@@ -33,29 +33,29 @@ import VaultCore
         let cold = Fixture.point("p1", status: .available)
         state.apply(.recoveryPoint(cold))
         #expect(state.pointCount == 2)
-        #expect(state.points(in: "central-backup-vault").map(\.arn) == [Fixture.point("p1").arn, Fixture.point("p2").arn])
-        #expect(state.points(in: "central-backup-vault").first?.status == .available)
+        #expect(state.points(in: Fixture.key("central-backup-vault")).map(\.arn) == [Fixture.point("p1").arn, Fixture.point("p2").arn])
+        #expect(state.points(in: Fixture.key("central-backup-vault")).first?.status == .available)
     }
 
     @Test func recoveryPointRemovedKeepsTheIndexRight() {
         var state = AccountState()
         state.apply(["p1", "p2", "p3"].map { .recoveryPoint(Fixture.point($0)) })
-        state.apply(.recoveryPointRemoved(arn: Fixture.point("p1").arn, vaultName: "central-backup-vault", at: Fixture.now))
-        #expect(state.points(in: "central-backup-vault").map(\.arn) == [Fixture.point("p2").arn, Fixture.point("p3").arn])
+        state.apply(.recoveryPointRemoved(arn: Fixture.point("p1").arn, vault: Fixture.key("central-backup-vault"), at: Fixture.now))
+        #expect(state.points(in: Fixture.key("central-backup-vault")).map(\.arn) == [Fixture.point("p2").arn, Fixture.point("p3").arn])
         // p3 moved to index 0…1: a new snapshot of it must still replace, not append.
         state.apply(.recoveryPoint(Fixture.point("p3", status: .deleting)))
         #expect(state.pointCount == 2)
-        #expect(state.points(in: "central-backup-vault").map(\.status) == [.completed, .deleting])
+        #expect(state.points(in: Fixture.key("central-backup-vault")).map(\.status) == [.completed, .deleting])
     }
 
     @Test func removingAnUnknownPointOrVaultChangesNothing() {
         var state = AccountState()
         state.apply(.recoveryPoint(Fixture.point("p1")))
-        let before = state.points(in: "central-backup-vault")
-        state.apply(.recoveryPointRemoved(arn: "arn:aws:backup:us-east-1:1:recovery-point:nope", vaultName: "central-backup-vault", at: Fixture.now))
-        state.apply(.recoveryPointRemoved(arn: Fixture.point("p1").arn, vaultName: "other-vault", at: Fixture.now))
-        #expect(state.points(in: "central-backup-vault") == before)
-        #expect(state.points(in: "other-vault").isEmpty)
+        let before = state.points(in: Fixture.key("central-backup-vault"))
+        state.apply(.recoveryPointRemoved(arn: "arn:aws:backup:us-east-1:1:recovery-point:nope", vault: Fixture.key("central-backup-vault"), at: Fixture.now))
+        state.apply(.recoveryPointRemoved(arn: Fixture.point("p1").arn, vault: Fixture.key("other-vault"), at: Fixture.now))
+        #expect(state.points(in: Fixture.key("central-backup-vault")) == before)
+        #expect(state.points(in: Fixture.key("other-vault")).isEmpty)
     }
 
     @Test func jobsNewestFirstPerVault() {
@@ -65,11 +65,11 @@ import VaultCore
                 .job(
                     BackupJob(
                         id: "job-\(i)", kind: .copy, vaultName: i.isMultiple(of: 2) ? "a" : "b",
-                        resourceArn: "arn:aws:rds:eu-west-1:444455556666:db:orders", resourceType: "RDS",
+                        accountId: Fixture.account, region: Fixture.region, resourceArn: "arn:aws:rds:eu-west-1:444455556666:db:orders", resourceType: "RDS",
                         lifecycle: Lifecycle(deleteAfterDays: 7), state: .completed, creationDate: Fixture.now + Double(i))))
         }
-        #expect(state.recentJobs(in: "a", limit: 2).map(\.id) == ["job-4", "job-2"])
-        #expect(state.recentJobs(in: "b", limit: 10).map(\.id) == ["job-3", "job-1"])
+        #expect(state.recentJobs(in: Fixture.key("a"), limit: 2).map(\.id) == ["job-4", "job-2"])
+        #expect(state.recentJobs(in: Fixture.key("b"), limit: 10).map(\.id) == ["job-3", "job-1"])
         #expect(state.jobs.first?.sourceAccount == "444455556666")
     }
 

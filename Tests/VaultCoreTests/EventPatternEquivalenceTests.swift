@@ -34,8 +34,8 @@ import VaultCore
         }
     }
 
-    /// Short lists are scanned and long ones hashed: both keep numbers apart from strings and compare strings as
-    /// `String` does (a precomposed é equals an e with a combining accent).
+    /// Short lists are scanned and long ones hashed: both keep numbers apart from strings and compare strings by
+    /// their bytes, as EventBridge does (a precomposed é is not an e with a combining accent).
     @Test(arguments: [
         #"["d", "100", "caf\u00e9", 7, true, null]"#, #"["a", "b", "c", "d", "100", "caf\u00e9", 7, true, null]"#,
     ])
@@ -43,7 +43,7 @@ import VaultCore
         let exact = try EventPattern(json: Data(#"{"v": \#(list)}"#.utf8))
         let rows: [(JSONValue, Bool)] = [
             (.string("d"), true), (.string("100"), true), (.number(100), false), (.number(7), true),
-            (.string("7"), false), (.string("cafe\u{301}"), true), (.string("Caf\u{e9}"), false), (.bool(true), true),
+            (.string("7"), false), (.string("cafe\u{301}"), false), (.string("caf\u{e9}"), true), (.string("Caf\u{e9}"), false), (.bool(true), true),
             (.bool(false), false), (.null, true), (.string("e"), false), (.array([.number(1), .string("d")]), true),
         ]
         for (value, matches) in rows {
@@ -51,7 +51,9 @@ import VaultCore
         }
         let strings = list.contains(#""a""#) ? #"["a", "b", "c", "d", "caf\u00e9"]"# : #"["d", "caf\u00e9"]"#
         let anythingBut = try EventPattern(json: Data(#"{"v": [{"anything-but": \#(strings)}]}"#.utf8))
-        let values: [(JSONValue, Bool)] = [(.string("d"), false), (.string("cafe\u{301}"), false), (.string("e"), true)]
+        let values: [(JSONValue, Bool)] = [
+            (.string("d"), false), (.string("caf\u{e9}"), false), (.string("cafe\u{301}"), true), (.string("e"), true),
+        ]
         for (value, matches) in values {
             #expect(anythingBut.matches(.object(["v": value])) == matches, "\(value) against anything-but \(strings)")
         }

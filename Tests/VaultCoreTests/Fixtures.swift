@@ -6,6 +6,8 @@ enum Fixture {
     static let account = "111122223333"
     static let region = "us-east-1"
 
+    static func key(_ name: String) -> VaultKey { VaultKey(accountId: account, region: region, name: name) }
+
     /// The lock date the tests revolve around: 2026-11-25 10:12:38 UTC.
     static let lockDate = UTC.date(year: 2026, month: 11, day: 25, hour: 10, minute: 12, second: 38)
     /// "Now" for the rules when a date far from any edge is wanted: 2026-11-22 12:00 UTC.
@@ -24,6 +26,7 @@ enum Fixture {
     ) -> RecoveryPoint {
         RecoveryPoint(
             arn: "arn:aws:backup:\(region):\(account):recovery-point:\(id)", vaultName: vault,
+            accountId: account, region: region,
             resourceArn: "arn:aws:elasticfilesystem:\(region):444455556666:file-system/fs-\(id)",
             resourceType: type, status: status, creationDate: created, lifecycle: lifecycle)
     }

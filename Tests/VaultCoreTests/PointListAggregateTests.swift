@@ -10,6 +10,7 @@ import VaultCore
     func point(_ n: Int, size: Int64, day: Int) -> RecoveryPoint {
         RecoveryPoint(
             arn: "arn:aws:backup:us-east-1:111122223333:recovery-point:p\(n)", vaultName: "v",
+            accountId: Fixture.account, region: Fixture.region,
             resourceArn: "arn:aws:ec2:us-east-1:444455556666:volume/vol-\(n)", resourceType: "EC2",
             creationDate: Self.t0.addingTimeInterval(Double(day) * 86_400), sizeBytes: size)
     }
@@ -17,13 +18,13 @@ import VaultCore
     @Test func totalsFollowUpsertsAndRemovals() {
         var s = AccountState()
         s.apply([.recoveryPoint(point(1, size: 100, day: 1)), .recoveryPoint(point(2, size: 50, day: 3))])
-        #expect(s.pointsByVault["v"]?.totalBytes == 150)
-        #expect(s.pointsByVault["v"]?.newestCreation == Self.t0.addingTimeInterval(3 * 86_400))
+        #expect(s.pointsByVault[Fixture.key("v")]?.totalBytes == 150)
+        #expect(s.pointsByVault[Fixture.key("v")]?.newestCreation == Self.t0.addingTimeInterval(3 * 86_400))
         s.apply(.recoveryPoint(point(1, size: 30, day: 1)))  // a new snapshot of point 1
-        #expect(s.pointsByVault["v"]?.totalBytes == 80)
-        s.apply(.recoveryPointRemoved(arn: point(2, size: 0, day: 0).arn, vaultName: "v", at: Self.t0))
-        #expect(s.pointsByVault["v"]?.totalBytes == 30)
-        #expect(s.pointsByVault["v"]?.newestCreation == Self.t0.addingTimeInterval(86_400))
+        #expect(s.pointsByVault[Fixture.key("v")]?.totalBytes == 80)
+        s.apply(.recoveryPointRemoved(arn: point(2, size: 0, day: 0).arn, vault: Fixture.key("v"), at: Self.t0))
+        #expect(s.pointsByVault[Fixture.key("v")]?.totalBytes == 30)
+        #expect(s.pointsByVault[Fixture.key("v")]?.newestCreation == Self.t0.addingTimeInterval(86_400))
     }
 
     @Test func revisionsMoveOnlyWithWhatChanged() {

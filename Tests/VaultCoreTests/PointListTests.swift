@@ -23,7 +23,8 @@ import VaultCore
         let statuses = RecoveryPoint.Status.allCases
         let classes: [RecoveryPoint.StorageClass] = [.warm, .cold, .deleted]
         return RecoveryPoint(
-            arn: arns[r.next(arns.count)] + "\(r.next(60))", vaultName: r.next(4) == 0 ? "other" : "v",
+            arn: arns[r.next(arns.count)] + "\(r.next(60))", vaultName: "v", accountId: "111122223333",
+            region: "eu-west-1",
             resourceArn: "arn:aws:rds:eu-west-1:444455556666:db:orders-\(r.next(5))", resourceType: ["RDS", "EC2", "S3"][r.next(3)],
             resourceName: r.next(3) == 0 ? nil : "orders 🔒 \(r.next(4))", status: statuses[r.next(statuses.count)],
             creationDate: t0.addingTimeInterval(Double(r.next(1_000_000)) / 7), completionDate: r.next(2) == 0 ? nil : t0,
@@ -34,7 +35,7 @@ import VaultCore
 
     @Test func upsertsAndRemovalsMatchAnArrayModel() {
         var r = Random(state: 7)
-        var list = PointList()
+        var list = PointList(vault: VaultKey(accountId: "111122223333", region: "eu-west-1", name: "v"))
         var model: [RecoveryPoint] = []
         // As before the list was compact: the newest creation seen, looked for again only when
         // the point that had it is removed.
@@ -67,8 +68,8 @@ import VaultCore
     @Test func equalityIsAboutThePointsNotHowTheyWereStored() {
         var r = Random(state: 11)
         let points = (0..<50).map { _ in Self.point(&r) }
-        var a = PointList()
-        var b = PointList()
+        var a = PointList(vault: VaultKey(accountId: "111122223333", region: "eu-west-1", name: "v"))
+        var b = PointList(vault: VaultKey(accountId: "111122223333", region: "eu-west-1", name: "v"))
         for p in points { a.upsert(p) }
         for p in points.reversed() { b.upsert(RecoveryPoint(arn: "x", vaultName: "x", resourceArn: p.resourceArn, resourceType: "x", creationDate: Self.t0)) }
         b.remove(arn: "x")

@@ -65,9 +65,9 @@ struct AcknowledgeTests {
         let dir = TemporaryDirectory()
         let store = try Store(directory: dir.store)
         try store.append([.acknowledgement(Fixture.ack(1, of: "a"))])
-        try appendRaw(Array(#"{"data":{},"schema":3,"seq":2,"type":"acknowledgement"}"#.utf8) + [10], to: dir.file("acks.jsonl"))
+        try appendRaw(Array(#"{"data":{},"schema":4,"seq":2,"type":"acknowledgement"}"#.utf8) + [10], to: dir.file("acks.jsonl"))
         let before = snapshotWithModes(of: dir.store)
-        #expect(throws: StoreError.newerSchema(file: dir.file("acks.jsonl").path, line: 2, version: 3, supported: 2)) {
+        #expect(throws: StoreError.newerSchema(file: dir.file("acks.jsonl").path, line: 2, version: 4, supported: 3)) {
             try Store(directory: dir.store).acknowledge(Fixture.ack(2, of: "b"))
         }
         #expect(snapshotWithModes(of: dir.store) == before)

@@ -58,7 +58,7 @@ struct ChainTests {
         #expect(Self.prevs(of: url) == expected)
         #expect(seqs(of: url) == Array(1...7))
         #expect(written[0].hasPrefix(#"{"data":{"alertId":"alert-1""#))
-        #expect(written[0].hasSuffix(#","prev":"\#(Self.acksGenesis)","schema":2,"seq":1,"type":"acknowledgement"}"#))
+        #expect(written[0].hasSuffix(#","prev":"\#(Self.acksGenesis)","schema":3,"seq":1,"type":"acknowledgement"}"#))
 
         try Store(directory: dir.store).append([.alert(Fixture.alert("ev-1")), .job(Fixture.job("j1"))])
         #expect(Self.prevs(of: dir.file("alerts.jsonl")) == [Self.alertsGenesis])

@@ -10,8 +10,8 @@ struct CompactionTests {
     /// What a load gives, as the screens see it: vaults, each vault's points (in ARN order: a
     /// point keeps its place in a vault's list only until compaction), alerts and acknowledgements.
     struct Seen: Equatable {
-        var vaults: [String: Vault]
-        var points: [String: [RecoveryPoint]]
+        var vaults: [VaultKey: Vault]
+        var points: [VaultKey: [RecoveryPoint]]
         var alerts: [Alert]
         var acknowledgements: [String: [Acknowledgement]]
         var jobs: [BackupJob]
@@ -53,8 +53,8 @@ struct CompactionTests {
             try store.append(records)
         }
         try store.append([
-            .vaultRemoved(name: "scratch", at: Fixture.now),
-            .recoveryPointRemoved(arn: Fixture.point(3, in: "prod").arn, vaultName: "prod", at: Fixture.now),
+            .vaultRemoved(Fixture.key("scratch"), at: Fixture.now),
+            .recoveryPointRemoved(arn: Fixture.point(3, in: "prod").arn, vault: Fixture.key("prod"), at: Fixture.now),
             .acknowledgement(Fixture.ack(1, of: Fixture.alert("ev-0").id)),
         ])
         return store
@@ -77,8 +77,8 @@ struct CompactionTests {
         let vaults = lines(of: dir.file("vaults.jsonl"))
         #expect(vaults == [oldVaults[9], oldVaults[10], oldVaults[12]])  // prod, WORM_vault, scratch's removal
         #expect(seqs(of: dir.file("vaults.jsonl")) == [10, 11, 13])
-        #expect(lines(of: dir.file("points/prod.jsonl")).count == 5)  // 4 points and one removal
-        #expect(report.files.map(\.file) == ["vaults.jsonl", "points/WORM_vault.jsonl", "points/prod.jsonl", "points/scratch.jsonl"])
+        #expect(lines(of: dir.file("points/111122223333.eu-west-1.prod.jsonl")).count == 5)  // 4 points and one removal
+        #expect(report.files.map(\.file) == ["vaults.jsonl", "points/111122223333.eu-west-1.WORM_vault.jsonl", "points/111122223333.eu-west-1.prod.jsonl", "points/111122223333.eu-west-1.scratch.jsonl"])
         #expect(report.files.map(\.linesBefore) == [13, 20, 21, 20])
         #expect(report.files.map(\.linesAfter) == [3, 5, 5, 5])
         #expect(report.bytesAfter < report.bytesBefore)
@@ -105,14 +105,14 @@ struct CompactionTests {
 
         #expect(throws: Crash.self) {
             try store.compact { step, file in
-                if step == crashStep && file == .points(vault: "prod") { throw Crash() }
+                if step == crashStep && file == .points(vault: Fixture.key("prod")) { throw Crash() }
             }
         }
         // vaults.jsonl and the WORM_vault points came before and were compacted; prod stopped.
         #expect(lines(of: dir.file("vaults.jsonl")).count == 3)
-        let prodLines = lines(of: dir.file("points/prod.jsonl")).count
+        let prodLines = lines(of: dir.file("points/111122223333.eu-west-1.prod.jsonl")).count
         #expect(prodLines == (crashStep == .tempWritten || crashStep == .tempSynced ? 21 : 5))
-        let leftover = FileManager.default.fileExists(atPath: dir.file("points/prod.jsonl.compacting").path)
+        let leftover = FileManager.default.fileExists(atPath: dir.file("points/111122223333.eu-west-1.prod.jsonl.compacting").path)
         #expect(leftover == (crashStep == .tempWritten || crashStep == .tempSynced))
 
         let reopened = try Store(directory: dir.store)
@@ -122,7 +122,7 @@ struct CompactionTests {
         // The next compaction finishes the job and leaves no side file.
         let report = try reopened.compact()
         #expect(report.files.map(\.linesAfter) == [3, 5, 5, 5])
-        #expect(!FileManager.default.fileExists(atPath: dir.file("points/prod.jsonl.compacting").path))
+        #expect(!FileManager.default.fileExists(atPath: dir.file("points/111122223333.eu-west-1.prod.jsonl.compacting").path))
         #expect(try Seen(Store(directory: dir.store)) == before)
     }
 
@@ -160,9 +160,9 @@ struct CompactionTests {
         #expect(String(decoding: bytes(of: dir.file("vaults.jsonl.torn")), as: UTF8.self).hasSuffix(#"{"data":{"name":"# + "\n"))
 
         try store.append([.recoveryPoint(Fixture.point(1, in: "prod"))])
-        try appendRaw(Array(#"{"data":{},"schema":3,"seq":99,"type":"recovery-point"}"#.utf8) + [10], to: dir.file("points/prod.jsonl"))
+        try appendRaw(Array(#"{"data":{},"schema":4,"seq":99,"type":"recovery-point"}"#.utf8) + [10], to: dir.file("points/111122223333.eu-west-1.prod.jsonl"))
         let before = snapshot(of: dir.store)
-        #expect(throws: StoreError.newerSchema(file: dir.file("points/prod.jsonl").path, line: 7, version: 3, supported: 2)) {
+        #expect(throws: StoreError.newerSchema(file: dir.file("points/111122223333.eu-west-1.prod.jsonl").path, line: 7, version: 4, supported: 3)) {
             try store.compact()
         }
         #expect(snapshot(of: dir.store) == before)

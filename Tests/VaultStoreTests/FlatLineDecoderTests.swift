@@ -80,6 +80,7 @@ struct FlatLineDecoderTests {
             data = object([
                 ("id", text(a.id)), ("callId", text(a.callId)), ("time", date(a.time)), ("action", text(a.action)),
                 ("principal", principal(a.principal)), ("vaultName", text(a.vaultName)),
+                ("accountId", text(a.accountId.isEmpty ? nil : a.accountId)), ("region", text(a.region.isEmpty ? nil : a.region)),
                 ("recoveryPointArn", text(a.recoveryPointArn)), ("outcome", text(a.outcome)),
                 ("errorMessage", text(a.errorMessage)), ("severity", text(a.severity.rawValue)), ("ruleName", text(a.ruleName)),
                 ("sourceIPAddress", text(a.sourceIPAddress)),
@@ -93,7 +94,7 @@ struct FlatLineDecoderTests {
         let prev = r.next(2) == 0 ? nil : PointLineDecoderTests.literal(ChainHash.of(Array("line \(r.next(100))".utf8)[...]), &r)
         // `prev` left out here is never written as null.
         var envelope: [(String, String?)] = [
-            ("data", data), ("schema", "\(r.pick([1, 2]))"), ("seq", "\(r.next(1_000_000))"), ("type", text(type)),
+            ("data", data), ("schema", "\(r.pick([1, 2, 3]))"), ("seq", "\(r.next(1_000_000))"), ("type", text(type)),
         ]
         if let prev { envelope.append(("prev", prev)) }
         return space() + object(envelope) + space()

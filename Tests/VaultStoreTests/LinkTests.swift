@@ -74,4 +74,18 @@ struct LinkTests {
         #expect(bytes(of: target) == Array("target\n".utf8))
         #expect(mode(of: target) == 0o644)
     }
+
+    @Test("a link in place of the feeds' set-aside file is refused for writing and for reading, its target untouched")
+    func setAsideFile() throws {
+        let dir = TemporaryDirectory()
+        let store = try Store(directory: dir.store)
+        let target = dir.url.appendingPathComponent("target")
+        try write(Array("target\n".utf8), to: target)
+        let side = dir.file(Store.setAsideFileName)
+        try FileManager.default.createSymbolicLink(at: side, withDestinationURL: target)
+        let entry = SetAsideEntry(at: Date(timeIntervalSince1970: 0), source: "sqs q", messageId: "m", reason: "not JSON", body: "x")
+        #expect(throws: StoreError.symbolicLink(path: side.path)) { try store.setAside(entry) }
+        #expect(throws: StoreError.symbolicLink(path: side.path)) { try store.setAsideEntries() }
+        #expect(bytes(of: target) == Array("target\n".utf8))
+    }
 }

@@ -38,14 +38,14 @@ struct MalformedLineTests {
     func inPointsFile() throws {
         let dir = TemporaryDirectory()
         try Store(directory: dir.store).append([.recoveryPoint(Fixture.point(1, in: "prod/eu"))])
-        try appendRaw(Array(#"{"data":{"arn":"a","at":"yesterday","vaultName":"prod/eu"},"schema":1,"seq":2,"type":"recovery-point-removed"}"#.utf8) + [10], to: dir.file("points/prod%2Feu.jsonl"))
+        try appendRaw(Array(#"{"data":{"arn":"a","at":"yesterday","vaultName":"prod/eu"},"schema":1,"seq":2,"type":"recovery-point-removed"}"#.utf8) + [10], to: dir.file("points/111122223333.eu-west-1.prod%2Feu.jsonl"))
         try Store(directory: dir.store).append([.recoveryPoint(Fixture.point(2, in: "prod/eu"))])
 
         let load = try Store(directory: dir.store).load()
         #expect(load.records == [.recoveryPoint(Fixture.point(1, in: "prod/eu")), .recoveryPoint(Fixture.point(2, in: "prod/eu"))])
         #expect(load.problems.map(\.description) == [
-            #"points/prod%2Feu.jsonl:2: field "data.at": not an ISO 8601 date: "yesterday""#
+            #"points/111122223333.eu-west-1.prod%2Feu.jsonl:2: field "data.at": not an ISO 8601 date: "yesterday""#
         ])
-        #expect(seqs(of: dir.file("points/prod%2Feu.jsonl")) == [1, 2, 3])
+        #expect(seqs(of: dir.file("points/111122223333.eu-west-1.prod%2Feu.jsonl")) == [1, 2, 3])
     }
 }

@@ -24,9 +24,13 @@ struct PointLineDecoderTests {
     ]
 
     static func point(_ r: inout Random) -> RecoveryPoint {
-        RecoveryPoint(
+        // A third are legacy points (schema 1 and 2 wrote no account or region).
+        let keyed = r.next(3) != 0
+        return RecoveryPoint(
             arn: "arn:aws:backup:eu-west-1:111122223333:recovery-point:" + r.pick(texts) + "\(r.next(1000))",
-            vaultName: r.pick(["central", "prod/eu", "中央备份", "v\u{1B}[2J"]), resourceArn: r.pick(texts),
+            vaultName: r.pick(["central", "prod/eu", "中央备份", "v\u{1B}[2J"]),
+            accountId: keyed ? r.pick(["111122223333", "444455556666", r.pick(texts)]) : "",
+            region: keyed ? r.pick(["eu-west-1", "us-east-1", r.pick(texts)]) : "", resourceArn: r.pick(texts),
             resourceType: r.pick(["EC2", "RDS", "EFS", "DynamoDB", "S3", r.pick(texts)]),
             resourceName: r.next(3) == 0 ? nil : r.pick(texts), status: r.pick(RecoveryPoint.Status.allCases),
             creationDate: Fixture.instant(Int64(r.next(2_000_000_000)) * 1000 + Int64(r.next(1000)) - 400_000_000_000),
@@ -85,7 +89,9 @@ struct PointLineDecoderTests {
         for (key, value) in [("resourceName", text(p.resourceName)), ("iamRoleArn", text(p.iamRoleArn)), ("completionDate", p.completionDate.map(date))] {
             if let value { data.append((key, value)) } else if r.next(2) == 0 { data.append((key, "null")) }
         }
-        return space() + object([("data", object(data)), ("schema", "1"), ("seq", "\(r.next(1_000_000))"), ("type", literal("recovery-point", &r))]) + space()
+        if !p.accountId.isEmpty { data.append(("accountId", literal(p.accountId, &r))) }
+        if !p.region.isEmpty { data.append(("region", literal(p.region, &r))) }
+        return space() + object([("data", object(data)), ("schema", "\(r.pick([1, 2, 3]))"), ("seq", "\(r.next(1_000_000))"), ("type", literal("recovery-point", &r))]) + space()
     }
 
     /// The fast path's point for `line`, if it takes it.
@@ -172,7 +178,7 @@ struct PointLineDecoderTests {
         let current = #""schema":\#(StoreSchema.current)"#
         #expect(good.contains(current))
         let declined = [
-            String(decoding: try TailTests.line(.recoveryPointRemoved(arn: point.arn, vaultName: "a", at: Fixture.now), seq: 2).dropLast(), as: UTF8.self),
+            String(decoding: try TailTests.line(.recoveryPointRemoved(arn: point.arn, vault: Fixture.key("a"), at: Fixture.now), seq: 2).dropLast(), as: UTF8.self),
             good.replacingOccurrences(of: current, with: #""schema":\#(StoreSchema.current + 1)"#),
             good.replacingOccurrences(of: current, with: #""schema":\#(StoreSchema.current).0"#),
             good.replacingOccurrences(of: #""seq":1"#, with: #""seq":1e0"#),
@@ -200,17 +206,19 @@ struct PointLineDecoderTests {
     func wholeFile() throws {
         var r = Random(state: 4)
         var bytes: [UInt8] = []
-        var expected = PointList()
+        var expected = PointList(vault: Fixture.key("v"))
         var points: [RecoveryPoint] = []
         for seq in 1...300 {
             var record: Record
             if !points.isEmpty && r.next(6) == 0 {
                 let victim = r.pick(points)
-                record = .recoveryPointRemoved(arn: victim.arn, vaultName: "v", at: Fixture.now)
+                record = .recoveryPointRemoved(arn: victim.arn, vault: Fixture.key("v"), at: Fixture.now)
                 expected.remove(arn: victim.arn)
             } else {
                 var p = points.isEmpty || r.next(4) != 0 ? Self.point(&r) : r.pick(points)
                 p.vaultName = "v"
+                p.accountId = Fixture.account
+                p.region = Fixture.region
                 p.sizeBytes = Int64(seq)
                 points.append(p)
                 record = .recoveryPoint(p)
@@ -221,10 +229,10 @@ struct PointLineDecoderTests {
         }
         let dir = TemporaryDirectory()
         var load = PointsLoad()
-        let (consumed, _) = try PointsReader.read(bytes, of: .points(vault: "v"), in: try StoreDirectory(dir.store, for: .writing), into: &load)
+        let (consumed, _) = try PointsReader.read(bytes, of: .points(vault: Fixture.key("v")), in: try StoreDirectory(dir.store, for: .writing), into: &load)
         #expect(consumed == bytes.count)
-        #expect(load.lists["v"] == expected)
-        #expect(load.problems.allSatisfy { $0.kind == .malformedLine && $0.file == "points/v.jsonl" })
+        #expect(load.lists[Fixture.key("v")] == expected)
+        #expect(load.problems.allSatisfy { $0.kind == .malformedLine && $0.file == "points/111122223333.eu-west-1.v.jsonl" })
     }
 }
 

@@ -12,7 +12,7 @@ struct PointsSummaryTests {
     typealias Random = PointLineDecoderTests.Random
 
     /// What reading everything says of each vault's points.
-    static func truth(_ store: URL) throws -> [String: PointsSummary] {
+    static func truth(_ store: URL) throws -> [VaultKey: PointsSummary] {
         try Store(readingFrom: store).loadAccount().state.pointsByVault.mapValues(\.summary)
     }
 
@@ -22,7 +22,12 @@ struct PointsSummaryTests {
     }
 
     static func onDisk(_ dir: borrowing TemporaryDirectory, vault: String) -> PointsFileSummary? {
-        PointsFileSummary.decode(bytes(of: dir.file(StoreFile.points(vault: vault).summaryRelativePath)))
+        PointsFileSummary.decode(bytes(of: dir.file(StoreFile.points(vault: Fixture.key(vault)).summaryRelativePath)))
+    }
+
+    /// A file of `vault`'s points, or its summary: `points/ACCOUNT.REGION.NAME.jsonl` and the like.
+    static func path(_ vault: String, _ suffix: String = ".jsonl") -> String {
+        String(StoreFile.points(vault: Fixture.key(vault)).relativePath.dropLast(".jsonl".count)) + suffix
     }
 
     @Test("appends of new points, new snapshots of points, removals: the summary is the points'")
@@ -39,7 +44,7 @@ struct PointsSummaryTests {
                 p.creationDate = Fixture.instant(1_795_000_000_000 + Int64(r.next(1_000_000)) * 1000)
                 if round % 7 == 6, !written.isEmpty {
                     let old = r.pick(written)
-                    batch.append(.recoveryPointRemoved(arn: old.arn, vaultName: old.vaultName, at: Fixture.now))
+                    batch.append(.recoveryPointRemoved(arn: old.arn, vault: old.vaultKey, at: Fixture.now))
                 }
                 batch.append(.recoveryPoint(p))
                 written.append(p)
@@ -47,8 +52,8 @@ struct PointsSummaryTests {
             try store.append(batch)
             let truth = try Self.truth(dir.store)
             #expect(try Self.summaries(dir.store).points == truth, "round \(round)")
-            for vault in ["a", "b"] where truth[vault] != nil {
-                #expect(Self.onDisk(dir, vault: vault)?.vaults[vault] == truth[vault])
+            for vault in ["a", "b"] where truth[Fixture.key(vault)] != nil {
+                #expect(Self.onDisk(dir, vault: vault)?.vaults[Fixture.key(vault)] == truth[Fixture.key(vault)])
             }
         }
     }
@@ -60,22 +65,22 @@ struct PointsSummaryTests {
         try store.append((0..<20).map { .recoveryPoint(Fixture.point($0, in: "a")) })
         // Another writer (an older vaultwatch) appends without touching the summary.
         let extra = try TailTests.line(.recoveryPoint(Fixture.point(99, in: "a")), seq: 21)
-        let handle = try FileHandle(forWritingTo: dir.file("points/a.jsonl"))
+        let handle = try FileHandle(forWritingTo: dir.file(Self.path("a")))
         handle.seekToEndOfFile()
         handle.write(Data(extra))
         try handle.close()
-        #expect(try Self.summaries(dir.store).points["a"]?.points == 21)
-        #expect(try Self.summaries(dir.store, .counts).points["a"]?.points == 21)
+        #expect(try Self.summaries(dir.store).points[Fixture.key("a")]?.points == 21)
+        #expect(try Self.summaries(dir.store, .counts).points[Fixture.key("a")]?.points == 21)
         // An unfinished last line is no reason to read the file: the summary covers every complete one.
-        let torn = try FileHandle(forWritingTo: dir.file("points/a.jsonl"))
+        let torn = try FileHandle(forWritingTo: dir.file(Self.path("a")))
         torn.seekToEndOfFile()
         torn.write(Data(#"{"data":{"arn":"half"#.utf8))
         try torn.close()
-        #expect(try Self.summaries(dir.store).points["a"]?.points == 21)
+        #expect(try Self.summaries(dir.store).points[Fixture.key("a")]?.points == 21)
         // The next append puts the summary right again.
         try store.append([.recoveryPoint(Fixture.point(100, in: "a"))])
-        #expect(Self.onDisk(dir, vault: "a")?.vaults["a"]?.points == 22)
-        #expect(try Self.truth(dir.store)["a"]?.points == 22)
+        #expect(Self.onDisk(dir, vault: "a")?.vaults[Fixture.key("a")]?.points == 22)
+        #expect(try Self.truth(dir.store)[Fixture.key("a")]?.points == 22)
     }
 
     @Test("a summary that lies is caught by a whole load, and repaired")
@@ -83,14 +88,14 @@ struct PointsSummaryTests {
         let dir = TemporaryDirectory()
         let store = try Store(directory: dir.store)
         try store.append((0..<10).map { .recoveryPoint(Fixture.point($0, in: "a")) })
-        let path = dir.file("points/a.summary")
+        let path = dir.file(Self.path("a", ".summary"))
         let text = try String(contentsOf: path, encoding: .utf8)
         try Data(text.replacingOccurrences(of: #""points":10"#, with: #""points":11"#).utf8).write(to: path)
         let problems = try Store(readingFrom: dir.store).loadAccount().problems
         #expect(problems.map(\.kind) == [.summary], "\(problems)")
         #expect(problems.first?.message.contains("11 points") == true)
         let repairs = try Store(directory: dir.store).repair()
-        #expect(repairs.contains { $0.file == "points/a.summary" && $0.message.contains("did not say what the file holds") })
+        #expect(repairs.contains { $0.file == Self.path("a", ".summary") && $0.message.contains("did not say what the file holds") })
         #expect(try Store(readingFrom: dir.store).loadAccount().problems.isEmpty)
         #expect(try Store(directory: dir.store).repair().isEmpty)
     }
@@ -107,7 +112,7 @@ struct PointsSummaryTests {
             })
         }
         _ = try store.compact()
-        #expect(Self.onDisk(dir, vault: "a")?.vaults["a"] == (try Self.truth(dir.store))["a"])
+        #expect(Self.onDisk(dir, vault: "a")?.vaults[Fixture.key("a")] == (try Self.truth(dir.store))[Fixture.key("a")])
         #expect(try Store(readingFrom: dir.store).loadAccount().problems.isEmpty)
     }
 
@@ -122,19 +127,41 @@ struct PointsSummaryTests {
         #expect(overview.state.recency == whole.recency)
         #expect(overview.state.vaults == whole.vaults)
         #expect(overview.state.pointCount == 0)
-        let one = try Store(readingFrom: dir.store).read([.vaults], points: .of(vaults: ["a"])).state
-        #expect(one.points(in: "a") == whole.points(in: "a"))
-        #expect(one.points(in: "b").isEmpty)
+        let one = try Store(readingFrom: dir.store).read([.vaults], points: .of(vaults: [Fixture.key("a")])).state
+        #expect(one.points(in: Fixture.key("a")) == whole.points(in: Fixture.key("a")))
+        #expect(one.points(in: Fixture.key("b")).isEmpty)
     }
 
     @Test("a read writes nothing, not even a missing summary")
     func readsWriteNothing() throws {
         let dir = TemporaryDirectory()
         try Store(directory: dir.store).append([.recoveryPoint(Fixture.point(1, in: "a"))])
-        try FileManager.default.removeItem(at: dir.file("points/a.summary"))
+        try FileManager.default.removeItem(at: dir.file(Self.path("a", ".summary")))
         let before = try FileManager.default.contentsOfDirectory(atPath: dir.file("points").path).sorted()
-        #expect(try Self.summaries(dir.store).points["a"]?.points == 1)
+        #expect(try Self.summaries(dir.store).points[Fixture.key("a")]?.points == 1)
         _ = try Store(readingFrom: dir.store).loadAccount()
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.file("points").path).sorted() == before)
+    }
+
+    @Test("a store from before schema 3: its points file's summary names the vault by name, and is read as the vault's")
+    func legacyPointsFile() throws {
+        let dir = TemporaryDirectory()
+        let store = try Store(directory: dir.store)
+        try store.append([.vault(Fixture.vault("c"))])
+        try store.append((0..<12).map { i in
+            var p = Fixture.point(i, in: "c")
+            p.accountId = ""
+            p.region = ""
+            return .recoveryPoint(p)
+        })
+        #expect(FileManager.default.fileExists(atPath: dir.file("points/c.summary").path))
+        let whole = try Store(readingFrom: dir.store).loadAccount()
+        #expect(whole.problems.isEmpty, "\(whole.problems)")
+        #expect(whole.state.points(in: Fixture.key("c")).count == 12)
+        let overview = try Self.summaries(dir.store)
+        #expect(overview.points == whole.state.pointsByVault.mapValues(\.summary))
+        #expect(overview.state.recency == whole.state.recency)
+        let one = try Store(readingFrom: dir.store).read([.vaults], points: .of(vaults: [Fixture.key("c")])).state
+        #expect(one.points(in: Fixture.key("c")) == whole.state.points(in: Fixture.key("c")))
     }
 }

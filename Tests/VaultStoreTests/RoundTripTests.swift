@@ -39,7 +39,7 @@ struct RoundTripTests {
         let dir = TemporaryDirectory()
         try Store(directory: dir.store).append(Fixture.everyKind)
         #expect(lines(of: dir.file("vaults.jsonl")).count == 3)
-        #expect(lines(of: dir.file("points/%E4%B8%AD%E5%A4%AE%E5%A4%87%E4%BB%BD%20%1B%5B1m%F0%9F%94%92%E2%80%AE.jsonl")).count == 2)
+        #expect(lines(of: dir.file("points/111122223333.eu-west-1.%E4%B8%AD%E5%A4%AE%E5%A4%87%E4%BB%BD%20%1B%5B1m%F0%9F%94%92%E2%80%AE.jsonl")).count == 2)
         #expect(lines(of: dir.file("jobs.jsonl")).count == 1)
         #expect(lines(of: dir.file("events.jsonl")).count == 2)
         #expect(lines(of: dir.file("alerts.jsonl")).count == 1)
@@ -52,16 +52,16 @@ struct RoundTripTests {
         let dir = TemporaryDirectory()
         let store = try Store(directory: dir.store)
         try store.append([
-            .vaultRemoved(name: "prod", at: Fixture.now),
-            .recoveryPointRemoved(arn: "arn:aws:backup:eu-west-1:111122223333:recovery-point:1", vaultName: "prod", at: Fixture.instant(1_795_601_558_000)),
+            .vaultRemoved(Fixture.key("prod"), at: Fixture.now),
+            .recoveryPointRemoved(arn: "arn:aws:backup:eu-west-1:111122223333:recovery-point:1", vault: Fixture.key("prod"), at: Fixture.instant(1_795_601_558_000)),
         ])
         #expect(lines(of: dir.file("vaults.jsonl")) == [
-            #"{"data":{"at":"2026-11-25T10:12:38.089Z","name":"prod"},"schema":2,"seq":1,"type":"vault-removed"}"#
+            #"{"data":{"accountId":"111122223333","at":"2026-11-25T10:12:38.089Z","name":"prod","region":"eu-west-1"},"schema":3,"seq":1,"type":"vault-removed"}"#
         ])
-        #expect(lines(of: dir.file("points/prod.jsonl")) == [
-            #"{"data":{"arn":"arn:aws:backup:eu-west-1:111122223333:recovery-point:1","at":"2026-11-25T10:12:38.000Z","vaultName":"prod"},"schema":2,"seq":1,"type":"recovery-point-removed"}"#
+        #expect(lines(of: dir.file("points/111122223333.eu-west-1.prod.jsonl")) == [
+            #"{"data":{"accountId":"111122223333","arn":"arn:aws:backup:eu-west-1:111122223333:recovery-point:1","at":"2026-11-25T10:12:38.000Z","region":"eu-west-1","vaultName":"prod"},"schema":3,"seq":1,"type":"recovery-point-removed"}"#
         ])
-        #expect(StoreSchema.current == 2)
+        #expect(StoreSchema.current == 3)
     }
 
     @Test("dates are read from whole seconds, fractions, offsets and epoch seconds")
@@ -79,11 +79,11 @@ struct RoundTripTests {
         try write(Array((written.joined(separator: "\n") + "\n").utf8), to: dir.file("vaults.jsonl"))
         let load = try Store(directory: dir.store).load()
         #expect(load.records == [
-            .vaultRemoved(name: "a", at: Fixture.instant(1_795_601_558_000)),
-            .vaultRemoved(name: "b", at: Fixture.instant(1_795_601_558_000)),
-            .vaultRemoved(name: "c", at: Fixture.instant(1_795_601_558_500)),
-            .vaultRemoved(name: "d", at: Fixture.now),
-            .vaultRemoved(name: "e", at: Fixture.instant(1_795_601_558_100)),
+            .vaultRemoved(.legacy("a"), at: Fixture.instant(1_795_601_558_000)),
+            .vaultRemoved(.legacy("b"), at: Fixture.instant(1_795_601_558_000)),
+            .vaultRemoved(.legacy("c"), at: Fixture.instant(1_795_601_558_500)),
+            .vaultRemoved(.legacy("d"), at: Fixture.now),
+            .vaultRemoved(.legacy("e"), at: Fixture.instant(1_795_601_558_100)),
         ])
         #expect(load.problems.map(\.description) == [
             #"vaults.jsonl:6: field "data.at": not an ISO 8601 date: "2026-11-25 10:12""#
@@ -95,7 +95,7 @@ struct RoundTripTests {
         let dir = TemporaryDirectory()
         let store = try Store(directory: dir.store)
         let records: [Record] = [
-            .vaultRemoved(name: "fine", at: Fixture.now),
+            .vaultRemoved(Fixture.key("fine"), at: Fixture.now),
             .sync(SyncStatus(source: "demo", accountId: "1", region: "r", at: Date(timeIntervalSince1970: 1e12))),
         ]
         #expect(throws: StoreError.self) { try store.append(records) }

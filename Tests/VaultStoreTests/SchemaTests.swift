@@ -13,12 +13,12 @@ struct SchemaTests {
         try store.append(Fixture.everyKind)
         // events.jsonl is read before alerts.jsonl: its torn tail must not be repaired either.
         try appendRaw(Array("{\"data\":{\"id\":".utf8), to: dir.file("events.jsonl"))
-        try appendRaw(Array(#"{"data":{"shape":"new"},"schema":3,"seq":2,"type":"alert-v3"}"#.utf8) + [10], to: dir.file("alerts.jsonl"))
+        try appendRaw(Array(#"{"data":{"shape":"new"},"schema":4,"seq":2,"type":"alert-v3"}"#.utf8) + [10], to: dir.file("alerts.jsonl"))
         try store.append([.alert(Fixture.alert("ev-9"))])
         let before = snapshot(of: dir.store)
 
         let error = #expect(throws: StoreError.self) { try store.load() }
-        #expect(error == .newerSchema(file: dir.file("alerts.jsonl").path, line: 2, version: 3, supported: 2))
+        #expect(error == .newerSchema(file: dir.file("alerts.jsonl").path, line: 2, version: 4, supported: 3))
         #expect(error?.description.contains("upgrade vaultwatch") == true)
         #expect(error?.description.contains("alerts.jsonl:2") == true)
         #expect(snapshot(of: dir.store) == before)
@@ -35,8 +35,8 @@ struct SchemaTests {
         try store.append([.sync(Fixture.sync)])
         #expect(try tail.poll().records == [.sync(Fixture.sync)])
         try store.append([.job(Fixture.job("j1"))])
-        try appendRaw(Array(#"{"data":{},"schema":3,"seq":2,"type":"sync"}"#.utf8) + [10], to: dir.file("sync.jsonl"))
-        #expect(throws: StoreError.newerSchema(file: dir.file("sync.jsonl").path, line: 2, version: 3, supported: 2)) {
+        try appendRaw(Array(#"{"data":{},"schema":4,"seq":2,"type":"sync"}"#.utf8) + [10], to: dir.file("sync.jsonl"))
+        #expect(throws: StoreError.newerSchema(file: dir.file("sync.jsonl").path, line: 2, version: 4, supported: 3)) {
             try tail.poll()
         }
         #expect(throws: StoreError.self) { try tail.poll() }
@@ -91,7 +91,7 @@ struct SchemaTests {
         try Store(directory: dir.store).append([.acknowledgement(ack)])
         let acks = lines(of: dir.file("acks.jsonl"))
         #expect(acks.count == 3)
-        #expect(acks[2].contains(#""prev":"\#(ChainHash.of(Array(acks[1].utf8)[...]))","schema":2,"seq":3,"#))
+        #expect(acks[2].contains(#""prev":"\#(ChainHash.of(Array(acks[1].utf8)[...]))","schema":3,"seq":3,"#))
         #expect(try Store(directory: dir.store).verify().file("acks.jsonl")?.description
             == "acks.jsonl: intact, 3 lines (the first 2 unchained, written before the chain); no digest covers it yet (all 3 are not yet covered)")
 
@@ -100,16 +100,16 @@ struct SchemaTests {
         #expect(try Store(directory: dir.store).verify().file("acks.jsonl")?.breakage?.line == 2)
     }
 
-    @Test("a schema-3 line stops verify too, naming file and line, and changes nothing")
+    @Test("a schema-4 line stops verify too, naming file and line, and changes nothing")
     func newerSchemaStopsVerify() throws {
         let dir = TemporaryDirectory()
         let store = try Store(directory: dir.store)
         try store.append([.acknowledgement(Fixture.ack(1, of: "a"))])
-        try appendRaw(Array(#"{"data":{},"prev":"x","schema":3,"seq":2,"type":"acknowledgement"}"#.utf8) + [10], to: dir.file("acks.jsonl"))
+        try appendRaw(Array(#"{"data":{},"prev":"x","schema":4,"seq":2,"type":"acknowledgement"}"#.utf8) + [10], to: dir.file("acks.jsonl"))
         let before = snapshot(of: dir.store)
         let error = #expect(throws: StoreError.self) { try store.verify() }
-        #expect(error == .newerSchema(file: dir.file("acks.jsonl").path, line: 2, version: 3, supported: 2))
-        #expect(error?.description.contains("acks.jsonl:2 was written by a newer vaultwatch (store schema 3; this one reads up to 2)") == true)
+        #expect(error == .newerSchema(file: dir.file("acks.jsonl").path, line: 2, version: 4, supported: 3))
+        #expect(error?.description.contains("acks.jsonl:2 was written by a newer vaultwatch (store schema 4; this one reads up to 3)") == true)
         #expect(throws: StoreError.self) { try store.load() }
         #expect(snapshot(of: dir.store) == before)
     }
@@ -122,9 +122,9 @@ struct SchemaTests {
         try store.append(Fixture.everyKind + [.vault(Fixture.vault("plain")), .vault(Fixture.vault("plain"))])
         try appendRaw(Array(#"{"data":{"id":"half"#.utf8), to: dir.file("jobs.jsonl"))
         chmod(dir.file("vaults.jsonl").path, 0o644)
-        try appendRaw(Array(#"{"data":{},"prev":"x","schema":3,"seq":2,"type":"alert"}"#.utf8) + [10], to: dir.file("alerts.jsonl"))
+        try appendRaw(Array(#"{"data":{},"prev":"x","schema":4,"seq":2,"type":"alert"}"#.utf8) + [10], to: dir.file("alerts.jsonl"))
         let before = snapshotWithModes(of: dir.store)
-        let newer = StoreError.newerSchema(file: dir.file("alerts.jsonl").path, line: 2, version: 3, supported: 2)
+        let newer = StoreError.newerSchema(file: dir.file("alerts.jsonl").path, line: 2, version: 4, supported: 3)
         let writer = try Store(directory: dir.store, calls: .live, clock: SystemClock(), signer: key)
         #expect(throws: newer) { try writer.compact() }
         #expect(throws: newer) { try writer.repair() }

@@ -12,7 +12,7 @@ struct StagedLoadTests {
         let store = try Store(directory: dir.store)
         var records: [Record] = [.vault(Fixture.vault("a")), .vault(Fixture.vault("prod/eu"))]
         for i in 0..<40 { records.append(.recoveryPoint(Fixture.point(i, in: i % 3 == 0 ? "prod/eu" : "a"))) }
-        records.append(.recoveryPointRemoved(arn: Fixture.point(4, in: "a").arn, vaultName: "a", at: Fixture.now))
+        records.append(.recoveryPointRemoved(arn: Fixture.point(4, in: "a").arn, vault: Fixture.key("a"), at: Fixture.now))
         var replaced = Fixture.point(5, in: "a")
         replaced.status = .deleting
         records.append(.recoveryPoint(replaced))
@@ -40,11 +40,11 @@ struct StagedLoadTests {
         #expect(load.state.latestInstant == expected.latestInstant)
         #expect(load.state.jobs == expected.jobs)
         #expect(load.state.calls == expected.calls)
-        #expect(load.state.points(in: "a").map(\.arn) == expected.points(in: "a").map(\.arn))
+        #expect(load.state.points(in: Fixture.key("a")).map(\.arn) == expected.points(in: Fixture.key("a")).map(\.arn))
 
         let progress = seen.withLock { $0 }
         #expect(progress.first?.loadedBytes == 0)
-        #expect(progress.first?.pendingVaults == ["a", "prod/eu"])
+        #expect(progress.first?.pendingVaults == [Fixture.key("a"), Fixture.key("prod/eu")])
         #expect(progress.last?.percent == 100)
         #expect(progress.last?.pendingVaults == [])
         #expect(try load.tail.poll().records == [])
@@ -59,24 +59,24 @@ struct StagedLoadTests {
         #expect(first.records.contains(.vault(Fixture.vault("a"))))
         #expect(first.records.contains(.sync(Fixture.sync)))
         #expect(!first.records.contains { [.recoveryPoint, .job, .call].contains($0.type) })
-        #expect(Set(files.map(\.relativePath)) == ["points/a.jsonl", "points/prod%2Feu.jsonl", "events.jsonl", "jobs.jsonl"])
+        #expect(Set(files.map(\.relativePath)) == ["points/111122223333.eu-west-1.a.jsonl", "points/111122223333.eu-west-1.prod%2Feu.jsonl", "events.jsonl", "jobs.jsonl"])
         let events = try #require(files.first { $0.relativePath == "events.jsonl" })
         #expect(try tail.readDeferred(events).records == [.call(Fixture.call("ev-1"))])
 
         // Before its file is read: the point comes with the file. Polls leave deferred files alone.
         try store.append([.recoveryPoint(Fixture.point(100, in: "a"))])
         #expect(try tail.poll().records == [])
-        let a = try #require(files.first { $0.holds(vault: "a") })
+        let a = try #require(files.first { $0.holds(vault: Fixture.key("a")) })
         let loadA = try tail.readDeferred(a)
-        #expect(loadA.lists["a"]?.point(arn: Fixture.point(100, in: "a").arn) != nil)
+        #expect(loadA.lists[Fixture.key("a")]?.point(arn: Fixture.point(100, in: "a").arn) != nil)
         #expect(try tail.readDeferred(a).lists.isEmpty)
 
         // After its file is read: the point comes with the next poll, once.
         try store.append([.recoveryPoint(Fixture.point(101, in: "a")), .recoveryPoint(Fixture.point(102, in: "prod/eu"))])
         #expect(try tail.poll().records == [.recoveryPoint(Fixture.point(101, in: "a"))])
-        let eu = try #require(files.first { $0.holds(vault: "prod/eu") })
+        let eu = try #require(files.first { $0.holds(vault: Fixture.key("prod/eu")) })
         let loadEU = try tail.readDeferred(eu)
-        #expect(loadEU.lists["prod/eu"]?.point(arn: Fixture.point(102, in: "prod/eu").arn) != nil)
+        #expect(loadEU.lists[Fixture.key("prod/eu")]?.point(arn: Fixture.point(102, in: "prod/eu").arn) != nil)
         #expect(try tail.poll().records == [])
     }
 
@@ -85,13 +85,13 @@ struct StagedLoadTests {
         let dir = TemporaryDirectory()
         let store = try Store(directory: dir.store)
         try store.append([.recoveryPoint(Fixture.point(1, in: "a"))])
-        try appendRaw(Array("garbage\n".utf8), to: dir.file("points/a.jsonl"))
+        try appendRaw(Array("garbage\n".utf8), to: dir.file("points/111122223333.eu-west-1.a.jsonl"))
         try store.append([.recoveryPoint(Fixture.point(2, in: "a"))])
         let load = try store.loadAccount()
-        #expect(load.problems.map(\.description) == ["points/a.jsonl:2: not valid JSON"])
-        #expect(load.state.points(in: "a").count == 2)
+        #expect(load.problems.map(\.description) == ["points/111122223333.eu-west-1.a.jsonl:2: not valid JSON"])
+        #expect(load.state.points(in: Fixture.key("a")).count == 2)
 
-        try appendRaw(Array(#"{"data":{},"schema":99,"seq":9,"type":"recovery-point"}"#.utf8) + [10], to: dir.file("points/a.jsonl"))
+        try appendRaw(Array(#"{"data":{},"schema":99,"seq":9,"type":"recovery-point"}"#.utf8) + [10], to: dir.file("points/111122223333.eu-west-1.a.jsonl"))
         #expect(throws: StoreError.self) { try store.loadAccount() }
     }
 }

@@ -31,6 +31,15 @@ struct VaultFileNameTests {
         #expect(VaultFileName.stem(for: "") == "%")
     }
 
+    @Test("a vault's file names its account, region and name; a legacy key its name alone")
+    func keyedStems() {
+        let key = VaultKey(accountId: "111122223333", region: "us-east-1", name: "WORM_vault")
+        #expect(VaultFileName.stem(for: key) == "111122223333.us-east-1.WORM_vault")
+        #expect(VaultFileName.stem(for: VaultKey.legacy("WORM_vault")) == "WORM_vault")
+        let hostile = VaultKey(accountId: "../..", region: "/etc", name: "x")
+        #expect(VaultFileName.stem(for: hostile) == "%2E.%2F...%2Fetc.x")
+    }
+
     @Test("long names are cut to a prefix and a hash, never inside an escape")
     func longNames() {
         let long = VaultFileName.stem(for: String(repeating: "v", count: 300))
@@ -63,9 +72,9 @@ struct VaultFileNameTests {
             let stem = file.dropLast(".jsonl".count)
             #expect(folder.contains(stem + ".summary") && folder.contains(stem + ".arns"), "\(file)")
         }
-        #expect(pointFiles.contains("prod%2Feu.jsonl"))
-        #expect(pointFiles.contains("..%2F..%2Fetc%2Fpasswd.jsonl") == false)
-        #expect(pointFiles.contains("%2E.%2F..%2Fetc%2Fpasswd.jsonl"))
+        #expect(pointFiles.contains("111122223333.eu-west-1.prod%2Feu.jsonl"))
+        #expect(pointFiles.contains("111122223333.eu-west-1...%2F..%2Fetc%2Fpasswd.jsonl"))
+        #expect(pointFiles.allSatisfy { !$0.contains("/") && !$0.hasPrefix(".") })
 
         let load = try Store(directory: dir.store).load()
         #expect(load.problems == [])
@@ -82,7 +91,7 @@ extension Record {
     fileprivate var vaultName: String? {
         switch self {
         case .recoveryPoint(let p): return p.vaultName
-        case .recoveryPointRemoved(_, let vault, _): return vault
+        case .recoveryPointRemoved(_, let vault, _): return vault.name
         default: return nil
         }
     }

@@ -14,17 +14,20 @@ struct WrittenPointLineTests {
     /// What the layout reader makes of `line`, as a point.
     static func written(_ line: [UInt8]) -> RecoveryPoint? {
         var reader = WrittenPointLine()
-        guard let fields = line.withUnsafeBytes({ reader.read($0) }) else { return nil }
-        var list = PointList()
-        list.upsert(fields)
+        guard let read = line.withUnsafeBytes({ reader.read($0) }) else { return nil }
+        let vault = read.vault
+        var list = PointList(
+            vault: VaultKey(
+                accountId: String(decoding: vault.account, as: UTF8.self), region: String(decoding: vault.region, as: UTF8.self),
+                name: String(decoding: vault.name, as: UTF8.self)))
+        list.upsert(read.fields)
         return list.first
     }
 
     /// Whether the store writes every text of `p` as it is (no escape, no control character).
     static func plain(_ p: RecoveryPoint) -> Bool {
-        [p.arn, p.vaultName, p.resourceArn, p.resourceType, p.resourceName ?? "", p.iamRoleArn ?? ""].allSatisfy { text in
-            text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0 != "\"" && $0 != "\\" }
-        }
+        [p.arn, p.vaultName, p.accountId, p.region, p.resourceArn, p.resourceType, p.resourceName ?? "", p.iamRoleArn ?? ""]
+            .allSatisfy { text in text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0 != "\"" && $0 != "\\" } }
     }
 
     @Test("reads every store-written line of plain texts as the reference does, and declines the rest")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VaultCore
 import VaultSync
+@testable import VaultDemo
 
 /// The first seed's validation, against the simulated service: a central vault locked with a
 /// 5-day minimum refuses a 1-day backup, accepts a 6-day one, and nobody can delete that point.

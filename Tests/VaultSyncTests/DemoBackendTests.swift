@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VaultCore
 import VaultSync
+@testable import VaultDemo
 
 /// The simulated service's other duties: vault bookkeeping and its errors, copy jobs under the
 /// lock rules, expiry and cold storage, replaying and restoring.
@@ -126,7 +127,7 @@ import VaultSync
         _ = backend.deleteRecoveryPoint(backupVaultName: "scratch", recoveryPointArn: arn, by: Fixture.admin, at: t)
         #expect(backend.deleteBackupVault(named: "scratch", by: Fixture.admin, at: t + 1).value != nil)
         #expect(backend.vault(named: "scratch") == nil)
-        #expect(backend.drainRecords().contains(.vaultRemoved(name: "scratch", at: t + 1)))
+        #expect(backend.drainRecords().contains(.vaultRemoved(Fixture.key("scratch"), at: t + 1)))
     }
 
     /// StartCopyJob into a vault of this account obeys the destination's lock like a backup.

@@ -1,6 +1,7 @@
 import Foundation
 import VaultCore
 import VaultSync
+@testable import VaultDemo
 
 /// Fixed instants and helpers shared by the VaultSync tests. No test reads the wall clock.
 enum Fixture {
@@ -12,6 +13,8 @@ enum Fixture {
 
     static let account = DemoAccount.accountId
     static let region = DemoAccount.region
+
+    static func key(_ name: String) -> VaultKey { VaultKey(accountId: account, region: region, name: name) }
 
     /// The seeds' RDS database, in the central account.
     static let database2 = "arn:aws:rds:us-east-1:111122223333:db:database-2"
@@ -75,4 +78,16 @@ extension AccountState {
 func firstMismatch(_ a: [Record], _ b: [Record]) -> String? {
     for (i, (x, y)) in zip(a, b).enumerated() where x != y { return "record \(i): \(x) ≠ \(y)" }
     return a.count == b.count ? nil : "\(a.count) records ≠ \(b.count) records"
+}
+
+extension DemoSource {
+    /// The records of a start, as the tests compare them.
+    func startRecords(resuming state: AccountState, at now: Date) throws -> [Record] {
+        try start(resuming: state, at: now).records
+    }
+
+    /// The records of a poll.
+    func pollRecords(at now: Date) throws -> [Record] {
+        try poll(at: now).records
+    }
 }

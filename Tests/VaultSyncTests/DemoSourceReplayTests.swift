@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VaultCore
 import VaultSync
+@testable import VaultDemo
 
 /// The demo is a pure function of its seed and the instants it is given, and it resumes from
 /// the store without seeding twice.
@@ -16,8 +17,8 @@ import VaultSync
 
     func run(seed: UInt64) throws -> [Record] {
         let source = DemoSource(seed: seed)
-        var records = try source.start(resuming: AccountState(), at: start)
-        for now in polls { records += try source.poll(at: now) }
+        var records = try source.startRecords(resuming: AccountState(), at: start)
+        for now in polls { records += try source.pollRecords(at: now) }
         return records
     }
 
@@ -38,22 +39,22 @@ import VaultSync
 
     @Test func resumingFromTheSeedRecordsSeedsNothingTwice() throws {
         let first = DemoSource()
-        let seed = try first.start(resuming: AccountState(), at: start)
+        let seed = try first.startRecords(resuming: AccountState(), at: start)
         let state = AccountState(seed)
 
         let resumed = DemoSource()
-        #expect(try resumed.start(resuming: state, at: start + Fixture.minute).isEmpty)
+        #expect(try resumed.startRecords(resuming: state, at: start + Fixture.minute).isEmpty)
         let backend = try #require(resumed.backend)
         #expect(backend.vaultNames == state.sortedVaults.map(\.name))
         #expect(backend.pointCount == state.pointCount)
         for name in backend.vaultNames {
-            #expect(backend.points(in: name).map(\.arn) == state.points(in: name).map { $0.arn })
+            #expect(backend.points(in: name).map(\.arn) == state.points(in: Fixture.key(name)).map { $0.arn })
         }
 
-        let records = try resumed.poll(at: start + 6 * Fixture.hour)
+        let records = try resumed.pollRecords(at: start + 6 * Fixture.hour)
         #expect(!records.calls.contains { $0.action == "CreateBackupVault" })
         #expect(records.vaults.isEmpty)
-        let known = Set(state.sortedVaults.flatMap { state.points(in: $0.name) }.map(\.arn))
+        let known = Set(state.sortedVaults.flatMap { state.points(in: $0.key) }.map(\.arn))
         let newPoints = records.jobs.compactMap(\.recoveryPointArn)
         #expect(!newPoints.isEmpty)
         #expect(newPoints.allSatisfy { !known.contains($0) })
@@ -62,7 +63,7 @@ import VaultSync
         #expect(after.pointCount == backend.pointCount)
         #expect(
             after.sortedVaults.allSatisfy { v in
-                after.points(in: v.name).map(\.arn).uniqueCount == after.points(in: v.name).count
+                after.points(in: v.key).map(\.arn).uniqueCount == after.points(in: v.key).count
             })
     }
 
@@ -72,14 +73,14 @@ import VaultSync
         let t2 = start + 2 * Fixture.day
 
         let uninterrupted = DemoSource()
-        var stored = try uninterrupted.start(resuming: AccountState(), at: start)
-        stored += try uninterrupted.poll(at: start + 10)
-        stored += try uninterrupted.poll(at: t1)
-        let expected = try uninterrupted.poll(at: t2)
+        var stored = try uninterrupted.startRecords(resuming: AccountState(), at: start)
+        stored += try uninterrupted.pollRecords(at: start + 10)
+        stored += try uninterrupted.pollRecords(at: t1)
+        let expected = try uninterrupted.pollRecords(at: t2)
 
         let resumed = DemoSource()
-        #expect(try resumed.start(resuming: AccountState(stored), at: t1 + 30).isEmpty)
-        let continued = try resumed.poll(at: t2)
+        #expect(try resumed.startRecords(resuming: AccountState(stored), at: t1 + 30).isEmpty)
+        let continued = try resumed.pollRecords(at: t2)
         #expect(continued.count > 20)
         #expect(firstMismatch(continued, expected) == nil)
     }
@@ -87,12 +88,12 @@ import VaultSync
     /// Time never runs backwards: a poll before the newest stored instant plays nothing.
     @Test func aResumedDemoDoesNotReplayThePast() throws {
         let source = DemoSource()
-        var stored = try source.start(resuming: AccountState(), at: start)
-        stored += try source.poll(at: start + Fixture.day)
+        var stored = try source.startRecords(resuming: AccountState(), at: start)
+        stored += try source.pollRecords(at: start + Fixture.day)
 
         let resumed = DemoSource()
-        _ = try resumed.start(resuming: AccountState(stored), at: start + Fixture.hour)
-        let early = try resumed.poll(at: start + Fixture.hour)
+        _ = try resumed.startRecords(resuming: AccountState(stored), at: start + Fixture.hour)
+        let early = try resumed.pollRecords(at: start + Fixture.hour)
         #expect(early.count == 1)
         #expect(early.syncs.count == 1)
     }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VaultCore
 import VaultSync
+@testable import VaultDemo
 
 /// The seeded central backup account, as `start` answers it on an empty store.
 @Suite struct DemoSourceSeedTests {
@@ -9,7 +10,7 @@ import VaultSync
 
     func seeded() throws -> (DemoSource, [Record], AccountState) {
         let source = DemoSource()
-        let records = try source.start(resuming: AccountState(), at: start)
+        let records = try source.startRecords(resuming: AccountState(), at: start)
         return (source, records, AccountState(records))
     }
 
@@ -18,13 +19,13 @@ import VaultSync
         #expect(
             state.sortedVaults.map(\.name) == ["WORM_vault", "central-backup-vault", "legacy-governance", "scratch"])
 
-        let worm = try #require(state.vaults["WORM_vault"])
+        let worm = try #require(state.vaults[Fixture.key("WORM_vault")])
         #expect(worm.lockState(at: start) == .complianceGrace(until: start + 2 * Fixture.day + 4 * Fixture.hour))
         #expect(worm.lock?.minRetentionDays == 7)
         #expect(worm.lock?.maxRetentionDays == 30)
         #expect(Countdown(to: try #require(worm.lock?.lockDate), now: start).clock == "2d 04:00:00")
 
-        let central = try #require(state.vaults["central-backup-vault"])
+        let central = try #require(state.vaults[Fixture.key("central-backup-vault")])
         guard case .complianceLocked(let since) = central.lockState(at: start) else {
             Issue.record("central-backup-vault should be compliance-locked at the start")
             return
@@ -35,12 +36,12 @@ import VaultSync
         #expect(central.encryptionKeyType == .customerManaged)
         #expect(central.encryptionKeyAlias == "alias/central-backup")
 
-        let governance = try #require(state.vaults["legacy-governance"])
+        let governance = try #require(state.vaults[Fixture.key("legacy-governance")])
         #expect(governance.lockState(at: start) == .governance)
         #expect(governance.lock == LockConfiguration(minRetentionDays: 1, maxRetentionDays: 365, lockDate: nil))
         #expect(governance.encryptionKeyType == .awsOwned)
 
-        #expect(try #require(state.vaults["scratch"]).lockState(at: start) == .unlocked)
+        #expect(try #require(state.vaults[Fixture.key("scratch")]).lockState(at: start) == .unlocked)
         // Built through the backend: every call the admins made while setting it up succeeded.
         let adminCalls = records.calls.filter { DemoAccount.alertRule.isAdmin($0.principal) }
         #expect(
@@ -54,7 +55,7 @@ import VaultSync
 
     @Test func aFewHundredRealisticRecoveryPoints() throws {
         let (_, records, state) = try seeded()
-        let points = state.sortedVaults.flatMap { state.points(in: $0.name) }
+        let points = state.sortedVaults.flatMap { state.points(in: $0.key) }
         #expect((200...600).contains(points.count))
         #expect(Set(points.map(\.arn)).count == points.count)
         #expect(Set(points.map(\.resourceType)).isSuperset(of: ["EC2", "RDS", "Aurora", "EFS", "DynamoDB", "S3"]))
@@ -77,7 +78,7 @@ import VaultSync
     @Test func theFirstPollBringsNonAdminAttemptsAtOnce() throws {
         let (source, _, _) = try seeded()
         let now = start + 2
-        let records = try source.poll(at: now)
+        let records = try source.pollRecords(at: now)
         let alerts = records.calls.compactMap(DemoAccount.alertRule.evaluate)
         #expect(alerts.count >= 3)
         #expect(alerts.allSatisfy { $0.outcome == "AccessDenied" && $0.time >= start && $0.time <= now })
@@ -87,8 +88,8 @@ import VaultSync
     /// Within the first few simulated minutes: the seeds' exact cases.
     @Test func theOpeningReplaysTheSeedsCases() throws {
         let (source, _, _) = try seeded()
-        var records = try source.poll(at: start + 30)
-        records += try source.poll(at: start + 5 * Fixture.minute)
+        var records = try source.pollRecords(at: start + 30)
+        records += try source.pollRecords(at: start + 5 * Fixture.minute)
         let jobs = records.jobs.filter { $0.resourceArn == Fixture.database2 }
         let central = jobs.filter { $0.vaultName == "central-backup-vault" }
         #expect(central.map(\.lifecycle.deleteAfterDays) == [1, 6])
@@ -108,7 +109,7 @@ import VaultSync
     @Test func everyPollReportsOneSyncStatus() throws {
         let (source, _, _) = try seeded()
         for now in [start + 1, start + Fixture.hour, start + Fixture.hour, start + Fixture.day] {
-            let records = try source.poll(at: now)
+            let records = try source.pollRecords(at: now)
             #expect(
                 records.syncs == [
                     SyncStatus(source: "demo", accountId: Fixture.account, region: Fixture.region, at: now)
@@ -125,7 +126,7 @@ import VaultSync
         let (source, seed, _) = try seeded()
         var state = AccountState(seed)
         var records: [Record] = []
-        for hour in 1...(4 * 24) { records += try source.poll(at: start + Double(hour) * Fixture.hour) }
+        for hour in 1...(4 * 24) { records += try source.pollRecords(at: start + Double(hour) * Fixture.hour) }
         state.apply(records)
         #expect(!records.removedPointArns.isEmpty)
         #expect(records.jobs.filter { $0.state == .completed }.count > 40)
@@ -135,7 +136,7 @@ import VaultSync
         #expect(alerts.count >= 5)
         #expect(alerts.contains { $0.outcome == "AccessDenied" })
         // WORM_vault's cooling-off ended during these days.
-        let worm = try #require(state.vaults["WORM_vault"])
+        let worm = try #require(state.vaults[Fixture.key("WORM_vault")])
         #expect(
             worm.lockState(at: start + 4 * Fixture.day)
                 == .complianceLocked(since: start + 2 * Fixture.day + 4 * Fixture.hour))
@@ -146,7 +147,7 @@ import VaultSync
     /// A jump of a simulated year stays bounded, and the vaults are still populated afterwards.
     @Test func aHugeJumpIsBounded() throws {
         let (source, _, _) = try seeded()
-        let records = try source.poll(at: start + 365 * Fixture.day)
+        let records = try source.pollRecords(at: start + 365 * Fixture.day)
         #expect(records.count < 5_000)
         let backend = try #require(source.backend)
         #expect((200...700).contains(backend.pointCount))
@@ -155,7 +156,7 @@ import VaultSync
     }
 
     @Test func pollingBeforeStartingFails() {
-        #expect(throws: DemoSourceError.notStarted) { try DemoSource().poll(at: start) }
+        #expect(throws: DemoSourceError.notStarted) { try DemoSource().pollRecords(at: start) }
     }
 
     @Test func aStoreOfAnotherAccountIsRefused() throws {
@@ -164,7 +165,7 @@ import VaultSync
             region: "us-east-1", creationDate: start)
         let state = AccountState([.vault(vault)])
         #expect(throws: DemoSourceError.foreignAccount("999999999999")) {
-            try DemoSource().start(resuming: state, at: start)
+            try DemoSource().startRecords(resuming: state, at: start)
         }
     }
 

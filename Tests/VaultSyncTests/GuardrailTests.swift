@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VaultCore
 import VaultSync
+@testable import VaultDemo
 
 /// The SCP-like guardrail: sensitive actions on guarded vaults by anyone but the vault admins
 /// get AccessDenied, recorded as a CloudTrail call, before any lock rule is asked.

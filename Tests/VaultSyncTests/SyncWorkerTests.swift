@@ -5,6 +5,7 @@ import VaultCore
 import VaultStore
 
 @testable import VaultSync
+@testable import VaultDemo
 
 /// The worker end to end over a real store in a temporary directory, with the demo as source
 /// and a fixed clock.
@@ -32,7 +33,7 @@ import VaultStore
         w.syncNow()  // seeds the account
         w.syncNow()  // the first poll: the demo's opening attempts by non-admins
         let state = try #require(published.last).state
-        #expect(state.vaults.keys.sorted() == ["WORM_vault", "central-backup-vault", "legacy-governance", "scratch"])
+        #expect(state.vaults.keys.sorted().map(\.name) == ["WORM_vault", "central-backup-vault", "legacy-governance", "scratch"])
         #expect(state.alerts.count >= 3)
         #expect(state.alerts.allSatisfy { !DemoAccount.alertRule.isAdmin($0.principal) })
         // What the screen shows is what the store holds: a fresh load gives the same account.
@@ -74,6 +75,30 @@ import VaultStore
             .acknowledgement(Acknowledgement(id: "x1", alertId: alert.id, by: "cli@host", at: Self.start, note: nil))
         ])
         w.syncNow()
+        #expect(published.last?.state.acknowledgement(of: alert.id)?.by == "cli@host")
+    }
+
+    @Test func anAlertAnotherProcessAcknowledgedFirstIsNotAcknowledgedTwice() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let published = Published()
+        let w = try worker(published)
+        w.syncNow()
+        let alert = try #require(published.last?.state.alerts.first)
+        // Another process wins the race before this worker has read its line.
+        let first = Acknowledgement(id: "x1", alertId: alert.id, by: "cli@host", at: Self.start, note: nil)
+        #expect(try Store(directory: directory).acknowledge(first) == .recorded(first))
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Mutex<String??>(nil)
+        w.acknowledge(alertId: alert.id, note: "late", by: "sam@ops") { error in
+            outcome.withLock { $0 = .some(error) }
+            done.signal()
+        }
+        done.wait()
+        #expect(outcome.withLock { $0 } == .some("already acknowledged by cli@host at \(UTC.second(Self.start)) UTC"))
+        let acks = try Store(directory: directory).load().records.filter {
+            if case .acknowledgement = $0 { return true } else { return false }
+        }
+        #expect(acks.count == 1)
         #expect(published.last?.state.acknowledgement(of: alert.id)?.by == "cli@host")
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VaultCore
 import VaultSync
+@testable import VaultDemo
 
 /// The second seed's walk-through, against the simulated service: WORM_vault locked with
 /// `--changeable-for-days 3 --min-retention-days 7 --max-retention-days 30`.
@@ -116,7 +117,7 @@ import VaultSync
         #expect(backend.expire(at: created + Fixture.day + Fixture.minute).map(\.arn) == [arn])
         #expect(
             backend.drainRecords() == [
-                .recoveryPointRemoved(arn: arn, vaultName: vault, at: created + Fixture.day + Fixture.minute)
+                .recoveryPointRemoved(arn: arn, vault: Fixture.key(vault), at: created + Fixture.day + Fixture.minute)
             ])
     }
 

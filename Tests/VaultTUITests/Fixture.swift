@@ -8,6 +8,9 @@ import VaultCore
 enum Fixture {
     static let now = UTC.date(year: 2026, month: 11, day: 23, hour: 14, minute: 2, second: 11)
     static let account = "111122223333"
+    static let region = "us-east-1"
+
+    static func key(_ name: String) -> VaultKey { VaultKey(accountId: account, region: region, name: name) }
     static let lockDate = UTC.date(year: 2026, month: 11, day: 25, hour: 10, minute: 12, second: 38)
 
     static func days(_ n: Double) -> TimeInterval { n * 86_400 }
@@ -36,7 +39,7 @@ enum Fixture {
         let service = ["EC2": "ec2", "RDS": "rds", "EFS": "elasticfilesystem", "DynamoDB": "dynamodb", "S3": "s3"][type] ?? "ec2"
         return RecoveryPoint(
             arn: "arn:aws:backup:us-east-1:\(account):recovery-point:\(String(format: "%08x", n * 7919))-rp",
-            vaultName: vault, resourceArn: "arn:aws:\(service):us-east-1:\(src):resource/\(name ?? "r\(n)")",
+            vaultName: vault, accountId: account, region: region, resourceArn: "arn:aws:\(service):us-east-1:\(src):resource/\(name ?? "r\(n)")",
             resourceType: type, resourceName: name, creationDate: now.addingTimeInterval(-days(ageDays)),
             completionDate: now.addingTimeInterval(-days(ageDays) + 600), sizeBytes: size,
             lifecycle: Lifecycle(moveToColdStorageAfterDays: cold, deleteAfterDays: keep),
@@ -92,7 +95,7 @@ enum Fixture {
             note: "alice's break-glass test, ticket OPS-1142")))
         r.append(.sync(SyncStatus(source: "demo", accountId: account, region: "us-east-1", at: now.addingTimeInterval(-4))))
         for vault in ["central-backup-vault", "WORM_vault"] {
-            r.append(.policy(.accessPolicy(of: vault, document: accessPolicy, at: now.addingTimeInterval(-days(2)))))
+            r.append(.policy(.accessPolicy(of: key(vault), document: accessPolicy, at: now.addingTimeInterval(-days(2)))))
         }
         r.append(.policy(.serviceControlPolicy(named: "central-backup-guardrail", document: scp, at: now)))
         return r

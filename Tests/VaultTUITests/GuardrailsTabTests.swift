@@ -24,7 +24,7 @@ import VaultCore
     @Test func fourFromAVaultLandsOnThatVaultsChecks() {
         var s = Fixture.app()
         keys(&s, [.char("G"), .char("4")])  // WORM_vault sorts last on the Vaults tab
-        #expect(s.currentCheck?.result.subject == .vault("WORM_vault"))
+        #expect(s.currentCheck?.result.subject == .vault(Fixture.key("WORM_vault")))
     }
 
     @Test func worstFirstPutsFailuresOnTopAndKeepsReportOrderWithinAVerdict() {
@@ -105,7 +105,7 @@ import VaultCore
         }
         #expect(denies() == .pass)
         var state = s.snapshot.state
-        state.apply(.policy(.accessPolicy(of: "WORM_vault", document: nil, at: Fixture.now)))
+        state.apply(.policy(.accessPolicy(of: Fixture.key("WORM_vault"), document: nil, at: Fixture.now)))
         _ = Update.apply(.snapshot(AccountSnapshot(state: state, sourceName: "demo", generation: 2)), to: &s)
         #expect(denies() == .fail)
     }

@@ -13,7 +13,7 @@ import VaultCore
             if case .recoveryPoint(let p) = $0 { return p.vaultName != "WORM_vault" }
             return true
         })
-        let progress = PointsLoadProgress(loadedBytes: 37, totalBytes: 100, pendingVaults: ["WORM_vault"])
+        let progress = PointsLoadProgress(loadedBytes: 37, totalBytes: 100, pendingVaults: [Fixture.key("WORM_vault")])
         return AppState(
             snapshot: AccountSnapshot(state: state, sourceName: "demo", loading: true, pointsLoad: progress, generation: 1),
             now: Fixture.now, width: width, height: 24, identity: "tester@host")
@@ -39,7 +39,7 @@ import VaultCore
     @Test func aVaultNotLoadedYetSaysSo() {
         var s = app(width: 80)
         s.tab = .recoveryPoints
-        s.pointsVault = "WORM_vault"
+        s.pointsVault = Fixture.key("WORM_vault")
         s.deriveRows()
         let screen = View.render(s).text
         #expect(screen.contains("not loaded yet"), "\(screen)")

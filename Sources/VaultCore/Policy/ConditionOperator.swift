@@ -1,8 +1,8 @@
 /// A condition operator as IAM spells it: an optional set qualifier (`ForAnyValue:` / `ForAllValues:`), a
 /// test, and an optional `IfExists` suffix, e.g. `ForAnyValue:StringLikeIfExists`.
 public struct ConditionOperator: Equatable, Sendable, CustomStringConvertible {
-    /// The tests this evaluator knows. Any other operator (`NumericLessThan`, `IpAddress`, …) makes the
-    /// statement's answer unknown rather than guessed.
+    /// The tests of the IAM User Guide's *Condition operators* page. Any other operator makes the statement's
+    /// answer unknown rather than guessed.
     public enum Test: String, CaseIterable, Sendable {
         case stringEquals = "StringEquals"
         case stringNotEquals = "StringNotEquals"
@@ -10,53 +10,74 @@ public struct ConditionOperator: Equatable, Sendable, CustomStringConvertible {
         case stringNotEqualsIgnoreCase = "StringNotEqualsIgnoreCase"
         case stringLike = "StringLike"
         case stringNotLike = "StringNotLike"
+        case numericEquals = "NumericEquals"
+        case numericNotEquals = "NumericNotEquals"
+        case numericLessThan = "NumericLessThan"
+        case numericLessThanEquals = "NumericLessThanEquals"
+        case numericGreaterThan = "NumericGreaterThan"
+        case numericGreaterThanEquals = "NumericGreaterThanEquals"
+        case dateEquals = "DateEquals"
+        case dateNotEquals = "DateNotEquals"
+        case dateLessThan = "DateLessThan"
+        case dateLessThanEquals = "DateLessThanEquals"
+        case dateGreaterThan = "DateGreaterThan"
+        case dateGreaterThanEquals = "DateGreaterThanEquals"
+        case bool = "Bool"
+        case binaryEquals = "BinaryEquals"
+        case ipAddress = "IpAddress"
+        case notIpAddress = "NotIpAddress"
         case arnEquals = "ArnEquals"
         case arnLike = "ArnLike"
         case arnNotEquals = "ArnNotEquals"
         case arnNotLike = "ArnNotLike"
-        case bool = "Bool"
         case null = "Null"
 
         /// A negated operator with several values holds when the key matches none of them (logical NOR),
-        /// and holds when the key is absent (IAM User Guide, *Condition operators* and *Conditions with
-        /// multiple context keys or values*).
-        public var isNegated: Bool {
+        /// and holds when the key is absent: "If the policy condition requires that the key is not matched,
+        /// such as StringNotLike or ArnNotLike, and the right key is not present, the condition is true"
+        /// (IAM User Guide, *Condition operators*).
+        public var isNegated: Bool { positive != nil }
+
+        /// For a negated test, the test it negates: `StringNotEquals` → `StringEquals`.
+        var positive: Test? {
             switch self {
-            case .stringNotEquals, .stringNotEqualsIgnoreCase, .stringNotLike, .arnNotEquals, .arnNotLike: true
-            default: false
+            case .stringNotEquals: .stringEquals
+            case .stringNotEqualsIgnoreCase: .stringEqualsIgnoreCase
+            case .stringNotLike: .stringLike
+            case .numericNotEquals: .numericEquals
+            case .dateNotEquals: .dateEquals
+            case .notIpAddress: .ipAddress
+            case .arnNotEquals: .arnEquals
+            case .arnNotLike: .arnLike
+            default: nil
             }
         }
 
-        /// The test that holds exactly when this one fails for a present key: `StringEquals` and
-        /// `StringNotEquals`, …; `nil` for `Bool` and `Null`.
+        /// The test that holds exactly when this one fails for a present key; `nil` for the ordering tests,
+        /// `Bool`, `BinaryEquals` and `Null`.
         var opposite: Test? {
-            switch self {
-            case .stringEquals: .stringNotEquals
-            case .stringNotEquals: .stringEquals
-            case .stringEqualsIgnoreCase: .stringNotEqualsIgnoreCase
-            case .stringNotEqualsIgnoreCase: .stringEqualsIgnoreCase
-            case .stringLike: .stringNotLike
-            case .stringNotLike: .stringLike
-            case .arnEquals: .arnNotEquals
-            case .arnNotEquals: .arnEquals
-            case .arnLike: .arnNotLike
-            case .arnNotLike: .arnLike
-            case .bool, .null: nil
-            }
+            if let positive { return positive }
+            return Test.allCases.first { $0.positive == self }
         }
 
         /// What a failing match says, for reasons: the verb of the opposite test.
-        var failingVerb: String { opposite?.verb ?? "is not" }
+        var failingVerb: String { opposite?.verb ?? "does not pass \(rawValue) against" }
 
         /// What a holding match says, for reasons: "equals", "is not like", …
         var verb: String {
             switch self {
-            case .stringEquals, .arnEquals: "equals"
-            case .stringNotEquals, .arnNotEquals: "does not equal"
+            case .stringEquals, .arnEquals, .numericEquals, .dateEquals, .binaryEquals: "equals"
+            case .stringNotEquals, .arnNotEquals, .numericNotEquals, .dateNotEquals: "does not equal"
             case .stringEqualsIgnoreCase: "equals, ignoring case,"
             case .stringNotEqualsIgnoreCase: "does not equal, ignoring case,"
             case .stringLike, .arnLike: "is like"
             case .stringNotLike, .arnNotLike: "is not like"
+            case .numericLessThan, .dateLessThan: "is less than"
+            case .numericLessThanEquals, .dateLessThanEquals: "is at most"
+            case .numericGreaterThan, .dateGreaterThan: "is greater than"
+            case .numericGreaterThanEquals, .dateGreaterThanEquals: "is at least"
+            case .ipAddress: "is in"
+            case .notIpAddress: "is not in"
             case .bool: "is"
             case .null: "is null:"
             }

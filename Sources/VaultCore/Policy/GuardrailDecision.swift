@@ -2,11 +2,13 @@
 /// vault access policy and the SCPs?
 public enum GuardrailOutcome: Equatable, Sendable {
     /// An explicit Deny applies (in an SCP or the vault access policy), or the call is implicitly denied
-    /// (no SCP allows it; a cross-account call the vault access policy does not allow).
+    /// (an SCP level allows nothing; AWS Backup refuses it from another account; a cross-account call the
+    /// vault access policy does not allow).
     case denied
-    /// Nothing supplied denies it. `allowedByResourcePolicy` tells whether the vault access policy also
-    /// allows it; when it does not, the principal's own IAM policies decide.
-    case notDenied(allowedByResourcePolicy: Bool)
+    /// Nothing supplied denies it. `allowedOutright` tells whether it is allowed whatever the principal's
+    /// identity-based policies say (the vault access policy allows it, or the caller is the account's root
+    /// user); when not, those policies decide.
+    case notDenied(allowedOutright: Bool)
     /// A statement that could deny cannot be evaluated, so the answer is not guessed.
     case unknown
 }

@@ -1,86 +1,77 @@
-/// The vault access policy and the SCPs taken together, as IAM's policy evaluation logic combines them
-/// (IAM User Guide, *Policy evaluation logic*): an explicit Deny in any of them wins; SCPs must allow the
-/// action; a call from another account also needs the vault access policy's Allow. What remains is up to
-/// the principal's own IAM policies, which vaultwatch does not see.
-///
-/// The SCPs are taken as one level of the organization: AWS requires an Allow at every level (root, each
-/// OU, the account), so pass only the SCPs that apply at the level you are asking about when they hold
-/// Allow statements. SCPs do not bind the management account or service-linked roles.
+/// The guardrail question, asked of the vault access policy and the SCPs while the principal's own
+/// identity-based policies are not known: is this call denied whatever those say? The answer comes from
+/// `Authorization`, IAM's whole evaluation logic, with the identity-based policies assumed to allow.
 public enum Guardrails {
-    /// Whether `request` is denied by `vaultPolicy` or `scps`, and which statements say so. In order: any
-    /// applying Deny → denied; SCPs that hold Allow statements but none allowing the call → denied; any
-    /// statement that might deny (or might be the SCP Allow needed) undecided → unknown; a call from another
-    /// account without the vault policy's Allow → denied; otherwise not denied. SCPs with only Deny
-    /// statements, or none, stand beside the default FullAWSAccess SCP, and the reason says so.
+    /// Whether `request` is denied by `vaultPolicy` or `scps`, and which statements say so: denied (a Deny
+    /// applies, an SCP level allows nothing, AWS Backup refuses the call from another account, or another
+    /// account's call lacks the vault access policy's Allow); unknown (a statement that could change that
+    /// cannot be decided); otherwise not denied, and allowed outright when the vault access policy's Allow
+    /// (or the root user's default) makes the identity-based policies irrelevant.
+    public static func decide(_ request: AccessRequest, vaultPolicy: PolicyDocument?, scps: ServiceControlPolicies)
+        -> GuardrailDecision
+    {
+        decide(request, vaultPolicy: vaultPolicy, scps: scps, scpsOnly: false)
+    }
+
+    /// The same, with SCPs known only as a list (one level; see `ServiceControlPolicies.init(flat:)`).
     public static func decide(_ request: AccessRequest, vaultPolicy: PolicyDocument?, scps: [PolicyDocument])
         -> GuardrailDecision
     {
-        decide(request, vaultPolicy: vaultPolicy, scps: scps, weighingVaultPolicy: true)
+        decide(request, vaultPolicy: vaultPolicy, scps: ServiceControlPolicies(flat: scps))
     }
 
-    /// The SCPs' part alone: whether they deny `request`, whatever a vault access policy says (the
-    /// organization-level guardrail, checked apart from each vault's own policy).
+    /// The SCPs' part alone: whether they deny `request`, whatever a vault access policy and AWS Backup's
+    /// own rules say (the organization-level guardrail, checked apart from each vault's own policy).
+    public static func decideBySCPs(_ request: AccessRequest, scps: ServiceControlPolicies) -> GuardrailDecision {
+        decide(request, vaultPolicy: nil, scps: scps, scpsOnly: true)
+    }
+
     public static func decideBySCPs(_ request: AccessRequest, scps: [PolicyDocument]) -> GuardrailDecision {
-        decide(request, vaultPolicy: nil, scps: scps, weighingVaultPolicy: false)
+        decideBySCPs(request, scps: ServiceControlPolicies(flat: scps))
     }
 
     private static func decide(
-        _ request: AccessRequest, vaultPolicy: PolicyDocument?, scps: [PolicyDocument], weighingVaultPolicy: Bool
+        _ request: AccessRequest, vaultPolicy: PolicyDocument?, scps: ServiceControlPolicies, scpsOnly: Bool
     ) -> GuardrailDecision {
-        let scpTallies = scps.map { PolicyTally($0, request, as: .serviceControlPolicy) }
-        let vaultTally = vaultPolicy.map { PolicyTally($0, request, as: .resourcePolicy) }
-        let denies = scpTallies.flatMap(\.denies) + (vaultTally?.denies ?? [])
-        if !denies.isEmpty {
+        let evaluation = Evaluation(request, AuthorizationPolicies(vaultPolicy: vaultPolicy, serviceControlPolicies: scps))
+        let deny = evaluation.deny
+        if deny.value == .yes {
+            let denies = evaluation.denies
             return GuardrailDecision(outcome: .denied, deciding: denies, reason: "denied by \(denies.cited)")
         }
-        var undecided = scpTallies.flatMap(\.undecided) + (vaultTally?.undecided ?? [])
-        let scpsHoldAllows = scpTallies.contains { $0.hasAllowStatements }
-        if scpsHoldAllows, !scpTallies.contains(where: { !$0.allows.isEmpty }) {
-            undecided += scpTallies.flatMap(\.undecidedAllows)
-            if undecided.isEmpty {
-                return .implicitlyDenied(
-                    "not allowed by any SCP (the SCPs hold Allow statements, and none allows \(request.action) on "
-                        + "\(request.resource))")
-            }
+        let allow = evaluation.allow(identityKnown: false, scpsOnly: scpsOnly)
+        switch (deny.value, allow.value) {
+        case (.no, .no):
+            return .implicitlyDenied(evaluation.whyNot(identityKnown: false, scpsOnly: scpsOnly))
+        case (.no, .yes):
+            break
+        default:
+            return .unknown(Evaluation.unique(deny.open + allow.open))
         }
-        if !undecided.isEmpty { return .unknown(undecided) }
-        if weighingVaultPolicy, let decision = crossAccount(request, vaultTally) { return decision }
-        let vaultAllows = vaultTally?.allows ?? []
         let scpNote =
-            scpsHoldAllows
-            ? ""
-            : scps.isEmpty
+            evaluation.scpExemption.map { "; \($0)" }
+            ?? (scps.isEmpty
                 ? "; no SCP supplied, so the default FullAWSAccess SCP is assumed"
-                : "; the SCPs hold only Deny statements, so the default FullAWSAccess SCP is assumed"
-        if !vaultAllows.isEmpty {
+                : scps.assumesFullAWSAccess
+                    ? "; the SCPs hold only Deny statements, so the default FullAWSAccess SCP is assumed" : "")
+        if !scpsOnly, evaluation.allow(identityKnown: true).value == .yes {
+            let allows = evaluation.vault?.applyingAllows ?? []
+            let why =
+                allows.isEmpty
+                ? "the root user may do anything in its account that no policy denies"
+                : "\(allows.cited) allows it and nothing denies it"
             return GuardrailDecision(
-                outcome: .notDenied(allowedByResourcePolicy: true), deciding: vaultAllows,
-                reason: "not denied: \(vaultAllows.cited) allows it and nothing denies it\(scpNote)")
+                outcome: .notDenied(allowedOutright: true), deciding: allows, reason: "not denied: \(why)\(scpNote)")
         }
         let vaultPart =
-            !weighingVaultPolicy
+            scpsOnly
             ? "nothing in the SCPs denies it"
             : vaultPolicy == nil
                 ? "the vault has no access policy and nothing in the SCPs denies it"
                 : "nothing in the vault access policy or the SCPs denies it"
         return GuardrailDecision(
-            outcome: .notDenied(allowedByResourcePolicy: false), deciding: [],
+            outcome: .notDenied(allowedOutright: false), deciding: [],
             reason: "not denied: \(vaultPart); the principal's own IAM policies decide\(scpNote)")
-    }
-
-    /// "When an account or service makes a request to another account, the resource-based policy in the
-    /// trusting account must allow the request" as well as the caller's identity policy (IAM User Guide,
-    /// *Cross-account policy evaluation logic*). `nil` when the call stays in the vault's account or the
-    /// vault access policy allows it.
-    private static func crossAccount(_ request: AccessRequest, _ vaultTally: PolicyTally?) -> GuardrailDecision? {
-        guard let principal = ARN(request.principalArn), let vault = ARN(request.resource),
-            !principal.account.isEmpty, !vault.account.isEmpty, principal.account != vault.account,
-            vaultTally?.allows.isEmpty ?? true
-        else { return nil }
-        if let open = vaultTally?.undecidedAllows, !open.isEmpty { return .unknown(open) }
-        return .implicitlyDenied(
-            "account \(principal.account) is not the vault's account \(vault.account), and a call from another "
-                + "account needs an Allow in the vault access policy, which has none for it")
     }
 
     /// The answer for each of `actions` (e.g. `backup:DeleteRecoveryPoint`) on the vault `vaultArn`, for

@@ -14,14 +14,14 @@ public struct PolicyCondition: Equatable, Sendable {
     public var key: String
     /// The policy's values, as strings (`true`, `111122223333`, …).
     public var values: [String]
-    /// Whether a value holds a policy variable (`${…}`) that this evaluator does not resolve. Variables
-    /// exist only in Version `2012-10-17`; under `2008-10-17` or no Version, `${…}` is literal text.
-    public var hasPolicyVariable: Bool
+    /// Whether a value holds a policy variable (`${…}`), resolved per request. Variables exist only in
+    /// Version `2012-10-17`; under `2008-10-17` or no Version, `${…}` is literal text.
+    public var hasPolicyVariable: Bool { texts.contains(where: \.hasVariables) }
     /// The key lowercased once, for the case-insensitive lookups in the request's context.
     let foldedKey: String
-    let likePatterns: [PolicyPattern]
-    /// Per value, its six colon-separated segments as patterns; `nil` for a value that is not an ARN.
-    let arnPatterns: [[PolicyPattern]?]
+    let texts: [VariableText]
+    /// The values compiled once when they hold no variable.
+    let fixed: [PolicyValue]?
 
     public init(operatorName: String, key: String, values: [String], resolvesPolicyVariables: Bool) {
         self.operatorName = operatorName
@@ -29,121 +29,135 @@ public struct PolicyCondition: Equatable, Sendable {
         self.key = key
         foldedKey = key.lowercased()
         self.values = values
-        hasPolicyVariable = resolvesPolicyVariables && values.contains { $0.contains("${") }
-        switch conditionOperator?.test {
-        case .stringLike, .stringNotLike:
-            likePatterns = values.map { PolicyPattern($0, .string) }
-            arnPatterns = []
-        case .arnEquals, .arnLike, .arnNotEquals, .arnNotLike:
-            likePatterns = []
-            arnPatterns = values.map { value in Self.segments(of: value)?.map { PolicyPattern(String($0), .string) } }
-        default:
-            likePatterns = []
-            arnPatterns = []
-        }
+        texts = values.map { VariableText($0, resolves: resolvesPolicyVariables) }
+        fixed = texts.contains(where: \.hasVariables) ? nil : texts.map { PolicyValue(parts: $0.parts) }
     }
 
-    /// The six segments of an ARN; the last, the resource, keeps any further colons.
-    static func segments(of text: String) -> [Substring]? {
-        let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        return parts.count == 6 ? parts : nil
+    public static func == (a: PolicyCondition, b: PolicyCondition) -> Bool {
+        a.operatorName == b.operatorName && a.key == b.key && a.values == b.values && a.texts == b.texts
     }
 
-    /// Whether the condition holds for `context`, and why.
-    func evaluate(in context: RequestContext) -> PolicyFinding {
+    /// Whether the condition holds for `context`, and why. The reason a condition fails is only built when
+    /// `explaining`.
+    func evaluate(in context: RequestContext, explaining: Bool = false) -> PolicyFinding {
         guard let op = conditionOperator else {
             return .unknown("condition operator \"\(operatorName)\" is not supported")
         }
-        guard context.knows(folded: foldedKey) else {
-            return .unknown("condition key \"\(key)\" is not known for this request")
+        let present: [String]
+        switch context.lookup(folded: foldedKey) {
+        case .unknown:
+            return .unknown("condition key \"\(key)\" is not known for this request", missing: [key])
+        case .absent:
+            return absent(op, explaining: explaining)
+        case .present(let values):
+            present = values
         }
-        if hasPolicyVariable, let value = values.first(where: { $0.contains("${") }) {
-            return .unknown("\(operatorName) on \(key) uses the policy variable in \"\(value)\", which is not resolved")
+        if op.test == .null { return null(present: present, explaining: explaining) }
+        let policyValues: [PolicyValue]
+        switch resolvedValues(in: context) {
+        case .failure(let unknown): return unknown.finding
+        case .success(let resolved): policyValues = resolved
         }
-        let present = context.values(folded: foldedKey).flatMap { $0.isEmpty ? nil : $0 }
-        if op.test == .null { return evaluateNull(present: present) }
-        if op.test == .bool, let odd = values.first(where: { Self.boolean($0) == nil }) {
-            return .unknown("Bool on \(key) takes true or false, got \"\(odd)\"")
-        }
-        guard let present else {
-            // The documented rule for an absent key: IfExists and ForAllValues hold, a negated operator
-            // holds, anything else fails.
-            if op.ifExists || op.qualifier == .forAllValues || (op.qualifier == nil && op.test.isNegated) {
-                return .holds("\(key) is absent, so \(operatorName) holds")
+        let test = op.test.positive ?? op.test
+        // The policy value each request value matches first, if any.
+        var hits: [String?] = []
+        hits.reserveCapacity(present.count)
+        for value in present {
+            var hit: String?
+            for policyValue in policyValues {
+                guard let matched = ConditionComparison.matches(value, policyValue, test) else {
+                    return .unknown("\(operatorName) on \(key) cannot take the value \"\(policyValue.text)\"")
+                }
+                if matched {
+                    hit = policyValue.text
+                    break
+                }
             }
-            return .fails
+            hits.append(hit)
         }
+        // A plain test passes a request value that matches one of the policy's values (logical OR); a
+        // negated one, a value that matches none of them (logical NOR).
+        func passes(_ index: Int) -> Bool { (hits[index] != nil) != op.test.isNegated }
         switch op.qualifier {
         case nil:
             guard present.count == 1 else {
                 return .unknown(
                     "\(key) has \(present.count) values; \(operatorName) needs ForAnyValue: or ForAllValues:")
             }
-            return passes(present[0], op.test) ? .holds("\(key) \(present[0]) \(op.test.verb) \(listed)") : .fails
+            let value = present[0]
+            if passes(0) { return .holds("\(key) \(value) \(op.test.verb) \(listed)") }
+            guard explaining else { return .fails("") }
+            if op.test.isNegated, let hit = hits[0] {
+                return .fails("\(key) \(value) \(op.test.failingVerb) \(hit), so \(operatorName) fails")
+            }
+            return .fails("\(key) \(value) \(op.test.failingVerb) \(listed)")
         case .forAnyValue:
-            guard let value = present.first(where: { passes($0, op.test) }) else { return .fails }
-            return .holds("\(key) has \(value), which \(op.test.verb) \(listed)")
+            if let index = present.indices.first(where: passes) {
+                return .holds("\(key) has \(present[index]), which \(op.test.verb) \(listed)")
+            }
+            return .fails(
+                explaining
+                    ? "no value of \(key) (\(present.joined(separator: ", "))) passes \(operatorName) \(listed)" : "")
         case .forAllValues:
-            guard present.allSatisfy({ passes($0, op.test) }) else { return .fails }
+            if let index = present.indices.first(where: { !passes($0) }) {
+                let value = present[index]
+                return .fails(explaining ? "a value of \(key) fails: \(key) \(value) \(op.test.failingVerb) \(listed)" : "")
+            }
             return .holds("each value of \(key) (\(present.joined(separator: ", "))) \(op.test.verb) \(listed)")
         }
     }
 
-    /// The policy's values in a reason: the value itself, or "any of [a, b]".
-    var listed: String { values.count == 1 ? values[0] : "any of [\(values.joined(separator: ", "))]" }
+    /// The documented rule for an absent key: "If the key that you specify in a policy condition is not
+    /// present in the request context, the values do not match and the condition is false. If the policy
+    /// condition requires that the key is not matched, such as StringNotLike or ArnNotLike, and the right
+    /// key is not present, the condition is true" (IAM User Guide, *Condition operators*); `…IfExists`
+    /// holds, `ForAllValues:` holds, `ForAnyValue:` fails, `Null` says whether it should be absent.
+    private func absent(_ op: ConditionOperator, explaining: Bool) -> PolicyFinding {
+        if op.test == .null { return null(present: nil, explaining: explaining) }
+        if op.ifExists || op.qualifier == .forAllValues || (op.qualifier == nil && op.test.isNegated) {
+            return .holds("\(key) is absent, so \(operatorName) holds")
+        }
+        return .fails(explaining ? "\(key) is absent, so \(operatorName) fails" : "")
+    }
 
     /// `"Null": {"key": "true"}` holds when the key is absent, `"false"` when it is present.
-    private func evaluateNull(present: [String]?) -> PolicyFinding {
-        let wanted = values.map(Self.boolean)
+    private func null(present: [String]?, explaining: Bool) -> PolicyFinding {
+        let wanted = values.map(ConditionComparison.boolean)
         if let odd = zip(values, wanted).first(where: { $0.1 == nil }) {
             return .unknown("Null on \(key) takes true or false, got \"\(odd.0)\"")
         }
         let isAbsent = present == nil
-        guard wanted.contains(isAbsent) else { return .fails }
-        return .holds(isAbsent ? "\(key) is absent" : "\(key) is present (\(present!.joined(separator: ", ")))")
+        let state = isAbsent ? "\(key) is absent" : "\(key) is present (\(present!.joined(separator: ", ")))"
+        guard wanted.contains(isAbsent) else { return .fails(explaining ? "\(state), so Null fails" : "") }
+        return .holds(state)
     }
 
-    /// Whether one request value passes the test: for a plain test, it matches one of the policy's values
-    /// (logical OR); for a negated one, it matches none of them (logical NOR).
-    func passes(_ value: String, _ test: ConditionOperator.Test) -> Bool {
-        test.isNegated ? !matchesAny(value, test) : matchesAny(value, test)
-    }
-
-    private func matchesAny(_ value: String, _ test: ConditionOperator.Test) -> Bool {
-        firstMatch(of: value, test) != nil
-    }
-
-    /// The policy value `value` matches first, ignoring negation.
-    ///
-    /// "ArnEquals, ArnLike: Case-sensitive matching of the ARN. Each of the six colon-delimited components
-    /// of the ARN is checked separately and each can include multi-character match wildcards (*) or
-    /// single-character match wildcards (?)" (IAM User Guide, *Condition operators*). So a wildcard never
-    /// crosses a colon of the first five segments, and a value that is not an ARN matches nothing.
-    func firstMatch(of value: String, _ test: ConditionOperator.Test) -> String? {
-        switch test {
-        case .stringEquals, .stringNotEquals:
-            return values.first { $0 == value }
-        case .stringEqualsIgnoreCase, .stringNotEqualsIgnoreCase, .bool:
-            let folded = value.lowercased()
-            return values.first { $0.lowercased() == folded }
-        case .stringLike, .stringNotLike:
-            return likePatterns.first { $0.matches(value) }?.text
-        case .arnEquals, .arnLike, .arnNotEquals, .arnNotLike:
-            guard let segments = Self.segments(of: value) else { return nil }
-            return zip(values, arnPatterns).first { _, pattern in
-                guard let pattern else { return false }
-                return zip(pattern, segments).allSatisfy { $0.matches($1) }
-            }?.0
-        case .null:
-            return nil
+    /// The policy's values with their variables replaced; an unknown variable leaves the condition unknown,
+    /// a variable without a value matches nothing.
+    private func resolvedValues(in context: RequestContext) -> Result<[PolicyValue], PolicyFindingBox> {
+        if let fixed { return .success(fixed) }
+        var resolved: [PolicyValue] = []
+        for text in texts {
+            switch text.resolve(in: context) {
+            case .resolved(let parts): resolved.append(PolicyValue(parts: parts))
+            case .noValue: continue
+            case .unknown(let variable):
+                return .failure(
+                    PolicyFindingBox(
+                        .unknown(
+                            "\(operatorName) on \(key) uses the policy variable ${\(variable)}, which is not known for "
+                                + "this request", missing: [variable])))
+            }
         }
+        return .success(resolved)
     }
 
-    static func boolean(_ text: String) -> Bool? {
-        switch text.lowercased() {
-        case "true": true
-        case "false": false
-        default: nil
-        }
-    }
+    /// The policy's values in a reason: the value itself, or "any of [a, b]".
+    var listed: String { values.count == 1 ? values[0] : "any of [\(values.joined(separator: ", "))]" }
+}
+
+/// A finding carried as an error, so that a helper can stop an evaluation with it.
+struct PolicyFindingBox: Error {
+    let finding: PolicyFinding
+    init(_ finding: PolicyFinding) { self.finding = finding }
 }

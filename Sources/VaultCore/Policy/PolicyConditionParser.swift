@@ -27,7 +27,7 @@ enum PolicyConditionParser {
     /// `<condition_value> = ("string" | "number" | "Boolean")`, alone or in a list (IAM User Guide,
     /// *Grammar of the IAM JSON policy language*). Numbers and booleans are kept as their JSON text.
     private static func conditionValues(_ value: JSONValue, path: String) throws(PolicyError) -> [String] {
-        if let single = scalar(value) { return [single] }
+        if let single = value.conditionText { return [single] }
         guard case .array(let items) = value else {
             throw PolicyError(
                 path: path,
@@ -36,7 +36,7 @@ enum PolicyConditionParser {
         guard !items.isEmpty else { throw PolicyError(path: path, message: "must not be empty") }
         var values: [String] = []
         for (offset, item) in items.enumerated() {
-            guard let text = scalar(item) else {
+            guard let text = item.conditionText else {
                 throw PolicyError(
                     path: "\(path)[\(offset)]",
                     message: "a condition value must be a string, a number or a boolean, got \(item)")
@@ -45,12 +45,15 @@ enum PolicyConditionParser {
         }
         return values
     }
+}
 
-    private static func scalar(_ value: JSONValue) -> String? {
-        switch value {
+extension JSONValue {
+    /// A string, a number or a boolean as a condition value's text (`"true"`, `"3600"`); `nil` for anything else.
+    public var conditionText: String? {
+        switch self {
         case .string(let text): text
         case .bool(let flag): flag ? "true" : "false"
-        case .number: value.description
+        case .number: description
         default: nil
         }
     }

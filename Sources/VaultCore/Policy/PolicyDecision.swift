@@ -1,7 +1,10 @@
-/// Which rules a document is held to: a resource policy names its principals, an SCP never does.
+/// Which rules a document is held to: a resource policy names its principals, an identity policy and an
+/// SCP never do.
 public enum PolicyKind: Equatable, Sendable {
     /// A vault access policy: every statement has `Principal` or `NotPrincipal`.
     case resourcePolicy
+    /// A policy attached to the caller (its user, its role, its group): it binds that principal.
+    case identityPolicy
     /// A service control policy: no statement has `Principal` or `NotPrincipal`; it binds every principal
     /// of the accounts it is attached to.
     case serviceControlPolicy
@@ -17,19 +20,38 @@ public struct StatementMatch: Equatable, Sendable {
     /// One line, e.g. `Deny applies: aws:PrincipalArn arn:aws:iam::111122223333:role/Intern is not like
     /// arn:aws:iam::111122223333:role/BackupVaultAdmin`.
     public var reason: String
+    /// The statement's `Sid`, and its 0-based place in the document (0 for a lone `Statement` object).
+    public var sid: String?
+    public var index: Int
+    /// For an SCP, the level of the organization it is attached at, from 0 for the root.
+    public var level: Int?
+    /// The condition keys the request would need for the statement to be decided.
+    public var missingKeys: [String]
 
     public init(
-        policyName: String, policyKind: PolicyKind, statementLabel: String, effect: PolicyEffect, reason: String
+        policyName: String, policyKind: PolicyKind, statementLabel: String, effect: PolicyEffect, reason: String,
+        sid: String? = nil, index: Int = 0, level: Int? = nil, missingKeys: [String] = []
     ) {
         self.policyName = policyName
         self.policyKind = policyKind
         self.statementLabel = statementLabel
         self.effect = effect
         self.reason = reason
+        self.sid = sid
+        self.index = index
+        self.level = level
+        self.missingKeys = missingKeys
     }
 
-    /// The policy as a reason names it: `SCP BackupGuardrail`, or the vault access policy's own name.
-    public var citedPolicy: String { policyKind == .serviceControlPolicy ? "SCP \(policyName)" : policyName }
+    /// The policy as a reason names it: `SCP BackupGuardrail`, the vault access policy's own name,
+    /// `identity policy admin.json`.
+    public var citedPolicy: String {
+        switch policyKind {
+        case .serviceControlPolicy: "SCP \(policyName)"
+        case .identityPolicy: "identity policy \(policyName)"
+        case .resourcePolicy: policyName
+        }
+    }
 }
 
 extension [StatementMatch] {
@@ -88,6 +110,12 @@ extension PolicyDocument {
                 throw PolicyError(path: "\(path).Principal", message: "an SCP statement must not name a principal")
             case (.serviceControlPolicy, .allBut):
                 throw PolicyError(path: "\(path).NotPrincipal", message: "an SCP statement must not name a principal")
+            case (.identityPolicy, .only):
+                throw PolicyError(
+                    path: "\(path).Principal", message: "an identity-based policy statement must not name a principal")
+            case (.identityPolicy, .allBut):
+                throw PolicyError(
+                    path: "\(path).NotPrincipal", message: "an identity-based policy statement must not name a principal")
             default:
                 continue
             }

@@ -16,10 +16,10 @@ public struct PolicyDocument: Equatable, Sendable {
         self.statements = statements
     }
 
-    /// The versions IAM accepts.
     /// The path of the statement at `index` in errors: `Statement[1]`, or `Statement` for a lone object.
     func path(ofStatement index: Int) -> String { statementIsList ? "Statement[\(index)]" : "Statement" }
 
+    /// The versions IAM accepts.
     public static let versions = ["2012-10-17", "2008-10-17"]
 
     /// Reads a policy document's JSON text, refusing what IAM refuses with the offending field's path.
@@ -31,5 +31,10 @@ public struct PolicyDocument: Equatable, Sendable {
             throw PolicyError(path: "", message: "policy is not valid JSON")
         }
         return try PolicyParser.document(json, name: name)
+    }
+
+    /// Reads a policy document already parsed as JSON.
+    public static func parse(json: JSONValue, name: String) throws(PolicyError) -> PolicyDocument {
+        try PolicyParser.document(json, name: name)
     }
 }

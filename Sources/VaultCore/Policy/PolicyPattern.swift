@@ -30,18 +30,31 @@ public struct PolicyPattern: Equatable, Sendable, CustomStringConvertible {
     let isLiteral: Bool
 
     public init(_ text: String, _ flavour: Flavour) {
-        self.text = text
+        self.init(parts: [.text(text)], flavour)
+    }
+
+    /// A pattern whose `.literal` parts (a policy variable's value, `${*}`) match only themselves: their
+    /// `*` and `?` are not wildcards.
+    init(parts: [VariableText.Part], _ flavour: Flavour) {
+        text = VariableText.spelled(parts)
         ignoresCase = flavour == .action
-        let scalars = Array(text.unicodeScalars)
+        var scalars: [(scalar: Unicode.Scalar, wild: Bool)] = []
+        for part in parts {
+            switch part {
+            case .text(let text): scalars += text.unicodeScalars.map { ($0, $0 == "*" || $0 == "?") }
+            case .literal(let text): scalars += text.unicodeScalars.map { ($0, false) }
+            case .variable: break
+            }
+        }
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count)
-        for (offset, scalar) in scalars.enumerated() {
-            switch scalar {
-            case "*":
-                let next = offset + 1 < scalars.count ? scalars[offset + 1] : nil
+        for (offset, (scalar, wild)) in scalars.enumerated() {
+            switch (scalar, wild) {
+            case ("*", true):
+                let next = offset + 1 < scalars.count ? scalars[offset + 1].scalar : nil
                 let endsSegment = next == nil || next == ":"
                 tokens.append(.any(staysInSegment: flavour == .resource && !endsSegment))
-            case "?":
+            case ("?", true):
                 tokens.append(.one(staysInSegment: flavour == .resource))
             default:
                 tokens.append(.literal(ignoresCase ? Self.folded(scalar) : scalar))
@@ -50,6 +63,9 @@ public struct PolicyPattern: Equatable, Sendable, CustomStringConvertible {
         self.tokens = tokens
         isLiteral = !tokens.contains { if case .literal = $0 { false } else { true } }
     }
+
+    /// Whether the pattern holds a wildcard.
+    var hasWildcard: Bool { !isLiteral }
 
     public var description: String { text }
 
@@ -106,7 +122,8 @@ public struct PolicyPattern: Equatable, Sendable, CustomStringConvertible {
     }
 
     private static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        guard scalar.isASCII, scalar.properties.isUppercase else { return scalar }
+        // ASCII only, as IAM folds action names; a range test, not a Unicode property lookup.
+        guard (65...90).contains(scalar.value) else { return scalar }
         return Unicode.Scalar(scalar.value + 32)!
     }
 

@@ -28,41 +28,58 @@ public struct PolicyPrincipals: Equatable, Sendable {
     /// Whether the element names every principal (`"*"` or `{"AWS": "*"}`).
     public var isEveryone: Bool { entries.contains { $0.kind == .aws && $0.value == "*" } }
 
-    /// Whether `Principal` names the IAM principal `principalArn` (a user, a role as `aws:PrincipalArn`
-    /// reports it, or an account's root).
-    ///
-    /// "When you specify an AWS account [its ID or `arn:aws:iam::ID:root`] … you delegate to the account":
-    /// any principal of that account matches. A user or role ARN matches only itself. `Service`,
-    /// `Federated` and `CanonicalUser` entries never name an IAM user or role (IAM User Guide, *AWS JSON
-    /// policy elements: Principal*).
-    func names(_ principalArn: String) -> Bool {
-        let account = ARN(principalArn)
-        return entries.contains { entry in
-            guard entry.kind == .aws else { return false }
-            if entry.value == "*" || entry.value == principalArn { return true }
-            guard let account, let entryAccount = Self.account(named: entry.value) else { return false }
-            return entryAccount.id == account.account
-                && (entryAccount.partition ?? account.partition) == account.partition
-        }
+    /// How `Principal` names a request's caller.
+    enum Match: Equatable, Sendable {
+        case none
+        /// By its own ARN: the role (as `aws:PrincipalArn`), the role session, the user, the federated
+        /// user, or every principal (`"*"`).
+        case byName
+        /// Only through its account (`111122223333` or `arn:aws:iam::111122223333:root`): "When you specify
+        /// an AWS account … you delegate to the account" (IAM User Guide, *AWS JSON policy elements:
+        /// Principal*).
+        case byAccount
     }
 
-    /// Whether `NotPrincipal` exempts `principalArn`, so that the statement does not apply to it.
+    /// How `Principal` names the request's caller. A user or role ARN matches only itself (a role's ARN,
+    /// its sessions); a role session ARN matches that session. `Service`, `Federated` and `CanonicalUser`
+    /// entries never name an IAM user or role.
+    func match(_ request: AccessRequest) -> Match {
+        var match = Match.none
+        let account = ARN(request.principalArn)
+        for entry in entries where entry.kind == .aws {
+            if entry.value == "*" || entry.value == request.principalArn || entry.value == request.callerArn {
+                return .byName
+            }
+            if let account, let entryAccount = Self.account(named: entry.value), entryAccount.id == account.account,
+                (entryAccount.partition ?? account.partition) == account.partition
+            {
+                match = .byAccount
+            }
+        }
+        return match
+    }
+
+    /// Whether `Principal` names the request's caller at all.
+    func names(_ request: AccessRequest) -> Bool { match(request) != .none }
+
+    /// Whether `NotPrincipal` exempts the request's caller, so that the statement does not apply to it.
     ///
     /// "When you use NotPrincipal, you must also specify the account ARN of the not-denied principal.
     /// Otherwise, the policy might deny access to the entire account containing the principal … AWS verifies
-    /// the account, then the role" (IAM User Guide, *AWS JSON policy elements: NotPrincipal*). So a user or
-    /// role is exempt only when both its account and its own ARN are listed; an account's root needs only
-    /// the account.
-    func exempts(_ principalArn: String) -> Bool {
+    /// the account, then the role" (IAM User Guide, *AWS JSON policy elements: NotPrincipal*). Each identity
+    /// the call carries must be listed: the account; for a user or federated user, its ARN; for a role
+    /// session, the role's ARN and the session's (the guide's example lists all three).
+    func exempts(_ request: AccessRequest) -> Bool {
         if isEveryone { return true }
-        guard let arn = ARN(principalArn) else { return false }
+        guard let arn = ARN(request.callerArn) ?? ARN(request.principalArn) else { return false }
         let accountListed = entries.contains { entry in
             guard entry.kind == .aws, let listed = Self.account(named: entry.value) else { return false }
             return listed.id == arn.account && (listed.partition ?? arn.partition) == arn.partition
         }
         guard accountListed else { return false }
         if arn.service == "iam", arn.resource == "root" { return true }
-        return entries.contains { $0.kind == .aws && $0.value == principalArn }
+        func listed(_ arn: String) -> Bool { entries.contains { $0.kind == .aws && $0.value == arn } }
+        return listed(request.callerArn) && listed(request.principalArn)
     }
 
     /// The account an entry names as a whole: a 12-digit ID, or `arn:PARTITION:iam::ID:root`.

@@ -43,35 +43,63 @@ public struct PolicyStatement: Equatable, Sendable {
         return "statement \(index + 1)"
     }
 
-    /// Whether the statement applies to `request`, and why. `checksPrincipal` is false for an SCP, which
-    /// binds every principal of the accounts it is attached to.
-    func check(_ request: AccessRequest, checksPrincipal: Bool) -> PolicyFinding {
-        if checksPrincipal, let principal {
+    /// What the statement says about a request: the finding, and whether it reaches the caller only through
+    /// its account (a resource policy's `Principal` naming the account).
+    struct Finding: Equatable, Sendable {
+        var finding: PolicyFinding
+        var byAccountOnly = false
+    }
+
+    /// Whether the statement applies to `request`, and why. A resource policy's statements are matched
+    /// against the caller (`Principal` / `NotPrincipal`); identity policies and SCPs bind their own
+    /// principals. The reasons a statement does not apply are built only when `explaining`.
+    func check(_ request: AccessRequest, as kind: PolicyKind, explaining: Bool = false) -> Finding {
+        var byAccountOnly = false
+        if kind == .resourcePolicy, let principal {
             switch principal {
-            case .only(let named): guard named.names(request.principalArn) else { return .fails }
-            case .allBut(let exempt): guard !exempt.exempts(request.principalArn) else { return .fails }
+            case .only(let named):
+                switch named.match(request) {
+                case .none: return Finding(finding: .fails(explaining ? "Principal does not name \(request.callerArn)" : ""))
+                case .byAccount: byAccountOnly = true
+                case .byName: break
+                }
+            case .allBut(let exempt):
+                if exempt.exempts(request) {
+                    return Finding(finding: .fails(explaining ? "NotPrincipal exempts \(request.callerArn)" : ""))
+                }
             }
         }
-        guard Self.covers(action, request.action) else { return .fails }
-        var unknown: String?
-        switch coversResource(request.resource) {
-        case .fails: return .fails
-        case .unknown(let why): unknown = why
+        var unknown: (reason: String, missing: [String])?
+        func note(_ reason: String, _ missing: [String]) {
+            if unknown == nil { unknown = (reason, missing) } else { unknown!.missing += missing }
+        }
+        switch coversAction(request.action, wildcardsUnsupported: kind == .resourcePolicy) {
+        case .fails:
+            let verb = action.isNegated ? "NotAction covers" : "Action does not cover"
+            return Finding(finding: .fails(explaining ? "\(verb) \(request.action)" : ""))
+        case .unknown(let why, let missing): note(why, missing)
+        case .holds: break
+        }
+        switch coversResource(request.resource, in: request.context) {
+        case .fails:
+            let verb = resource.isNegated ? "NotResource covers" : "Resource does not cover"
+            return Finding(finding: .fails(explaining ? "\(verb) \(request.resource)" : ""))
+        case .unknown(let why, let missing): note(why, missing)
         case .holds: break
         }
         var reasons: [String] = []
         for condition in conditions {
-            switch condition.evaluate(in: request.context) {
-            case .fails: return .fails
-            case .unknown(let why): unknown = unknown ?? why
+            switch condition.evaluate(in: request.context, explaining: explaining) {
+            case .fails(let why): return Finding(finding: .fails(why))
+            case .unknown(let why, let missing): note(why, missing)
             case .holds(let why): reasons.append(why)
             }
         }
-        if let unknown { return .unknown(unknown) }
-        if reasons.isEmpty {
-            return .holds("it covers \(request.action) on \(request.resource) without conditions")
-        }
-        return .holds(reasons.joined(separator: "; "))
+        if let unknown { return Finding(finding: .unknown(unknown.reason, missing: unknown.missing), byAccountOnly: byAccountOnly) }
+        let why =
+            reasons.isEmpty
+            ? "it covers \(request.action) on \(request.resource) without conditions" : reasons.joined(separator: "; ")
+        return Finding(finding: .holds(why), byAccountOnly: byAccountOnly)
     }
 
     static func covers(_ scope: PolicyScope<[PolicyPattern]>, _ action: String) -> Bool {
@@ -79,21 +107,47 @@ public struct PolicyStatement: Equatable, Sendable {
         return scope.isNegated ? !listed : listed
     }
 
-    /// A resource pattern holding a policy variable cannot be matched; it decides nothing unless no other
-    /// pattern does.
-    func coversResource(_ arn: String) -> PolicyFinding {
-        var variable: String?
+    /// Whether the statement's `Action` covers `action`. "AWS Backup … vault access policy … does not support
+    /// wildcards in the Action element": in a vault access policy, an action reached only through a wildcard
+    /// is not guessed at.
+    func coversAction(_ name: String, wildcardsUnsupported: Bool) -> PolicyFinding {
+        guard wildcardsUnsupported, !action.isNegated else {
+            return Self.covers(action, name) ? .holds("") : .fails("")
+        }
+        var wildcard: PolicyPattern?
+        for pattern in action.value where pattern.matches(name) {
+            guard pattern.hasWildcard else { return .holds("") }
+            wildcard = wildcard ?? pattern
+        }
+        guard let wildcard else { return .fails("") }
+        return .unknown(
+            "Action \"\(wildcard.text)\" reaches \(name) only through a wildcard, which a vault access policy does not "
+                + "support")
+    }
+
+    /// Whether `Resource` (or `NotResource`) covers `arn`, policy variables resolved in `context`.
+    func coversResource(_ arn: String, in context: RequestContext = RequestContext()) -> PolicyFinding {
+        var unknown: PolicyFinding?
         for pattern in resource.value {
+            let matched: Bool
             if resolvesPolicyVariables, pattern.text.contains("${") {
-                variable = variable ?? pattern.text
-            } else if pattern.matches(arn) {
-                return resource.isNegated ? .fails : .holds("")
+                switch VariableText(pattern.text, resolves: true).resolve(in: context) {
+                case .resolved(let parts): matched = PolicyPattern(parts: parts, .resource).matches(arn)
+                case .noValue: matched = false
+                case .unknown(let key):
+                    let element = resource.isNegated ? "NotResource" : "Resource"
+                    unknown = unknown
+                        ?? .unknown(
+                            "\(element) \"\(pattern.text)\" uses the policy variable ${\(key)}, which is not known for "
+                                + "this request", missing: [key])
+                    continue
+                }
+            } else {
+                matched = pattern.matches(arn)
             }
+            if matched { return resource.isNegated ? .fails("") : .holds("") }
         }
-        if let variable {
-            let element = resource.isNegated ? "NotResource" : "Resource"
-            return .unknown("\(element) \"\(variable)\" uses a policy variable, which is not resolved")
-        }
-        return resource.isNegated ? .holds("") : .fails
+        if let unknown { return unknown }
+        return resource.isNegated ? .holds("") : .fails("")
     }
 }

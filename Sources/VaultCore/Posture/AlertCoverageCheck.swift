@@ -7,17 +7,23 @@ import Foundation
 /// session issuer, which root and IAM users do not have) shows up as the calls it misses.
 enum AlertCoverageCheck {
     static func result(
-        for vault: Vault, rules: [AlertRule], settings: GuardrailSettings, now: Date
+        for vault: Vault, rules judged: AlertRulesJudged, settings: GuardrailSettings, now: Date
     ) -> PostureResult {
         let id = "alerts.rule.covers_sensitive_actions"
         let title = "An alert rule covers every sensitive action"
-        let subject = PostureSubject.vault(vault.name)
+        let subject = PostureSubject.vault(vault.key)
+        let rules: [AlertRule]
+        let whenNone: String
+        switch judged {
+        case .unknown(let reason): return PostureResult(id, title, subject: subject, verdict: .unknown, reason: reason)
+        case .rules(let list, let none): (rules, whenNone) = (list, none)
+        }
         // A rule that sends its events nowhere alerts nobody.
         let enabled = rules.filter { $0.isEnabled && $0.targets?.isEmpty != true }
         guard !enabled.isEmpty else {
             return PostureResult(
                 id, title, subject: subject, verdict: .fail,
-                reason: rules.isEmpty ? "No alert rule is configured." : "No rule is both enabled and targeted.")
+                reason: rules.isEmpty ? whenNone : "No rule is both enabled and targeted.")
         }
         var missed: [String] = []
         let representatives = RepresentativePrincipal.all(account: vault.accountId, admins: settings.adminArns)
@@ -44,16 +50,22 @@ enum AlertCoverageCheck {
 
     /// `alerts.rule.enabled`, for the account: at least one rule is enabled and has somewhere
     /// to send its events.
-    static func enabledResult(rules: [AlertRule]) -> PostureResult {
+    static func enabledResult(_ judged: AlertRulesJudged) -> PostureResult {
         let id = "alerts.rule.enabled"
         let title = "An alert rule is enabled and has a target"
+        let rules: [AlertRule]
+        let whenNone: String
+        switch judged {
+        case .unknown(let reason): return PostureResult(id, title, subject: .account, verdict: .unknown, reason: reason)
+        case .rules(let list, let none): (rules, whenNone) = (list, none)
+        }
         let disabled = rules.filter { !$0.isEnabled }.map { "\($0.name) is DISABLED" }
         let targetless = rules.filter { $0.isEnabled && $0.targets?.isEmpty == true }.map { "\($0.name) has no target" }
         let working = rules.filter { $0.isEnabled && $0.targets?.isEmpty != true }
         guard !working.isEmpty else {
             return PostureResult(
                 id, title, subject: .account, verdict: .fail,
-                reason: rules.isEmpty ? "No alert rule is configured." : "No rule is both enabled and targeted.",
+                reason: rules.isEmpty ? whenNone : "No rule is both enabled and targeted.",
                 evidence: disabled + targetless)
         }
         let how = working.map { rule in

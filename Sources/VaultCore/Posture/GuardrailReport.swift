@@ -34,8 +34,10 @@ public struct GuardrailReport: Equatable, Sendable {
     public func refreshingRecency(_ inputs: GuardrailInputs, at now: Date) -> GuardrailReport {
         var copy = self
         for (i, result) in results.enumerated() where result.checkId == RecoveryPointRecency.checkId {
-            guard let vault = result.subject.vaultName else { continue }
-            copy.results[i] = inputs.state.recency.result(for: vault, settings: inputs.settings, now: now)
+            guard let vault = result.subject.vault else { continue }
+            copy.results[i] = inputs.state.recency.result(
+                for: vault, settings: inputs.settings, now: now,
+                unreadable: inputs.state.unreadable("ListRecoveryPointsByBackupVault", vault: vault))
         }
         copy.evaluatedAt = now
         return copy
@@ -50,14 +52,39 @@ public struct GuardrailInputs: Sendable {
     /// SCP documents from files, by name; added to the store's.
     public var suppliedSCPs: [GuardrailPolicy]
     public var settings: GuardrailSettings
+    /// The SCPs per level of the organization, the root first and the account last, each level the
+    /// documents attached there (FullAWSAccess included when it is). When set, the checks weigh these
+    /// instead of `serviceControlPolicies`, which is taken as one level (see
+    /// `ServiceControlPolicies.init(flat:)`).
+    public var serviceControlPolicyLevels: [[GuardrailPolicy]]?
+    /// The organization's management account, which SCPs do not bind.
+    public var managementAccount: String?
+    /// The rules the command was given (its defaults when `rulesAreDefaults`), before any read
+    /// from the accounts joined them.
+    public var configuredRules: [AlertRule]
+    public var rulesAreDefaults: Bool
 
+    /// - Parameter rulesAreDefaults: `rules` are the command's defaults (no rule was configured):
+    ///   the EventBridge rules a source read from the account, when there are any, are judged instead
+    ///   of them; configured rules are judged beside the account's.
     public init(
-        state: AccountState, rules: [AlertRule], suppliedSCPs: [GuardrailPolicy] = [], settings: GuardrailSettings
+        state: AccountState, rules: [AlertRule], rulesAreDefaults: Bool = false, suppliedSCPs: [GuardrailPolicy] = [],
+        settings: GuardrailSettings, serviceControlPolicyLevels: [[GuardrailPolicy]]? = nil, managementAccount: String? = nil
     ) {
         self.state = state
-        self.rules = rules
+        self.configuredRules = rules
+        self.rulesAreDefaults = rulesAreDefaults
+        let read = Self.readRules(from: state, admins: settings.adminArns)
+        let accountsRead = state.syncBySource.values.contains { $0.readsEventRules == true }
+        self.rules = read.isEmpty && !accountsRead ? rules : (rulesAreDefaults ? read : rules + read)
         self.suppliedSCPs = suppliedSCPs
         self.settings = settings
+        self.serviceControlPolicyLevels = serviceControlPolicyLevels
+        self.managementAccount = managementAccount
+        if serviceControlPolicyLevels == nil, let read = Self.levels(from: state, supplied: suppliedSCPs) {
+            self.serviceControlPolicyLevels = read.levels
+            self.managementAccount = managementAccount ?? read.managementAccount
+        }
     }
 
     /// The SCPs that apply: the store's current ones (detached ones have no document) and the
@@ -74,15 +101,19 @@ public enum PostureChecks {
     public static func evaluate(_ inputs: GuardrailInputs, at now: Date) -> GuardrailReport {
         let settings = inputs.settings
         let policies = PolicyInputs(inputs)
-        let vaults = inputs.state.sortedVaults.filter { settings.covers(vault: $0.name) }
-        var results = [AlertCoverageCheck.enabledResult(rules: inputs.rules)]
+        let vaults = inputs.state.sortedVaults.filter { settings.covers(vault: $0.key) }
+        var results = [AlertCoverageCheck.enabledResult(inputs.accountAlertRules)]
         results.append(ScpCheck.result(inputs, policies: policies, vaults: vaults))
         for vault in vaults {
             results += LockChecks.results(for: vault, settings: settings, now: now)
             results.append(KeyCheck.result(for: vault))
             results += PolicyChecks.results(for: vault, inputs: inputs, policies: policies)
-            results.append(AlertCoverageCheck.result(for: vault, rules: inputs.rules, settings: settings, now: now))
-            results.append(inputs.state.recency.result(for: vault.name, settings: settings, now: now))
+            results.append(
+                AlertCoverageCheck.result(for: vault, rules: inputs.alertRules(for: vault.key), settings: settings, now: now))
+            results.append(
+                inputs.state.recency.result(
+                    for: vault.key, settings: settings, now: now,
+                    unreadable: inputs.state.unreadable("ListRecoveryPointsByBackupVault", vault: vault.key)))
         }
         return GuardrailReport(results: results, evaluatedAt: now)
     }

@@ -48,7 +48,11 @@ public struct GuardrailSettings: Equatable, Sendable {
         GuardrailSettings(adminArns: AlertRule.seed(account: account).adminArns)
     }
 
-    public func covers(vault name: String) -> Bool { vaults.map { $0.contains(name) } ?? true }
+    /// Whether the checks cover a vault: `vaults` names it by name (every vault of that name) or
+    /// as `ACCOUNT/REGION/NAME`.
+    public func covers(vault key: VaultKey) -> Bool {
+        vaults.map { $0.contains(key.name) || $0.contains(key.description) } ?? true
+    }
 }
 
 extension GuardrailSettings: Codable {

@@ -2,7 +2,7 @@
 /// policy, not AWS's, decides who can decrypt (posture-checks.md check 7).
 enum KeyCheck {
     static func result(for vault: Vault) -> PostureResult {
-        let subject = PostureSubject.vault(vault.name)
+        let subject = PostureSubject.vault(vault.key)
         let id = "vault.kms.customer_managed"
         let title = "Encrypted with a customer-managed KMS key"
         let key = vault.encryptionKeyAlias ?? vault.encryptionKeyArn ?? "the vault's key"

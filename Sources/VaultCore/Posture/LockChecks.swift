@@ -10,7 +10,7 @@ enum LockChecks {
 
     static func enabled(_ vault: Vault, now: Date) -> PostureResult {
         let state = vault.lockState(at: now)
-        let subject = PostureSubject.vault(vault.name)
+        let subject = PostureSubject.vault(vault.key)
         let title = "Vault is locked"
         guard state.isLocked else {
             return PostureResult(
@@ -27,7 +27,7 @@ enum LockChecks {
     }
 
     static func mode(_ vault: Vault, settings: GuardrailSettings, now: Date) -> PostureResult {
-        let subject = PostureSubject.vault(vault.name)
+        let subject = PostureSubject.vault(vault.key)
         let id = "vault.lock.mode"
         let title = "Lock is in \(settings.requiredLockMode.rawValue) mode"
         switch vault.lockState(at: now) {
@@ -57,7 +57,7 @@ enum LockChecks {
     }
 
     static func minRetention(_ vault: Vault, settings: GuardrailSettings) -> PostureResult {
-        let subject = PostureSubject.vault(vault.name)
+        let subject = PostureSubject.vault(vault.key)
         let id = "vault.lock.min_retention"
         let floor = settings.minRetentionDays
         let title = "Minimum retention is at least \(days(floor))"
@@ -79,7 +79,7 @@ enum LockChecks {
     }
 
     static func maxRetention(_ vault: Vault, settings: GuardrailSettings) -> PostureResult {
-        let subject = PostureSubject.vault(vault.name)
+        let subject = PostureSubject.vault(vault.key)
         let id = "vault.lock.max_retention"
         let title = settings.maxRetentionDays.map { "Maximum retention is set, at most \(days($0))" }
             ?? "Maximum retention is set"

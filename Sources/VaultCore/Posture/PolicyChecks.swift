@@ -22,14 +22,17 @@ enum PolicyChecks {
     typealias Finding = (action: String, who: String, reason: String)
 
     static func results(for vault: Vault, inputs: GuardrailInputs, policies: PolicyInputs) -> [PostureResult] {
-        let subject = PostureSubject.vault(vault.name)
+        let subject = PostureSubject.vault(vault.key)
         let policy: PolicyDocument?
         var problem: String?
         do {
-            policy = try inputs.state.accessPolicies[vault.name]?.document(as: .resourcePolicy)
+            policy = try inputs.state.accessPolicies[vault.key]?.document(as: .resourcePolicy)
         } catch {
             policy = nil
             problem = "The access policy cannot be read (\(error)), so it is not guessed at."
+        }
+        if problem == nil, policy == nil, let why = inputs.state.unreadable("GetBackupVaultAccessPolicy", vault: vault.key) {
+            problem = "The access policy could not be read (\(why)), so it is not guessed at."
         }
         if problem == nil, inputs.settings.organizationId == nil, policy?.tests("aws:PrincipalOrgID") == true {
             problem = PolicyInputs.organizationUnknown
@@ -54,7 +57,7 @@ enum PolicyChecks {
     /// each principal that is not an admin, look-alikes of the admins included.
     static func deniesDeletion(_ policy: PolicyDocument?, _ context: VaultContext) -> PostureResult {
         let id = "vault.policy.denies_deletion"
-        let subject = PostureSubject.vault(context.vault.name)
+        let subject = PostureSubject.vault(context.vault.key)
         guard let policy else {
             return PostureResult(
                 id, deniesDeletionTitle, subject: subject, verdict: .fail,
@@ -63,7 +66,7 @@ enum PolicyChecks {
         }
         var survey = PolicySurvey()
         survey.ask(deletionActions, of: context.representatives) { action, who in
-            let decision = policy.evaluate(context.request(action, by: who.principal.judgedArn), as: .resourcePolicy)
+            let decision = policy.evaluate(context.request(action, by: who.principal), as: .resourcePolicy)
             switch decision.outcome {
             case .explicitlyDenied: return .denied(decision.deciding)
             case .unknown: return .unknown(decision.reason)
@@ -98,13 +101,13 @@ enum PolicyChecks {
         -> PostureResult
     {
         let id = "vault.policy.admins_exempt"
-        let subject = PostureSubject.vault(context.vault.name)
+        let subject = PostureSubject.vault(context.vault.key)
         guard !context.settings.adminArns.isEmpty else {
             return PostureResult(
                 id, adminsTitle, subject: subject, verdict: .unknown,
                 reason: "No vault admins are configured (adminArns in guardrails.json).")
         }
-        if policy == nil && policies.scps.isEmpty {
+        if policy == nil && policies.levels.isEmpty {
             return PostureResult(
                 id, adminsTitle, subject: subject, verdict: .pass, reason: "No access policy or SCP denies anything.")
         }
@@ -113,7 +116,7 @@ enum PolicyChecks {
         for admin in context.settings.adminArns {
             for action in deletionActions {
                 let decision = Guardrails.decide(
-                    context.request(action, by: admin), vaultPolicy: policy, scps: policies.scps)
+                    context.request(action, byAdmin: admin), vaultPolicy: policy, scps: policies.levels)
                 switch decision.outcome {
                 case .denied: denied.append((action, admin, decision.reason))
                 case .unknown: unknown.append((action, admin, decision.reason))
@@ -145,7 +148,7 @@ enum PolicyChecks {
     /// the organization (tried as one such principal, 999999999999, in no organization).
     static func noPublicAllow(_ policy: PolicyDocument?, _ context: VaultContext) -> PostureResult {
         let id = "vault.policy.no_public_allow"
-        let subject = PostureSubject.vault(context.vault.name)
+        let subject = PostureSubject.vault(context.vault.key)
         guard let policy else {
             return PostureResult(id, publicTitle, subject: subject, verdict: .pass, reason: "No access policy allows anything.")
         }
@@ -190,7 +193,7 @@ enum PolicyChecks {
         -> PostureResult
     {
         let id = "vault.guardrails.sensitive_actions"
-        let subject = PostureSubject.vault(context.vault.name)
+        let subject = PostureSubject.vault(context.vault.key)
         if let problem = policies.scpProblem {
             return PostureResult(
                 id, sensitiveTitle, subject: subject, verdict: .unknown, reason: problem, evidence: policies.scpErrors)
@@ -199,7 +202,7 @@ enum PolicyChecks {
         survey.ask(context.settings.sensitiveActions, of: context.representatives) { action, who in
             PolicySurvey.answer(
                 Guardrails.decide(
-                    context.request(action, by: who.principal.judgedArn), vaultPolicy: policy, scps: policies.scps))
+                    context.request(action, by: who.principal), vaultPolicy: policy, scps: policies.levels))
         }
         let (open, unknown, deciding) = (survey.open, survey.unknown, survey.deciding)
         let count = context.settings.sensitiveActions.count

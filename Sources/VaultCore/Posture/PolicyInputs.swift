@@ -4,19 +4,32 @@ import Foundation
 /// policy on first use. A document that cannot be read is kept as its error, so the checks it
 /// would decide say UNKNOWN instead of guessing.
 struct PolicyInputs {
+    /// Every SCP document, whatever its level.
     var scps: [PolicyDocument] = []
+    /// The SCPs as IAM weighs them: the levels when the inputs give them, else the flat list as one level.
+    var levels: ServiceControlPolicies = .none
     var scpErrors: [String] = []
     var settings: GuardrailSettings
 
     init(_ inputs: GuardrailInputs) {
         settings = inputs.settings
-        for policy in inputs.serviceControlPolicies {
-            do {
-                if let document = try policy.document(as: .serviceControlPolicy) { scps.append(document) }
-            } catch {
-                scpErrors.append("\(policy.name): \(error)")
+        var levels: [[PolicyDocument]] = []
+        for level in inputs.serviceControlPolicyLevels ?? [inputs.serviceControlPolicies] {
+            var documents: [PolicyDocument] = []
+            for policy in level {
+                do {
+                    if let document = try policy.document(as: .serviceControlPolicy) { documents.append(document) }
+                } catch {
+                    scpErrors.append("\(policy.name): \(error)")
+                }
             }
+            scps += documents
+            levels.append(documents)
         }
+        self.levels =
+            inputs.serviceControlPolicyLevels == nil
+            ? ServiceControlPolicies(flat: scps)
+            : ServiceControlPolicies(levels: levels, managementAccount: inputs.managementAccount)
     }
 
     /// Why the SCPs cannot be weighed, or nil when they can.
@@ -49,10 +62,17 @@ struct VaultContext {
             + exempted.compactMap(RepresentativePrincipal.exempted)
     }
 
-    func request(_ action: String, by principalArn: String) -> AccessRequest {
+    /// `principal` calling `action` on the vault (or on its recovery points): a role through a session,
+    /// as it would.
+    func request(_ action: String, by principal: Principal) -> AccessRequest {
         AccessRequest(
-            principalArn: principalArn, action: "backup:\(action)",
+            principalArn: principal.judgedArn, callerArn: principal.arn, action: "backup:\(action)",
             resource: SensitiveAction.resource(for: action, on: vault), orgID: settings.organizationId)
+    }
+
+    /// An admin given by ARN (a role, a user or root) calling `action`: a role through a session.
+    func request(_ action: String, byAdmin arn: String) -> AccessRequest {
+        request(action, by: Principal.calling(as: arn))
     }
 }
 

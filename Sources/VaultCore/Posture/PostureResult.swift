@@ -21,12 +21,14 @@ public enum PostureVerdict: String, Codable, Sendable, Comparable, CaseIterable 
 /// What a check is about: one vault, or the account as a whole.
 public enum PostureSubject: Hashable, Sendable, Comparable {
     case account
-    case vault(String)
+    case vault(VaultKey)
 
-    public var vaultName: String? {
-        if case .vault(let name) = self { return name }
+    public var vault: VaultKey? {
+        if case .vault(let key) = self { return key }
         return nil
     }
+
+    public var vaultName: String? { vault?.name }
 }
 
 /// One check of one subject, with the reason an operator reads and the evidence behind it: the

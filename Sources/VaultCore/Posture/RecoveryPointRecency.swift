@@ -5,8 +5,8 @@ import Foundation
 /// as points arrive (a vault's whole list is read once, by the loader's thread), so a check never
 /// reads the points.
 public struct RecoveryPointRecency: Equatable, Sendable {
-    /// Vault name → resource ARN → creation date of its newest completed point.
-    public private(set) var newest: [String: [String: Date]] = [:]
+    /// Vault → resource ARN → creation date of its newest completed point.
+    public private(set) var newest: [VaultKey: [String: Date]] = [:]
 
     public init() {}
 
@@ -19,24 +19,24 @@ public struct RecoveryPointRecency: Equatable, Sendable {
 
     mutating func record(_ point: RecoveryPoint) {
         guard Self.counts(point) else { return }
-        if newest[point.vaultName]?[point.resourceArn].map({ point.creationDate > $0 }) ?? true {
-            newest[point.vaultName, default: [:]][point.resourceArn] = point.creationDate
+        if newest[point.vaultKey]?[point.resourceArn].map({ point.creationDate > $0 }) ?? true {
+            newest[point.vaultKey, default: [:]][point.resourceArn] = point.creationDate
         }
     }
 
     /// After a point left `list`: if it was its resource's newest, look for the next newest.
     mutating func removed(_ point: RecoveryPoint, from list: PointList) {
-        guard newest[point.vaultName]?[point.resourceArn] == point.creationDate else { return }
+        guard newest[point.vaultKey]?[point.resourceArn] == point.creationDate else { return }
         let next = list.lazy.filter { $0.resourceArn == point.resourceArn && Self.counts($0) }.map(\.creationDate).max()
-        newest[point.vaultName]?[point.resourceArn] = next
+        newest[point.vaultKey]?[point.resourceArn] = next
     }
 
     /// Each resource's newest counted point of `vault`, as a summary of its points says.
-    mutating func install(vault: String, newest: [String: Date]) {
+    mutating func install(vault: VaultKey, newest: [String: Date]) {
         self.newest[vault] = newest
     }
 
-    mutating func rebuild(vault: String, from list: PointList?) {
+    mutating func rebuild(vault: VaultKey, from list: PointList?) {
         guard let list else {
             newest[vault] = nil
             return
@@ -44,13 +44,18 @@ public struct RecoveryPointRecency: Equatable, Sendable {
         newest[vault] = list.newestCreationByResource(counting: Self.counts)
     }
 
-    func result(for vault: String, settings: GuardrailSettings, now: Date) -> PostureResult {
+    func result(for vault: VaultKey, settings: GuardrailSettings, now: Date, unreadable: String? = nil) -> PostureResult {
         let hours = settings.recoveryPointMaxAgeHours
         let window = hours % 24 == 0 ? LockChecks.days(hours / 24) : "\(hours) h"
         let id = Self.checkId
         let title = "Each protected resource has a recovery point younger than \(window)"
         let subject = PostureSubject.vault(vault)
         let resources = newest[vault] ?? [:]
+        if resources.isEmpty, let unreadable {
+            return PostureResult(
+                id, title, subject: subject, verdict: .unknown,
+                reason: "The vault's recovery points could not be read (\(unreadable)).")
+        }
         guard !resources.isEmpty else {
             // An emptied vault must not look healthy: nothing shows it still receives backups.
             return PostureResult(

@@ -11,20 +11,8 @@ public struct RepresentativePrincipal: Sendable, Equatable {
     /// A principal a policy exempts by its exact ARN although it is not an admin: asked too,
     /// so an exemption wider than the admins fails the checks.
     public static func exempted(_ text: String) -> RepresentativePrincipal? {
-        guard let arn = ARN(text), arn.service == "iam", !arn.account.isEmpty else { return nil }
-        let name = "\(arn.resource) (exempted, not an admin)"
-        if arn.resource == "root" { return RepresentativePrincipal(principal: .root(account: arn.account), description: name) }
-        if arn.resource.hasPrefix("user/") {
-            return RepresentativePrincipal(
-                principal: Principal(kind: .iamUser, arn: text, accountId: arn.account), description: name)
-        }
-        guard arn.resource.hasPrefix("role/") else { return nil }
-        return RepresentativePrincipal(
-            principal: Principal(
-                kind: .assumedRole,
-                arn: "arn:\(arn.partition):sts::\(arn.account):assumed-role/\(arn.resource.split(separator: "/").last ?? "")/check",
-                issuerArn: text, accountId: arn.account),
-            description: name)
+        guard let principal = Principal.calling(asIAM: text) else { return nil }
+        return RepresentativePrincipal(principal: principal, description: "\(ARN(text)!.resource) (exempted, not an admin)")
     }
 
     public static func all(account: String, admins: [String] = []) -> [RepresentativePrincipal] {
@@ -53,5 +41,26 @@ public struct RepresentativePrincipal: Sendable, Equatable {
             }
         }
         return all
+    }
+}
+
+extension Principal {
+    /// The principal an IAM ARN stands for, as it would call: a role through a session (named
+    /// `vaultwatch-check`; a session ARN does not carry the role's path), a user or root as itself; `nil`
+    /// for anything else.
+    static func calling(asIAM text: String) -> Principal? {
+        guard let arn = ARN(text), arn.service == "iam", !arn.account.isEmpty else { return nil }
+        if arn.resource == "root" { return .root(account: arn.account) }
+        if arn.resource.hasPrefix("user/") { return Principal(kind: .iamUser, arn: text, accountId: arn.account) }
+        guard arn.resource.hasPrefix("role/") else { return nil }
+        return Principal(
+            kind: .assumedRole,
+            arn: "arn:\(arn.partition):sts::\(arn.account):assumed-role/\(arn.shortName)/vaultwatch-check",
+            issuerArn: text, accountId: arn.account)
+    }
+
+    /// As `calling(asIAM:)`, keeping any other ARN as it is.
+    static func calling(as text: String) -> Principal {
+        calling(asIAM: text) ?? Principal(kind: .iamUser, arn: text, accountId: ARN(text)?.account ?? "")
     }
 }

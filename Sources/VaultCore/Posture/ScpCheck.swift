@@ -8,7 +8,13 @@ enum ScpCheck {
     static let title = "SCPs deny the sensitive actions to all but the admins"
 
     static func result(_ inputs: GuardrailInputs, policies: PolicyInputs, vaults: [Vault]) -> PostureResult {
-        guard !inputs.serviceControlPolicies.isEmpty else {
+        guard !inputs.serviceControlPolicies.isEmpty || inputs.serviceControlPolicyLevels != nil else {
+            if let refused = inputs.organizationUnavailable {
+                return PostureResult(
+                    id, title, subject: .account, verdict: .unknown,
+                    reason: "The organization's SCPs could not be read (\(refused)); give them with --scp FILE, or read "
+                        + "as the management account or a delegated administrator.")
+            }
             return PostureResult(
                 id, title, subject: .account, verdict: .unknown,
                 reason: "No SCP is known for this account: give the organization's SCPs with --scp FILE.")
@@ -25,7 +31,7 @@ enum ScpCheck {
             everyone = context.representatives
             survey.ask(inputs.settings.sensitiveActions, of: everyone, label: { "\(vault.name): \($0)" }) { action, who in
                 PolicySurvey.answer(
-                    Guardrails.decideBySCPs(context.request(action, by: who.principal.judgedArn), scps: policies.scps))
+                    Guardrails.decideBySCPs(context.request(action, by: who.principal), scps: policies.levels))
             }
         }
         let (open, unknown) = (survey.open, survey.unknown)
@@ -42,7 +48,7 @@ enum ScpCheck {
                 id, title, subject: .account, verdict: .unknown, reason: "Part of the SCPs cannot be evaluated.",
                 evidence: PolicyChecks.grouped(unknown, everyone: everyone))
         }
-        let names = inputs.serviceControlPolicies.map(\.name).joined(separator: ", ")
+        let names = policies.scps.map(\.name).joined(separator: ", ")
         return PostureResult(
             id, title, subject: .account, verdict: .pass,
             reason: "\(names) deny all \(inputs.settings.sensitiveActions.count) sensitive actions on "

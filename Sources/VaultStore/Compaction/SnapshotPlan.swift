@@ -37,15 +37,24 @@ struct SnapshotPlan {
             .map { lines[$0].range }
     }
 
-    /// What a line is the current state of: a vault by name, a recovery point by vault and ARN, a
-    /// policy by kind and name.
+    /// What a line is the current state of: a vault by its key, a recovery point by vault and ARN,
+    /// a policy by kind, vault and name. A legacy line (before schema 3) keys as its name alone, so
+    /// it never replaces a keyed one: both are kept, and the account state resolves it.
     static func key(of record: Record) -> String? {
         switch record {
-        case .vault(let vault): return "vault\u{0}" + vault.name
-        case .vaultRemoved(let name, _): return "vault\u{0}" + name
-        case .recoveryPoint(let point): return "point\u{0}" + point.vaultName + "\u{0}" + point.arn
-        case .recoveryPointRemoved(let arn, let vault, _): return "point\u{0}" + vault + "\u{0}" + arn
-        case .policy(let policy): return "policy\u{0}" + policy.kind.rawValue + "\u{0}" + policy.name
+        case .vault(let vault): return "vault\u{0}" + vault.key.description
+        case .vaultRemoved(let vault, _): return "vault\u{0}" + vault.description
+        case .recoveryPoint(let point): return "point\u{0}" + point.vaultKey.description + "\u{0}" + point.arn
+        case .recoveryPointRemoved(let arn, let vault, _): return "point\u{0}" + vault.description + "\u{0}" + arn
+        case .policy(let policy):
+            let scope: String
+            switch policy.kind {
+            case .vaultAccessPolicy: scope = policy.vaultKey.description
+            case .serviceControlPolicy: scope = policy.name
+            case .eventRule, .backupPlan: scope = policy.scopedName
+            }
+            return "policy\u{0}" + policy.kind.rawValue + "\u{0}" + scope
+        case .organization(let path): return "organization\u{0}" + path.accountId
         case .job, .call, .alert, .acknowledgement, .sync: return nil
         }
     }

@@ -25,7 +25,7 @@ struct StoreFile: Hashable, Sendable, Comparable {
 
     /// The recovery points of one vault, partitioned so the first frame never depends on how many
     /// points the other vaults hold.
-    static func points(vault: String) -> StoreFile {
+    static func points(vault: VaultKey) -> StoreFile {
         points(fileName: VaultFileName.stem(for: vault) + suffix)
     }
 
@@ -46,14 +46,14 @@ struct StoreFile: Hashable, Sendable, Comparable {
     init(for record: Record) {
         switch record {
         case .vault, .vaultRemoved: self = .vaults
-        case .recoveryPoint(let point): self = .points(vault: point.vaultName)
+        case .recoveryPoint(let point): self = .points(vault: point.vaultKey)
         case .recoveryPointRemoved(_, let vault, _): self = .points(vault: vault)
         case .job: self = .jobs
         case .call: self = .events
         case .alert: self = .alerts
         case .acknowledgement: self = .acks
         case .sync: self = .sync
-        case .policy: self = .policies
+        case .policy, .organization: self = .policies
         }
     }
 

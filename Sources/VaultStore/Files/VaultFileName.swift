@@ -12,6 +12,14 @@ enum VaultFileName {
     static let maximumLength = 120
     private static let prefixLength = 100
 
+    /// A vault's points file stem: `111122223333.us-east-1.WORM_vault`, or the name alone for a
+    /// legacy key (the file a store from before schema 3 holds). Account ids are digits and
+    /// regions `[a-z0-9-]`, so the two dots tell the parts apart for a reader; nothing depends on
+    /// it, every record carrying its whole key.
+    static func stem(for vault: VaultKey) -> String {
+        vault.isLegacy ? stem(for: vault.name) : stem(for: vault.accountId + "." + vault.region + "." + vault.name)
+    }
+
     static func stem(for vault: String) -> String {
         // A name that is all unsafe bytes still yields something; the empty name gets "%", which
         // no other name produces (every other '%' is followed by two hex digits).

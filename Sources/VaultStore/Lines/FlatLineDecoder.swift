@@ -105,17 +105,18 @@ struct FlatLineDecoder: LineEnvelopeDecoder {
     // MARK: - Records
 
     private func alert(_ line: UnsafeRawBufferPointer) -> Alert? {
-        var vaultName, recoveryPointArn, errorMessage, sourceIPAddress: String?
+        var vaultName, recoveryPointArn, errorMessage, sourceIPAddress, accountId, region: String?
         guard let id = required(.id, line), let callId = required(.callId, line), let time = date(.time, line),
             let action = required(.action, line), let principal = principal(line),
-            optional(.vaultName, line, &vaultName), optional(.recoveryPointArn, line, &recoveryPointArn),
+            optional(.vaultName, line, &vaultName), optional(.accountId, line, &accountId),
+            optional(.region, line, &region), optional(.recoveryPointArn, line, &recoveryPointArn),
             let outcome = required(.outcome, line), optional(.errorMessage, line, &errorMessage),
             let severity = required(.severity, line).flatMap(Alert.Severity.init(rawValue:)),
             let ruleName = required(.ruleName, line), optional(.sourceIPAddress, line, &sourceIPAddress)
         else { return nil }
         return Alert(
             id: id, callId: callId, time: time, action: action, principal: principal, vaultName: vaultName,
-            recoveryPointArn: recoveryPointArn, outcome: outcome, errorMessage: errorMessage, severity: severity,
+            accountId: accountId ?? "", region: region ?? "", recoveryPointArn: recoveryPointArn, outcome: outcome, errorMessage: errorMessage, severity: severity,
             ruleName: ruleName, sourceIPAddress: sourceIPAddress)
     }
 
@@ -259,7 +260,7 @@ struct FlatLineDecoder: LineEnvelopeDecoder {
 
     private static let alertFields = mask([
         .id, .callId, .time, .action, .principal, .vaultName, .recoveryPointArn, .outcome, .errorMessage, .severity,
-        .ruleName, .sourceIPAddress,
+        .ruleName, .sourceIPAddress, .accountId, .region,
     ])
     private static let ackFields = mask([.id, .alertId, .by, .at, .note])
     private static let callFields = mask([

@@ -1,8 +1,8 @@
 import Foundation
 import VaultCore
 
-/// The fast path for a points file: decodes a readable-schema `recovery-point` line (the
-/// recovery-point payload has not changed since schema 1) straight into
+/// The fast path for a points file: decodes a readable-schema `recovery-point` line (schema 3 only
+/// added the vault's `accountId` and `region`, absent before) straight into
 /// its vault's `PointList`, with no `JSONDecoder`, no `Record` and no `String` for a text the
 /// list already holds. Keys may come in any order, with any whitespace and escapes.
 ///
@@ -12,9 +12,9 @@ import VaultCore
 /// so what is reported or thrown is exactly what that says.
 struct PointLineDecoder {
     private var scratch: [UInt8] = []
-    /// The last vault's name, as bytes and as the key of its list.
-    private var vaultBytes: [UInt8] = []
-    private var vaultKey = ""
+    /// The last vault's account, region and name, as bytes, and as the key of its list.
+    private var vaultBytes: [[UInt8]] = []
+    private var vaultKey = VaultKey.legacy("")
     /// The list of `vaultKey`, held out of the load while its lines keep coming (no lookup and no
     /// copy per line); `flush` puts it back.
     private var current: PointList?
@@ -30,7 +30,7 @@ struct PointLineDecoder {
     /// What a line's `data` held, before the envelope is known to be a current recovery point.
     private struct Scanned {
         var arn, vaultName, resourceArn, resourceType: JSONScanner.Text?
-        var resourceName, iamRoleArn: JSONScanner.Text?
+        var resourceName, iamRoleArn, accountId, region: JSONScanner.Text?
         var status: RecoveryPoint.Status?
         var creationDate: Date?
         var completionDate: Date?
@@ -45,8 +45,8 @@ struct PointLineDecoder {
     /// loop benchmarked 2.07–2.14× orjson, but this one also gave 2.08× on the same busy machine,
     /// so the difference is not shown either way; moving it over wants a quiet-machine A/B.
     mutating func decode(_ line: UnsafeRawBufferPointer, into load: inout PointsLoad) -> Bool {
-        if let fields = written.read(line) {
-            install(fields, line: line, into: &load)
+        if let point = written.read(line) {
+            install(point.fields, vault: point.vault, line: line, into: &load)
             return true
         }
         scratch.removeAll(keepingCapacity: true)
@@ -128,6 +128,8 @@ struct PointLineDecoder {
                 p.storageClass = scratch.withUnsafeBytes { Self.storageClass(v.bytes(line: line, scratch: $0)) }
                 guard p.storageClass != nil else { return false }
             case 11: guard let v = s.bool() else { return false }; p.isEncrypted = v
+            case 13: guard let v = s.string(scratch: &scratch) else { return false }; p.accountId = v
+            case 14: guard let v = s.string(scratch: &scratch) else { return false }; p.region = v
             default:
                 if !s.take("null") { guard let v = s.string(scratch: &scratch) else { return false }; p.iamRoleArn = v }
             }
@@ -171,30 +173,48 @@ struct PointLineDecoder {
         else { return false }
         return scratch.withUnsafeBytes { scratch in
             func bytes(_ t: JSONScanner.Text) -> UnsafeRawBufferPointer { t.bytes(line: line, scratch: scratch) }
+            let empty = UnsafeRawBufferPointer(start: nil, count: 0)
             let fields = PointFields(
-                arn: bytes(arn), vaultName: bytes(vault), resourceArn: bytes(resourceArn),
+                arn: bytes(arn), resourceArn: bytes(resourceArn),
                 resourceType: bytes(resourceType), resourceName: p.resourceName.map(bytes),
                 iamRoleArn: p.iamRoleArn.map(bytes), status: status, creationDate: creationDate,
                 completionDate: p.completionDate, sizeBytes: sizeBytes, lifecycle: lifecycle,
                 storageClass: storageClass, isEncrypted: isEncrypted)
-            install(fields, line: line, into: &load)
+            install(
+                fields, vault: (p.accountId.map(bytes) ?? empty, p.region.map(bytes) ?? empty, bytes(vault)), line: line,
+                into: &load)
             return true
         }
     }
 
-    /// Puts a point into its vault's list (the one being filled, unless the vault changed).
-    private mutating func install(_ fields: PointFields, line: UnsafeRawBufferPointer, into load: inout PointsLoad) {
-        let vaultName = fields.vaultName
-        if vaultBytes.count != vaultName.count
-            || !vaultBytes.withUnsafeBytes({ vaultName.isEmpty || memcmp($0.baseAddress!, vaultName.baseAddress!, vaultName.count) == 0 })
-        {
+    /// Puts a point into its vault's list (the one being filled, unless the vault changed): the
+    /// vault's account (empty before schema 3), region (the same) and name.
+    private mutating func install(
+        _ fields: PointFields, vault: WrittenPointLine.Vault, line: UnsafeRawBufferPointer, into load: inout PointsLoad
+    ) {
+        if !isCurrentVault(vault.account, vault.region, vault.name) {
             flush(into: &load)
-            vaultBytes = Array(vaultName)
-            vaultKey = String(decoding: vaultName, as: UTF8.self)
+            vaultBytes = [Array(vault.account), Array(vault.region), Array(vault.name)]
+            vaultKey = load.resolve(
+                VaultKey(
+                    accountId: String(decoding: vault.account, as: UTF8.self),
+                    region: String(decoding: vault.region, as: UTF8.self), name: String(decoding: vault.name, as: UTF8.self)))
         }
         if case .none = current { current = load.lists.removeValue(forKey: vaultKey) ?? newList(line, like: fields) }
         current!.upsert(fields)
         load.seen(fields.creationDate)
+    }
+
+    /// Whether a line's vault is the one the last line was in (a file's lines normally all are).
+    private func isCurrentVault(
+        _ account: UnsafeRawBufferPointer, _ region: UnsafeRawBufferPointer, _ name: UnsafeRawBufferPointer
+    ) -> Bool {
+        func same(_ stored: [UInt8], _ part: UnsafeRawBufferPointer) -> Bool {
+            stored.count == part.count
+                && stored.withUnsafeBytes { part.isEmpty || memcmp($0.baseAddress!, part.baseAddress!, part.count) == 0 }
+        }
+        return vaultBytes.count == 3 && same(vaultBytes[2], name) && same(vaultBytes[0], account)
+            && same(vaultBytes[1], region)
     }
 
     /// Puts the list being filled back into `load`: before anything else reads or changes the
@@ -206,7 +226,7 @@ struct PointLineDecoder {
 
     /// A list for a vault's first line, sized for the file: lines of one file are alike.
     private func newList(_ line: UnsafeRawBufferPointer, like fields: PointFields) -> PointList {
-        var list = PointList()
+        var list = PointList(vault: vaultKey)
         list.reserveCapacity(fileSize / (line.count + 1) * 21 / 20 + 16, like: fields)
         return list
     }
@@ -229,6 +249,8 @@ struct PointLineDecoder {
         case 9: return "lifecycle"
         case 10: return "storageClass"
         case 11: return "isEncrypted"
+        case 13: return "accountId"
+        case 14: return "region"
         default: return "iamRoleArn"
         }
     }
@@ -240,6 +262,7 @@ struct PointLineDecoder {
         switch (key.count, key[0]) {
         case (3, _): field = 0
         case (9, UInt8(ascii: "v")): field = 1
+        case (9, UInt8(ascii: "a")): field = 13
         case (9, UInt8(ascii: "s")): field = 8
         case (9, _): field = 9
         case (11, UInt8(ascii: "r")): field = 2
@@ -247,6 +270,7 @@ struct PointLineDecoder {
         case (12, UInt8(ascii: "r")): field = key[8] == UInt8(ascii: "T") ? 3 : 4
         case (12, UInt8(ascii: "c")): field = 6
         case (12, _): field = 10
+        case (6, UInt8(ascii: "r")): field = 14
         case (6, _): field = 5
         case (14, _): field = 7
         case (10, _): field = 12

@@ -9,7 +9,13 @@ enum PointLineEncoder {
     static func data(of p: RecoveryPoint) throws -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(512)
-        out += #"{"arn":"#.utf8
+        out.append(UInt8(ascii: "{"))
+        if !p.accountId.isEmpty {
+            out += #""accountId":"#.utf8
+            string(p.accountId, into: &out)
+            out.append(UInt8(ascii: ","))
+        }
+        out += #""arn":"#.utf8
         string(p.arn, into: &out)
         if let completion = p.completionDate {
             out += #","completionDate":"#.utf8
@@ -34,7 +40,12 @@ enum PointLineEncoder {
             out += (first ? #""moveToColdStorageAfterDays":"# : #","moveToColdStorageAfterDays":"#).utf8
             out += String(cold).utf8
         }
-        out += #"},"resourceArn":"#.utf8
+        out.append(UInt8(ascii: "}"))
+        if !p.region.isEmpty {
+            out += #","region":"#.utf8
+            string(p.region, into: &out)
+        }
+        out += #","resourceArn":"#.utf8
         string(p.resourceArn, into: &out)
         if let name = p.resourceName {
             out += #","resourceName":"#.utf8

@@ -21,16 +21,17 @@ struct RecordEncoder {
         do {
             switch record {
             case .vault(let vault): return try encode(vault)
-            case .vaultRemoved(let name, let at): return try encode(VaultRemoval(name: name, at: at))
+            case .vaultRemoved(let vault, let at): return try encode(VaultRemoval(vault, at: at))
             case .recoveryPoint(let point): return try PointLineEncoder.data(of: point)
             case .recoveryPointRemoved(let arn, let vault, let at):
-                return try encode(RecoveryPointRemoval(arn: arn, vaultName: vault, at: at))
+                return try encode(RecoveryPointRemoval(arn: arn, vault: vault, at: at))
             case .job(let job): return try encode(job)
             case .call(let call): return try encode(call)
             case .alert(let alert): return try encode(alert)
             case .acknowledgement(let ack): return try encode(ack)
             case .sync(let status): return try encode(status)
             case .policy(let policy): return try encode(policy)
+            case .organization(let path): return try encode(path)
             }
         } catch {
             throw .cannotEncode(type: record.type, reason: Self.reason(error))

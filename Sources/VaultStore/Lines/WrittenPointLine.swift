@@ -10,11 +10,22 @@ import VaultCore
 struct WrittenPointLine {
     private var days = StoreDate.DayCache()
 
-    /// The point `line` holds, its texts pointing into `line`, when the line is in the written
-    /// layout and its envelope a readable schema's; nil otherwise.
-    mutating func read(_ line: UnsafeRawBufferPointer) -> PointFields? {
+    /// A point's vault: its account and region (empty in a line written before schema 3, which
+    /// named neither) and its name.
+    typealias Vault = (account: UnsafeRawBufferPointer, region: UnsafeRawBufferPointer, name: UnsafeRawBufferPointer)
+
+    /// The point `line` holds and its vault, their texts pointing into `line`, when the line is in
+    /// the written layout and its envelope a readable schema's; nil otherwise.
+    mutating func read(_ line: UnsafeRawBufferPointer) -> (fields: PointFields, vault: Vault)? {
         var c = LayoutCursor(line)
-        guard c.take(#"{"data":{"arn":""#), let arn = c.text() else { return nil }
+        let none = UnsafeRawBufferPointer(start: nil, count: 0)
+        guard c.take(#"{"data":{"#) else { return nil }
+        var account = none
+        if c.take(#""accountId":""#) {
+            guard let text = c.text(), c.take(",") else { return nil }
+            account = text
+        }
+        guard c.take(#""arn":""#), let arn = c.text() else { return nil }
         var completion: Date?
         if c.take(#","completionDate":""#) {
             guard let date = c.date(&days) else { return nil }
@@ -35,9 +46,13 @@ struct WrittenPointLine {
         } else {
             return nil
         }
-        guard c.take(#","lifecycle":{"#), let lifecycle = lifecycle(&c), c.take(#","resourceArn":""#),
-            let resourceArn = c.text()
-        else { return nil }
+        guard c.take(#","lifecycle":{"#), let lifecycle = lifecycle(&c) else { return nil }
+        var region = none
+        if c.take(#","region":""#) {
+            guard let text = c.text() else { return nil }
+            region = text
+        }
+        guard c.take(#","resourceArn":""#), let resourceArn = c.text() else { return nil }
         var resourceName: UnsafeRawBufferPointer?
         if c.take(#","resourceName":""#) {
             guard let text = c.text() else { return nil }
@@ -50,11 +65,12 @@ struct WrittenPointLine {
             (Int64(StoreSchema.oldestReadable)...Int64(StoreSchema.current)).contains(schema), c.take(#","seq":"#),
             c.integer() != nil, c.take(#","type":"recovery-point"}"#), c.atEnd
         else { return nil }
-        return PointFields(
-            arn: arn, vaultName: vault, resourceArn: resourceArn, resourceType: resourceType,
+        let fields = PointFields(
+            arn: arn, resourceArn: resourceArn, resourceType: resourceType,
             resourceName: resourceName, iamRoleArn: role, status: status, creationDate: creation,
             completionDate: completion, sizeBytes: size, lifecycle: lifecycle, storageClass: storage,
             isEncrypted: encrypted)
+        return (fields, (account, region, vault))
     }
 
     /// After `"lifecycle":{`, up to and including its `}`.

@@ -9,8 +9,9 @@ import VaultCore
 /// has the SHA-256 `lastLine`. A reader trusts it only while the file is exactly that (plus, at
 /// most, an unfinished last line), and reads the file itself otherwise, so a summary that a writer
 /// could not keep up to date (a crash between the append and the summary, an older vaultwatch)
-/// is never believed. Loading the whole store checks each summary against the points it read, and
-/// `store verify` checks all of it; `store repair` writes it again.
+/// is never believed. Loading the whole store (the dashboard, `vaultwatch points` of every vault)
+/// checks each current summary against the points it read and says a wrong one; `store repair`
+/// writes it again.
 ///
 /// Two JSON lines: the header with each vault's counts (all `vaultwatch vaults` reads), then each
 /// vault's resources and their newest counted point (for the guardrail checks). Beside it,
@@ -25,17 +26,41 @@ struct PointsFileSummary: Equatable, Sendable {
         var bytes: Int
         var lastLine: String
         var arns: Int
-        var vaults: [String: Totals]
+        var vaults: [Totals]
+
+        /// Each vault's totals by its key.
+        var totals: [VaultKey: Totals] { Dictionary(vaults.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }) }
     }
 
+    /// One vault's counts. Its key is written in parts (a legacy key's account and region are
+    /// empty), never as one text that a vault's name could make ambiguous.
     struct Totals: Codable, Equatable, Sendable {
+        var accountId: String
+        var region: String
+        var name: String
         var points: Int
         var bytes: Int64
         var newest: Date?
+
+        var key: VaultKey { VaultKey(accountId: accountId, region: region, name: name) }
+
+        init(_ key: VaultKey, _ summary: PointsSummary) {
+            accountId = key.accountId
+            region = key.region
+            name = key.name
+            points = summary.points
+            bytes = summary.bytes
+            newest = summary.newest
+        }
     }
 
     struct Recency: Codable, Equatable, Sendable {
-        var newestCounted: [String: [String: Date]]
+        var accountId: String
+        var region: String
+        var name: String
+        var newestCounted: [String: Date]
+
+        var key: VaultKey { VaultKey(accountId: accountId, region: region, name: name) }
     }
 
     /// The file's first `bytes` bytes are what it summarizes; the last of their lines hashes to
@@ -44,9 +69,9 @@ struct PointsFileSummary: Equatable, Sendable {
     var lastLine: String
     /// How many hashes of the `.arns` file belong to this content.
     var arns: Int
-    var vaults: [String: PointsSummary]
+    var vaults: [VaultKey: PointsSummary]
 
-    init(bytes: Int, lastLine: String, arns: Int, vaults: [String: PointsSummary]) {
+    init(bytes: Int, lastLine: String, arns: Int, vaults: [VaultKey: PointsSummary]) {
         self.bytes = bytes
         self.lastLine = lastLine
         self.arns = arns
@@ -61,7 +86,7 @@ struct PointsFileSummary: Equatable, Sendable {
     var header: Header {
         Header(
             format: Self.format, bytes: bytes, lastLine: lastLine, arns: arns,
-            vaults: vaults.mapValues { Totals(points: $0.points, bytes: $0.bytes, newest: $0.newest) })
+            vaults: vaults.sorted { $0.key < $1.key }.map { Totals($0.key, $0.value) })
     }
 
     // MARK: - As stored
@@ -72,7 +97,10 @@ struct PointsFileSummary: Equatable, Sendable {
         // Dates as `Date` holds them, so the summary says exactly what the points say.
         var out = Array(try encoder.encode(header))
         out.append(UInt8(ascii: "\n"))
-        out += try encoder.encode(Recency(newestCounted: vaults.mapValues(\.newestCounted)))
+        let recency = vaults.sorted { $0.key < $1.key }.map {
+            Recency(accountId: $0.key.accountId, region: $0.key.region, name: $0.key.name, newestCounted: $0.value.newestCounted)
+        }
+        out += try encoder.encode(recency)
         out.append(UInt8(ascii: "\n"))
         return out
     }
@@ -90,14 +118,15 @@ struct PointsFileSummary: Equatable, Sendable {
         guard let header = header(of: bytes), let end = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
         let rest = bytes[(end + 1)...]
         let second = rest.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
-        guard let recency = try? JSONDecoder().decode(Recency.self, from: Data(rest[..<second])),
-            Set(recency.newestCounted.keys) == Set(header.vaults.keys)
+        let totals = header.totals
+        guard let recency = try? JSONDecoder().decode([Recency].self, from: Data(rest[..<second])),
+            totals.count == header.vaults.count, recency.count == totals.count,
+            Set(recency.map(\.key)) == Set(totals.keys)
         else { return nil }
-        var vaults: [String: PointsSummary] = [:]
-        for (name, totals) in header.vaults {
-            vaults[name] = PointsSummary(
-                points: totals.points, bytes: totals.bytes, newest: totals.newest,
-                newestCounted: recency.newestCounted[name] ?? [:])
+        var vaults: [VaultKey: PointsSummary] = [:]
+        for vault in recency {
+            guard let t = totals[vault.key] else { return nil }
+            vaults[vault.key] = PointsSummary(points: t.points, bytes: t.bytes, newest: t.newest, newestCounted: vault.newestCounted)
         }
         return PointsFileSummary(bytes: header.bytes, lastLine: header.lastLine, arns: header.arns, vaults: vaults)
     }

@@ -31,8 +31,9 @@ public enum PointsReading: Sendable, Equatable {
     case counts
     /// The same, and each resource's newest counted point (what the guardrail checks need).
     case summaries
-    /// Every point of these vaults (their files read whole), nothing of the others.
-    case of(vaults: [String])
+    /// Every point of these vaults (their files read whole, and a store's from before schema 3
+    /// named after their names), nothing of the others.
+    case of(vaults: [VaultKey])
 }
 
 /// What `Store.read` gave: the state of the parts read, and each vault's points summary.
@@ -40,7 +41,7 @@ public struct StoreOverview: Sendable {
     public var state: AccountState
     /// By vault: what its points file's summary says, or what reading the file gave when the
     /// summary is missing or not current. Empty unless counts or summaries were asked for.
-    public var points: [String: PointsSummary] = [:]
+    public var points: [VaultKey: PointsSummary] = [:]
     public var problems: [StoreProblem] = []
 }
 
@@ -64,14 +65,15 @@ extension Store {
         case .none:
             break
         case .of(let vaults):
-            let wanted = Set(vaults.map { StoreFile.points(vault: $0) })
-            for file in files where wanted.contains(file) { try readPoints(file, into: &overview) }
+            try readPoints(of: vaults, into: &overview)
         case .counts, .summaries:
             for file in files where file.isPoints {
                 guard let handle = try OpenFile.openLocked(file.relativePath, in: root, for: .read, .shared) else { continue }
                 let size = try handle.status().size
                 if let summary = try currentSummary(of: file, through: handle, size: size, recency: points == .summaries) {
-                    for (vault, vaultSummary) in summary.vaults {
+                    // Made without knowing where legacy lines' vaults are: resolved now.
+                    for (key, vaultSummary) in summary.vaults {
+                        let vault = overview.state.resolve(key)
                         overview.points[vault] = vaultSummary
                         if points == .summaries { overview.state.installSummary(vaultSummary, vault: vault) }
                     }
@@ -81,6 +83,14 @@ extension Store {
             }
         }
         return overview
+    }
+
+    /// Reads every point of `vaults` into `overview` (their files whole, and a store's from before
+    /// schema 3 named after their names), nothing of the others: for a command that learnt from
+    /// the vaults file which vault it lists.
+    public func readPoints(of vaults: [VaultKey], into overview: inout StoreOverview) throws {
+        let wanted = Set(vaults.flatMap { [StoreFile.points(vault: $0), StoreFile.points(vault: .legacy($0.name))] })
+        for file in try StoreFile.all(in: root) where wanted.contains(file) { try readPoints(file, into: &overview) }
     }
 
     /// The summary of `file` when it is of the file as it is (its complete lines); nil when there
@@ -99,7 +109,7 @@ extension Store {
             else { return nil }
             summary = PointsFileSummary(
                 bytes: header.bytes, lastLine: header.lastLine, arns: header.arns,
-                vaults: header.vaults.mapValues { PointsSummary(points: $0.points, bytes: $0.bytes, newest: $0.newest) })
+                vaults: header.totals.mapValues { PointsSummary(points: $0.points, bytes: $0.bytes, newest: $0.newest) })
         }
         guard try SummaryCoverage.covers(summary.bytes, summary.lastLine, handle, size: size, exactly: false) else {
             return nil
@@ -116,10 +126,13 @@ extension Store {
     private func readPoints(
         _ file: StoreFile, through handle: borrowing OpenFile, size: Int, into overview: inout StoreOverview
     ) throws(StoreError) {
-        var load = PointsLoad()
+        var load = PointsLoad(home: overview.state.home)
         _ = try PointsReader.read(handle, size: size, of: file, in: root, into: &load)
         overview.problems += load.problems
         overview.state.apply(load)
-        for vault in load.lists.keys { overview.points[vault] = overview.state.points(in: vault).summary }
+        for key in load.lists.keys {
+            let vault = overview.state.resolve(key)
+            overview.points[vault] = overview.state.points(in: vault).summary
+        }
     }
 }

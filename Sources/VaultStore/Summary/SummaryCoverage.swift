@@ -1,3 +1,4 @@
+import Foundation
 import VaultCore
 
 /// Whether a summary is of a points file as it is, and what the file's summary is.
@@ -70,15 +71,24 @@ enum SummaryCoverage {
             let header = PointsFileSummary.header(of: line), header.bytes == consumed,
             try covers(header.bytes, header.lastLine, handle, size: size, exactly: false)
         else { return nil }
-        let held = load.lists.mapValues { PointsFileSummary.Totals(points: $0.count, bytes: $0.totalBytes, newest: $0.newestCreation) }
-        guard let vault = Set(held.keys).union(header.vaults.keys).sorted().first(where: { held[$0] != header.vaults[$0] }) else {
+        // The summary was made without knowing where legacy lines' vaults are: its keys are
+        // resolved as the load resolved its lines'.
+        typealias Counts = (points: Int, bytes: Int64, newest: Date?)
+        var says: [VaultKey: Counts] = [:]
+        for t in header.vaults { says[load.resolve(t.key)] = (t.points, t.bytes, t.newest) }
+        let held = load.lists.mapValues { (points: $0.count, bytes: $0.totalBytes, newest: $0.newestCreation) as Counts }
+        func same(_ a: Counts?, _ b: Counts?) -> Bool {
+            guard let a, let b else { return a == nil && b == nil }
+            return a.points == b.points && a.bytes == b.bytes && a.newest == b.newest
+        }
+        guard let vault = Set(held.keys).union(says.keys).sorted().first(where: { !same(held[$0], says[$0]) }) else {
             return nil
         }
-        let says = header.vaults[vault].map { "\($0.points) points of \($0.bytes) bytes" } ?? "no points"
+        let summary = says[vault].map { "\($0.points) points of \($0.bytes) bytes" } ?? "no points"
         let holds = held[vault].map { "\($0.points) of \($0.bytes) bytes" } ?? "none"
         return StoreProblem(
             .summary, file: file.summaryRelativePath, line: nil,
-            message: "says \(says) in vault \(Quoted(vault)), the points file holds \(holds): commands that read"
+            message: "says \(summary) in vault \(Quoted(vault.description)), the points file holds \(holds): commands that read"
                 + " summaries would be wrong; `vaultwatch store repair` writes it again")
     }
 }

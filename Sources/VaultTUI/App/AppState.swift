@@ -14,7 +14,7 @@ public struct AppState: Sendable {
     public var overlay: Overlay = .none
 
     /// Selection by identity, so a row stays selected when new rows arrive above it.
-    public var selectedVault: String?
+    public var selectedVault: VaultKey?
     public var selectedPoint: String?
     public var selectedAlert: String?
     public var selectedCheck: String?
@@ -26,7 +26,7 @@ public struct AppState: Sendable {
     public var filters: [Tab: FilterState] = [:]
     public var sortIndex: [Tab: Int] = [:]
     /// The Recovery points tab shows one vault's points when set, all when nil.
-    public var pointsVault: String?
+    public var pointsVault: VaultKey?
     public var unacknowledgedOnly = false
 
     public var themeNames: [String]
@@ -76,7 +76,7 @@ public struct AppState: Sendable {
     /// What the point and alert rows were last derived from.
     struct DerivationKey: Equatable, Sendable {
         var revision: Int
-        var scope: String?
+        var scope: VaultKey?
         var filter: String
         var order: String
         var flag: Bool
@@ -158,7 +158,7 @@ public struct AppState: Sendable {
 
     private func selectionIsPresent(_ t: Tab) -> Bool {
         switch t {
-        case .vaults: return selectedVault.map { id in vaultRows.contains { $0.name == id } } ?? false
+        case .vaults: return selectedVault.map { id in vaultRows.contains { $0.key == id } } ?? false
         case .recoveryPoints: return selectedPoint.map { id in pointRows.contains { $0.arn == id } } ?? false
         case .alerts: return selectedAlert.map { id in alertRows.contains { $0.id == id } } ?? false
         case .guardrails: return selectedCheck.map { id in guardrailRows.contains { $0.id == id } } ?? false
@@ -179,7 +179,7 @@ public struct AppState: Sendable {
     /// Index of the selected row of a tab (0 when nothing or a vanished row is selected).
     public func selectedIndex(_ t: Tab) -> Int {
         switch t {
-        case .vaults: return selectedVault.flatMap { id in vaultRows.firstIndex { $0.name == id } } ?? 0
+        case .vaults: return selectedVault.flatMap { id in vaultRows.firstIndex { $0.key == id } } ?? 0
         case .recoveryPoints: return selectedPoint.flatMap { id in pointRows.firstIndex { $0.arn == id } } ?? 0
         case .alerts: return selectedAlert.flatMap { id in alertRows.firstIndex { $0.id == id } } ?? 0
         case .guardrails: return selectedCheck.flatMap { id in guardrailRows.firstIndex { $0.id == id } } ?? 0
@@ -191,7 +191,7 @@ public struct AppState: Sendable {
         guard n > 0 else { return }
         let i = min(max(index, 0), n - 1)
         switch t {
-        case .vaults: selectedVault = vaultRows[i].name
+        case .vaults: selectedVault = vaultRows[i].key
         case .recoveryPoints: selectedPoint = pointRows[i].arn
         case .alerts: selectedAlert = alertRows[i].id
         case .guardrails: selectedCheck = guardrailRows[i].id
@@ -212,7 +212,8 @@ public struct AppState: Sendable {
             let key = ReportKey(
                 vaults: state.vaultsRevision, policies: state.policiesRevision, points: state.pointsRevision)
             let inputs = GuardrailInputs(
-                state: state, rules: setup.rules, suppliedSCPs: setup.suppliedSCPs, settings: setup.settings)
+                state: state, rules: setup.rules, rulesAreDefaults: setup.rulesAreDefaults, suppliedSCPs: setup.suppliedSCPs,
+                settings: setup.settings)
             let expired = guardrailReport?.validUntil.map { now >= $0 } ?? false
             if let old = derivedReport, let report = guardrailReport, !expired,
                 old.vaults == key.vaults, old.policies == key.policies

@@ -5,11 +5,16 @@ import VaultCore
 /// operator supplied, and the settings (admins, floors, windows).
 public struct GuardrailSetup: Sendable {
     public var rules: [AlertRule]
+    /// Whether `rules` are only the defaults (the account's own rules, once read, are judged instead).
+    public var rulesAreDefaults: Bool
     public var suppliedSCPs: [GuardrailPolicy]
     public var settings: GuardrailSettings
 
-    public init(rules: [AlertRule], suppliedSCPs: [GuardrailPolicy] = [], settings: GuardrailSettings) {
+    public init(
+        rules: [AlertRule], rulesAreDefaults: Bool = false, suppliedSCPs: [GuardrailPolicy] = [], settings: GuardrailSettings
+    ) {
         self.rules = rules
+        self.rulesAreDefaults = rulesAreDefaults
         self.suppliedSCPs = suppliedSCPs
         self.settings = settings
     }

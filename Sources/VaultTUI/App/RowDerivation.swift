@@ -22,7 +22,7 @@ enum RowDerivation {
 
     static func vaults(_ state: AccountState, filter: String, order: String, now: Date) -> [Vault] {
         let rows = state.vaults.values.filter {
-            matches(filter, [$0.name, $0.lockState(at: now).word, $0.encryptionKeyAlias, $0.arn])
+            matches(filter, [$0.name, $0.lockState(at: now).word, $0.encryptionKeyAlias, $0.arn, $0.accountId, $0.region])
         }
         switch order {
         case "lock":
@@ -31,8 +31,8 @@ enum RowDerivation {
             }
         case "points":
             return rows.sorted {
-                let a = state.points(in: $0.name).count
-                let b = state.points(in: $1.name).count
+                let a = state.points(in: $0.key).count
+                let b = state.points(in: $1.key).count
                 return a != b ? a > b : $0.name.lowercased() < $1.name.lowercased()
             }
         default:
@@ -50,7 +50,7 @@ enum RowDerivation {
         }
     }
 
-    static func points(_ state: AccountState, vault: String?, filter: String, order: String, now: Date)
+    static func points(_ state: AccountState, vault: VaultKey?, filter: String, order: String, now: Date)
         -> [RecoveryPoint]
     {
         var rows: [RecoveryPoint]
@@ -87,7 +87,7 @@ enum RowDerivation {
             rows = rows.filter {
                 needle.matches(
                     [$0.action, $0.principal.displayName, $0.principal.arn, $0.vaultName, $0.outcome, $0.id,
-                     $0.sourceIPAddress, state.isAcknowledged($0.id) ? "acked" : "new"])
+                     $0.sourceIPAddress, $0.accountId, $0.region, state.isAcknowledged($0.id) ? "acked" : "new"])
             }
         }
         // Raising order is arrival order; newest first is the default view.

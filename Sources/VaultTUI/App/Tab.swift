@@ -1,3 +1,5 @@
+import VaultCore
+
 /// The dashboard's tabs, in the order `Tab` cycles through them.
 public enum Tab: Int, CaseIterable, Sendable {
     case vaults, recoveryPoints, alerts, guardrails
@@ -37,7 +39,7 @@ public enum Tab: Int, CaseIterable, Sendable {
 /// What fills the body: a tab's list, or the detail of one row.
 public enum Screen: Equatable, Sendable {
     case list
-    case vaultDetail(name: String)
+    case vaultDetail(VaultKey)
     case pointDetail(arn: String)
     case alertDetail(id: String)
     /// One posture check, by `GuardrailRow.id`.

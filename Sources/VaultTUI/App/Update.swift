@@ -143,7 +143,7 @@ public enum Update {
         case .showAlerts: switchTab(to: .alerts, &state)
         case .showGuardrails:
             // From a vault, land on that vault's checks.
-            let from = state.tab == .vaults ? state.currentVault?.name : nil
+            let from = state.tab == .vaults ? state.currentVault?.key : nil
             if let from, let first = state.guardrailRows.first(where: { $0.result.subject == .vault(from) }) {
                 state.selectedCheck = first.id
             }
@@ -226,7 +226,7 @@ public enum Update {
         case .list:
             switch state.tab {
             case .vaults:
-                if let v = state.currentVault { state.screen = .vaultDetail(name: v.name) }
+                if let v = state.currentVault { state.screen = .vaultDetail(v.key) }
             case .recoveryPoints:
                 if let p = state.currentPoint { state.screen = .pointDetail(arn: p.arn) }
             case .alerts:
@@ -237,9 +237,9 @@ public enum Update {
                     state.screen = .checkDetail(id: c.id)
                 }
             }
-        case .vaultDetail(let name):
+        case .vaultDetail(let vault):
             // From a vault, Enter goes to its recovery points.
-            state.pointsVault = name
+            state.pointsVault = vault
             state.selectedPoint = nil
             state.scrollTop[.recoveryPoints] = 0
             state.deriveRows()

@@ -21,13 +21,15 @@ enum AlertsScreen {
         if rows.isEmpty {
             grid.write(emptyText(state), x: 2, y: listRect.y + 1, role: .muted)
         } else {
-            position = table.draw(
+            let (shown, original) = table.inserting(Table.whereColumn, at: 4, when: account.spansAccountsOrRegions)
+            position = shown.draw(
                 into: &grid, rect: listRect, rowCount: rows.count, top: state.scrollTop[.alerts] ?? 0,
                 selected: state.selectedIndex(.alerts)
-            ) { row, column in
+            ) { row, drawn in
                 let a = rows[row]
                 let acked = account.isAcknowledged(a.id)
                 let base: Role = acked ? .alertAcknowledged : .normal
+                guard let column = original(drawn) else { return (Table.whereText(accountId: a.accountId, region: a.region), base) }
                 switch column {
                 case 0: return (Format.shortTime(a.time), .muted)
                 case 1: return a.severity == .critical ? ("CRIT", .critical) : ("warn", acked ? base : .warning)
@@ -59,6 +61,9 @@ enum AlertsScreen {
         let who = a.principal
         p.add("Who", "\(who.displayName) (\(who.kind.rawValue)) · \(who.judgedArn)")
         var what = "\(a.action) on \(a.vaultName ?? "no vault")"
+        if state.account.spansAccountsOrRegions, !a.accountId.isEmpty {
+            what += " in \(Table.whereText(accountId: a.accountId, region: a.region))"
+        }
         if !compact, let rp = a.recoveryPointArn { what += " · \(rp)" }
         p.add("What", what)
         p.add("When", "\(UTC.second(a.time)) UTC (\(Elapsed.ago(a.time, now: state.now)))" + (a.sourceIPAddress.map { " from \($0)" } ?? ""))

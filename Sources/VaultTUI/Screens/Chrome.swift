@@ -27,6 +27,8 @@ enum Chrome {
         }
         if state.paused { parts.append(("PAUSED", .headerWarning)) }
         parts.append(syncText(state))
+        // The first to go when the line is short.
+        if !state.snapshot.alertsLoading, let byAccount = newAlertsByAccount(account) { parts.append((byAccount, .headerWarning)) }
         var right = grid.width - 1
         for (i, (text, role)) in parts.enumerated() {
             let w = DisplayWidth.of(InertText.make(text))
@@ -40,14 +42,36 @@ enum Chrome {
             right -= w
         }
         let room = right - x - 2
-        let where_ = "\(sync?.accountId ?? "—") · \(sync?.region ?? "—") · \(state.snapshot.sourceName)"
+        var where_ = "\(whereText(account, lastSync: sync)) · \(state.snapshot.sourceName)"
+        if let identity = account.lastGoodSync?.identityArn {
+            // Who vaultwatch reads as: `as BackupAuditor/vaultwatch`.
+            where_ += " as \(Principal(kind: .assumedRole, arn: identity, accountId: "").displayName)"
+        }
         let full = "central backup \(where_)"
         grid.write(DisplayWidth.of(full) <= room ? full : where_, x: x + 1, y: 0, role: .header, maxWidth: max(room, 0))
+    }
+
+    /// `444455556666: 3 · 111122223333: 2`: the new alerts of each account, most first, when they
+    /// come from more than one.
+    static func newAlertsByAccount(_ account: AccountState) -> String? {
+        let counts = account.unacknowledgedAlertsByAccount.filter { $0.value > 0 && !$0.key.isEmpty }
+        guard counts.count > 1 else { return nil }
+        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .map { "\($0.key): \($0.value)" }.joined(separator: " · ")
+    }
+
+    /// `111122223333 · us-east-1`, or `3 accounts · 2 regions` for a store of several.
+    static func whereText(_ account: AccountState, lastSync sync: SyncStatus?) -> String {
+        let accounts = account.accountIds, regions = account.regions
+        let accountText = accounts.count > 1 ? "\(accounts.count) accounts" : accounts.first ?? sync?.accountId ?? "—"
+        let regionText = regions.count > 1 ? "\(regions.count) regions" : regions.first ?? sync?.region ?? "—"
+        return "\(accountText) · \(regionText)"
     }
 
     static func syncText(_ state: AppState) -> (String, Role) {
         if let points = state.snapshot.pointsLoad { return ("loading points \(points.percent)%", .headerWarning) }
         if state.snapshot.loading { return ("loading…", .headerWarning) }
+        if let stale = staleText(state) { return (stale, .headerWarning) }
         let account = state.account
         if let last = account.lastSync, let error = last.error {
             return ("sync failed: \(error)", .headerWarning)
@@ -56,6 +80,33 @@ enum Chrome {
         let age = state.now.timeIntervalSince(good.at)
         let text = age < 5 ? "synced just now" : "synced \(Elapsed.ago(good.at, now: state.now))"
         return (text, age > 300 ? .headerWarning : .header)
+    }
+
+    /// "stale since 10:42 — ThrottlingException, retrying in 8s": the first failing source, what
+    /// went wrong and when it is tried again; nil when every source is fine.
+    static func staleText(_ state: AppState) -> String? {
+        let failing = state.snapshot.sources.filter(\.isFailing)
+        guard let first = failing.first, let failure = first.failure else { return nil }
+        var text = failing.count > 1 ? "\(failing.count) sources stale" : "stale"
+        if failing.count == 1, let since = first.lastSuccess ?? first.failingSince {
+            text += " since \(String(UTC.timeOfDay(since).prefix(5)))"
+        }
+        text += " — \(headline(failure))"
+        if let next = first.nextPoll {
+            let left = Int(next.timeIntervalSince(state.now).rounded(.up))
+            text += left > 0 ? ", retrying in \(Elapsed.short(seconds: left))" : ", retrying"
+        }
+        return text
+    }
+
+    /// What went wrong, in a few words: the error code a message starts with
+    /// (`ThrottlingException: Rate exceeded` → `ThrottlingException`), else the kind.
+    static func headline(_ failure: SourceFailure) -> String {
+        if let colon = failure.message.firstIndex(of: ":") {
+            let code = failure.message[..<colon]
+            if !code.isEmpty, code.count <= 40, !code.contains(" ") { return String(code) }
+        }
+        return failure.kind.rawValue
     }
 
     static func tabs(into grid: inout Grid, _ state: AppState) {

@@ -72,7 +72,7 @@ enum GuardrailsScreen {
 
     /// The verdict, its reason and the evidence, each line under its label.
     static func summary(
-        _ r: PostureResult, evidenceLimit: Int?, now: Date, lockDate: ((String) -> Date?)? = nil
+        _ r: PostureResult, evidenceLimit: Int?, now: Date, lockDate: ((VaultKey) -> Date?)? = nil
     ) -> Prose {
         var p = Prose()
         p.labelWidth = 9
@@ -84,7 +84,7 @@ enum GuardrailsScreen {
             let left = Countdown(to: deadline, now: now).clock.replacingOccurrences(of: " ", with: "\u{00A0}")
             p.add("Changes", "in \(left), at \(UTC.second(deadline)) UTC", .countdown)
         }
-        if r.checkId == "vault.lock.mode", let vault = r.subject.vaultName, let until = lockDate?(vault), until > now {
+        if r.checkId == "vault.lock.mode", let vault = r.subject.vault, let until = lockDate?(vault), until > now {
             let left = Countdown(to: until, now: now).clock.replacingOccurrences(of: " ", with: "\u{00A0}")
             p.add("Permanent", "in \(left), at \(UTC.second(until)) UTC", .countdown)
         }

@@ -42,7 +42,7 @@ enum PointsScreen {
                 case 5: return (expiry(p, now: now), p.deleteAt.map { $0.timeIntervalSince(now) < 86_400 * 2 } == true ? .warning : .normal)
                 case 6: return (Format.bytes(p.sizeBytes), .muted)
                 default:
-                    guard let vault = account.vaults[p.vaultName] else { return ("?", .muted) }
+                    guard let vault = account.vaults[p.vaultKey] else { return ("?", .muted) }
                     return deletable(p, vault, now: now)
                 }
             }
@@ -90,7 +90,7 @@ enum PointsScreen {
         let now = state.now
         var prose = Prose()
         prose.labelWidth = 10
-        guard let vault = state.account.vaults[p.vaultName] else {
+        guard let vault = state.account.vaults[p.vaultKey] else {
             prose.add("Vault", "\(p.vaultName) is not known to the store.", .warning)
             return prose
         }

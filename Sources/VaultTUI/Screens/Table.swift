@@ -15,6 +15,23 @@ struct Column {
 struct Table {
     var columns: [Column]
 
+    /// The account and region a row is in, shown when the store spans several.
+    static let whereColumn = Column(title: "ACCOUNT · REGION", width: 22, priority: 7)
+
+    /// This table with `column` inserted at `index` when `shown`, and a map from a drawn column's
+    /// index to the original table's (nil for the inserted column).
+    func inserting(_ column: Column, at index: Int, when shown: Bool) -> (table: Table, original: (Int) -> Int?) {
+        guard shown else { return (self, { $0 }) }
+        var columns = self.columns
+        columns.insert(column, at: index)
+        return (Table(columns: columns), { $0 == index ? nil : ($0 > index ? $0 - 1 : $0) })
+    }
+
+    /// `444455556666 eu-west-1`
+    static func whereText(accountId: String, region: String) -> String {
+        [accountId, region].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
     /// Which columns are shown at `width`, and how wide each is. A gap of one column separates them.
     func layout(width: Int) -> [(index: Int, width: Int)] {
         var shown = Array(columns.indices)

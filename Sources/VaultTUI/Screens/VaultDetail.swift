@@ -4,10 +4,10 @@ import VaultCore
 /// One vault in full: the lock and what it means, its settings, what could still change it,
 /// its points and the recent jobs it refused.
 enum VaultDetail {
-    static func draw(into grid: inout Grid, _ state: AppState, name: String, rect: Rect) {
+    static func draw(into grid: inout Grid, _ state: AppState, vault key: VaultKey, rect: Rect) {
         grid.fill(rect, role: .normal)
-        guard let vault = state.account.vaults[name] else {
-            grid.write("Vault \(name) is no longer in the store. Esc goes back.", x: 2, y: rect.y + 1, role: .warning)
+        guard let vault = state.account.vaults[key] else {
+            grid.write("Vault \(key) is no longer in the store. Esc goes back.", x: 2, y: rect.y + 1, role: .warning)
             return
         }
         let now = state.now
@@ -26,7 +26,7 @@ enum VaultDetail {
         let used = p.draw(into: &grid, rect: Rect(x: 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1))
 
         let jobsTop = rect.y + 1 + used + 1
-        let jobs = state.account.recentJobs(in: vault.name, limit: max(rect.y + rect.height - jobsTop - 1, 1))
+        let jobs = state.account.recentJobs(in: vault.key, limit: max(rect.y + rect.height - jobsTop - 1, 1))
         guard jobsTop < rect.y + rect.height - 1 else { return }
         grid.write("Recent jobs", x: 1, y: jobsTop, role: .columnHeader)
         if jobs.isEmpty {

@@ -22,20 +22,22 @@ enum VaultsScreen {
         if rows.isEmpty {
             grid.write(emptyText(state), x: 2, y: listRect.y + 1, role: .muted)
         } else {
-            position = table.draw(
+            let (shown, original) = table.inserting(Table.whereColumn, at: 1, when: state.account.spansAccountsOrRegions)
+            position = shown.draw(
                 into: &grid, rect: listRect, rowCount: rows.count, top: state.scrollTop[.vaults] ?? 0,
                 selected: state.selectedIndex(.vaults)
-            ) { row, column in
+            ) { row, drawn in
                 let v = rows[row]
+                guard let column = original(drawn) else { return (Table.whereText(accountId: v.accountId, region: v.region), .muted) }
                 let lock = v.lockState(at: now)
-                let points = state.account.pointsByVault[v.name]
+                let points = state.account.pointsByVault[v.key]
                 switch column {
                 case 0: return (v.name, .normal)
                 case 1: return (Format.lock(lock, now: now), Format.role(lock))
                 case 2: return (Format.days(v.lock?.minRetentionDays), .normal)
                 case 3: return (Format.days(v.lock?.maxRetentionDays), .normal)
                 case 4:
-                    if points == nil, state.snapshot.pointsLoad?.pendingVaults.contains(v.name) == true { return ("…", .muted) }
+                    if points == nil, state.snapshot.pointsLoad?.pendingVaults.contains(v.key) == true { return ("…", .muted) }
                     return (Format.count(points?.count ?? 0), .normal)
                 case 5: return (points?.newestCreation.map { Elapsed.ago($0, now: now) } ?? "–", .muted)
                 default:
@@ -86,8 +88,8 @@ enum VaultsScreen {
             p.add("Retention", "new backups and copies must keep \(l.retentionWindow)")
         }
         p.add("Key", Format.key(vault), vault.encryptionKeyType == .customerManaged ? .normal : .warning)
-        if let report = state.guardrailReport, let worst = report.worst(for: .vault(vault.name)) {
-            let results = report.results(for: .vault(vault.name))
+        if let report = state.guardrailReport, let worst = report.worst(for: .vault(vault.key)) {
+            let results = report.results(for: .vault(vault.key))
             let counts = PostureVerdict.allCases.reversed().compactMap { verdict -> String? in
                 let n = results.count { $0.verdict == verdict }
                 return n == 0 ? nil : "\(n) \(verdict.rawValue)"
@@ -97,18 +99,20 @@ enum VaultsScreen {
                 "Guardrails", counts.joined(separator: " · ") + (key.map { " — \($0) shows why" } ?? ""),
                 GuardrailsScreen.role(worst))
         }
-        if let list = state.account.pointsByVault[vault.name], !list.isEmpty {
+        if let list = state.account.pointsByVault[vault.key], !list.isEmpty {
             var text = "\(Format.count(list.count)) · \(Format.bytes(list.totalBytes))"
             if let next = list.nextDeletion(after: now) {
                 text += " · next expiry \(Elapsed.until(next, now: now))"
             }
             p.add("Points", text)
-        } else if state.snapshot.pointsLoad?.pendingVaults.contains(vault.name) == true {
+        } else if state.snapshot.pointsLoad?.pendingVaults.contains(vault.key) == true {
             p.add("Points", "not loaded yet", .muted)
+        } else if let why = state.account.unreadable("ListRecoveryPointsByBackupVault", vault: vault.key) {
+            p.add("Points", "unknown: could not be read (\(why))", .warning)
         } else {
             p.add("Points", "none")
         }
-        let failed = state.account.recentJobs(in: vault.name, limit: 50).filter { $0.state == .failed }
+        let failed = state.account.recentJobs(in: vault.key, limit: 50).filter { $0.state == .failed }
         if let last = failed.first {
             p.add("Refused", "\(failed.count) recent job\(failed.count == 1 ? "" : "s"); last \(Elapsed.ago(last.creationDate, now: now)): \(last.statusMessage ?? "failed")", .warning)
         }

@@ -21,8 +21,8 @@ public enum View {
             case .alerts: AlertsScreen.draw(into: &grid, state, layout)
             case .guardrails: GuardrailsScreen.draw(into: &grid, state, layout)
             }
-        case .vaultDetail(let name):
-            VaultDetail.draw(into: &grid, state, name: name, rect: layout.body)
+        case .vaultDetail(let vault):
+            VaultDetail.draw(into: &grid, state, vault: vault, rect: layout.body)
         case .pointDetail(let arn):
             PointDetail.draw(into: &grid, state, arn: arn, rect: layout.body)
         case .alertDetail(let id):

@@ -54,14 +54,11 @@ import VaultCore
         let denied = Guardrails.decide(Self.request, vaultPolicy: nil, scps: [try Self.scp("s3-only", Self.s3Only)])
         #expect(denied.outcome == .denied)
         #expect(denied.deciding.isEmpty)
-        #expect(
-            denied.reason
-                == "denied: not allowed by any SCP (the SCPs hold Allow statements, and none allows "
-                + "backup:DeleteBackupVault on \(Seed.vaultArn))")
+        #expect(denied.reason == "denied: no SCP (s3-only) allows backup:DeleteBackupVault on \(Seed.vaultArn)")
         let allowed = Guardrails.decide(
             Self.request, vaultPolicy: nil,
             scps: [try Self.scp("s3-only", Self.s3Only), try Self.scp("FullAWSAccess", Self.fullAccess)])
-        #expect(allowed.outcome == .notDenied(allowedByResourcePolicy: false))
+        #expect(allowed.outcome == .notDenied(allowedOutright: false))
         #expect(
             allowed.reason
                 == "not denied: the vault has no access policy and nothing in the SCPs denies it; the principal's own "
@@ -75,22 +72,29 @@ import VaultCore
         let settled = Guardrails.decide(
             Self.request, vaultPolicy: nil,
             scps: [try Self.scp("regional", Self.undecidedAllow), try Self.scp("full", Self.fullAccess)])
-        #expect(settled.outcome == .notDenied(allowedByResourcePolicy: false))
+        #expect(settled.outcome == .notDenied(allowedOutright: false))
     }
 
+    /// Within the vault's account, a vault access policy that names the caller allows it whatever its
+    /// identity-based policies say (IAM User Guide, Policy evaluation logic: same-account requests); one that
+    /// names only the account is not documented by AWS Backup either way.
     @Test func theVaultPolicysAllowIsReported() throws {
-        let vaultPolicy = try PolicyDocument.parse(
-            statementDocument(
-                #""Sid": "AllowAccount", "Effect": "Allow", "Principal": {"AWS": "111122223333"}, "#
-                    + #""Action": "backup:*", "Resource": "*""#),
-            name: "access policy of central-backup-vault")
-        let decision = Guardrails.decide(Self.request, vaultPolicy: vaultPolicy, scps: [])
-        #expect(decision.outcome == .notDenied(allowedByResourcePolicy: true))
+        func policy(_ principal: String) throws -> PolicyDocument {
+            try PolicyDocument.parse(
+                statementDocument(
+                    #""Sid": "AllowIntern", "Effect": "Allow", "Principal": {"AWS": "\#(principal)"}, "#
+                        + #""Action": "backup:DeleteBackupVault", "Resource": "*""#),
+                name: "access policy of central-backup-vault")
+        }
+        let decision = Guardrails.decide(Self.request, vaultPolicy: try policy(Seed.intern), scps: [])
+        #expect(decision.outcome == .notDenied(allowedOutright: true))
         #expect(
             decision.reason
-                == #"not denied: access policy of central-backup-vault, Sid "AllowAccount" (Allow applies: it covers "#
+                == #"not denied: access policy of central-backup-vault, Sid "AllowIntern" (Allow applies: it covers "#
                 + "backup:DeleteBackupVault on \(Seed.vaultArn) without conditions) allows it and nothing denies it; "
                 + "no SCP supplied, so the default FullAWSAccess SCP is assumed")
+        let account = Guardrails.decide(Self.request, vaultPolicy: try policy("111122223333"), scps: [])
+        #expect(account.outcome == .notDenied(allowedOutright: false))
     }
 
     @Test func aCallFromAnotherAccountNeedsTheVaultPolicysAllow() throws {
@@ -108,8 +112,10 @@ import VaultCore
             + #""Condition": {"StringEquals": {"aws:PrincipalOrgID": "\#(Seed.organization)"}}}"#
         let vaultPolicy = try PolicyDocument.parse(
             #"{"Version": "2012-10-17", "Statement": [\#(allowCopyIn)]}"#, name: "v")
+        // Across accounts both sides must allow: the vault access policy's Allow leaves the caller's own
+        // identity-based policies to decide (IAM User Guide, Cross-account policy evaluation logic).
         let with = Guardrails.decide(copy, vaultPolicy: vaultPolicy, scps: [try Seed.scp()])
-        #expect(with.outcome == .notDenied(allowedByResourcePolicy: true))
+        #expect(with.outcome == .notDenied(allowedOutright: false))
         let outsider = AccessRequest(
             principalArn: member, action: "backup:CopyIntoBackupVault", resource: Seed.vaultArn)
         #expect(Guardrails.decide(outsider, vaultPolicy: vaultPolicy, scps: []).outcome == .denied)
@@ -131,7 +137,7 @@ import VaultCore
         let allowAll = try Seed.scp(#"{"Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}"#)
         #expect(Guardrails.decide(outsider, vaultPolicy: nil, scps: [allowAll]).outcome == .denied)
         let scpsOnly = Guardrails.decideBySCPs(outsider, scps: [allowAll])
-        #expect(scpsOnly.outcome == .notDenied(allowedByResourcePolicy: false))
+        #expect(scpsOnly.outcome == .notDenied(allowedOutright: false))
         #expect(scpsOnly.reason.hasPrefix("not denied: nothing in the SCPs denies it;"))
         #expect(Guardrails.decideBySCPs(Self.request, scps: [try Seed.scp()]).outcome == .denied)
     }

@@ -19,15 +19,14 @@ struct ConditionCase: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { "\(condition) with \(context) → \(expected)" }
 
-    /// The block in a Deny for everything: it applies exactly when the block holds.
+    /// The block in an identity-based Deny for everything: it applies exactly when the block holds.
     func check() throws {
         let text = statementDocument(
-            #""Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "*", "Condition": \#(condition)"#,
-            version: version)
+            #""Effect": "Deny", "Action": "*", "Resource": "*", "Condition": \#(condition)"#, version: version)
         let request = AccessRequest(
             principalArn: ConditionCase.intern, action: "backup:DeleteRecoveryPoint", resource: SeedPolicies.vaultArn,
             context: RequestContext(context))
-        let decision = try PolicyDocument.parse(text, name: "conditions").evaluate(request, as: .resourcePolicy)
+        let decision = try PolicyDocument.parse(text, name: "conditions").evaluate(request, as: .identityPolicy)
         let outcome: PolicyOutcome =
             switch expected {
             case .holds: .explicitlyDenied
@@ -127,7 +126,8 @@ struct ConditionCase: Sendable, CustomTestStringConvertible {
         .init(#"{"Null": {"aws:PrincipalOrgID": false}}"#, org, .holds),
         .init(#"{"Null": {"aws:PrincipalOrgID": "false"}}"#, none, .fails),
         .init(#"{"Null": {"aws:TagKeys": "true"}}"#, ["aws:TagKeys": []], .holds),
-        .init(#"{"Null": {"aws:PrincipalTag/team": "true"}}"#, none, .unknown),
+        // A principal tag key is present only when the principal has the tag: without it, absent.
+        .init(#"{"Null": {"aws:PrincipalTag/team": "true"}}"#, none, .holds),
         .init(#"{"Null": {"aws:PrincipalOrgID": "maybe"}}"#, none, .unknown),
     ]
 
@@ -153,14 +153,17 @@ struct ConditionCase: Sendable, CustomTestStringConvertible {
     ]
 
     static let unknownRows: [Row] = [
-        .init(#"{"NumericLessThan": {"aws:MultiFactorAuthAge": 3600}}"#, ["aws:MultiFactorAuthAge": ["10"]], .unknown),
+        .init(#"{"NumericLessThan": {"aws:MultiFactorAuthAge": 3600}}"#, ["aws:MultiFactorAuthAge": ["10"]], .holds),
+        .init(#"{"NumericLessThan": {"aws:MultiFactorAuthAge": 3600}}"#, none, .unknown),
         .init(#"{"stringequals": {"aws:PrincipalOrgID": "o-1"}}"#, org, .unknown),
         .init(#"{"ForAnyValue:Null": {"aws:PrincipalOrgID": "true"}}"#, org, .unknown),
         .init(#"{"NullIfExists": {"aws:PrincipalOrgID": "true"}}"#, org, .unknown),
         .init(#"{"ForSomeValues:StringEquals": {"aws:PrincipalOrgID": "o-1"}}"#, org, .unknown),
-        .init(#"{"StringEquals": {"aws:PrincipalTag/team": "backup"}}"#, org, .unknown),
+        .init(#"{"StringEquals": {"aws:PrincipalTag/team": "backup"}}"#, org, .fails),
         .init(#"{"StringEquals": {"aws:PrincipalTag/team": "backup"}}"#, ["aws:PrincipalTag/team": ["backup"]], .holds),
-        .init(#"{"StringEquals": {"aws:PrincipalOrgID": "${aws:PrincipalTag/org}"}}"#, org, .unknown),
+        // A variable whose key is absent has no value: nothing equals it.
+        .init(#"{"StringEquals": {"aws:PrincipalOrgID": "${aws:PrincipalTag/org}"}}"#, org, .fails),
+        .init(#"{"StringEquals": {"aws:PrincipalOrgID": "${aws:SourceIp}"}}"#, org, .unknown),
         .init(
             #"{"StringEquals": {"aws:PrincipalOrgID": "${x}"}}"#, ["aws:PrincipalOrgID": ["${x}"]], .holds,
             version: "2008-10-17"),
@@ -184,7 +187,8 @@ struct ConditionCase: Sendable, CustomTestStringConvertible {
             ConditionOperator("ForAllValues:StringNotLikeIfExists")?.description == "ForAllValues:StringNotLikeIfExists"
         )
         #expect(ConditionOperator("Null") == ConditionOperator(test: .null))
-        #expect(ConditionOperator("NumericEquals") == nil)
+        #expect(ConditionOperator("NumericEquals") == ConditionOperator(test: .numericEquals))
+        #expect(ConditionOperator("StringRegex") == nil)
         #expect(ConditionOperator("ForAnyValue:") == nil)
     }
 }

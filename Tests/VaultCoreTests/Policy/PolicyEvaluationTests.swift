@@ -8,15 +8,15 @@ import VaultCore
 
     static let denyInterns =
         #"{"Sid": "DenyInterns", "Effect": "Deny", "Principal": {"AWS": "\#(Seed.intern)"}, "#
-        + #""Action": "backup:*", "Resource": "*"}"#
+        + #""Action": "backup:DeleteRecoveryPoint", "Resource": "*"}"#
     static let allowAccount =
         #"{"Sid": "AllowAccount", "Effect": "Allow", "Principal": {"AWS": "111122223333"}, "#
-        + #""Action": "backup:*", "Resource": "*"}"#
+        + #""Action": "backup:DeleteRecoveryPoint", "Resource": "*"}"#
     static let undecidedDeny =
-        #"{"Effect": "Deny", "Principal": "*", "Action": "backup:*", "Resource": "*", "#
+        #"{"Effect": "Deny", "Principal": "*", "Action": "backup:DeleteRecoveryPoint", "Resource": "*", "#
         + #""Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": 3600}}}"#
     static let undecidedAllow =
-        #"{"Effect": "Allow", "Principal": "*", "Action": "backup:*", "Resource": "*", "#
+        #"{"Effect": "Allow", "Principal": "*", "Action": "backup:DeleteRecoveryPoint", "Resource": "*", "#
         + #""Condition": {"StringEquals": {"aws:PrincipalTag/team": "backup"}}}"#
 
     static func decide(_ statements: [String], for principal: String = Seed.intern) throws -> PolicyDecision {
@@ -61,8 +61,9 @@ import VaultCore
         #expect(decision.outcome == .unknown)
         #expect(
             decision.reason
-                == #"unknown: vault policy, statement 2 (Deny undecided: condition operator "NumericLessThan" "#
-                + "is not supported)")
+                == #"unknown: vault policy, statement 2 (Deny undecided: condition key "aws:MultiFactorAuthAge" "#
+                + "is not known for this request)")
+        #expect(decision.deciding.map(\.missingKeys) == [["aws:MultiFactorAuthAge"]])
     }
 
     @Test func anAllowThatMightApplyIsUnknown() throws {
@@ -72,7 +73,7 @@ import VaultCore
     }
 
     @Test func anUndecidableConditionOnAnotherActionDecidesNothing() throws {
-        let otherAction = Self.undecidedDeny.replacingOccurrences(of: "backup:*", with: "s3:*")
+        let otherAction = Self.undecidedDeny.replacingOccurrences(of: "backup:DeleteRecoveryPoint", with: "s3:GetObject")
         #expect(try Self.decide([otherAction, Self.allowAccount], for: Seed.admin).outcome == .allowed)
     }
 
@@ -101,7 +102,7 @@ import VaultCore
 
     @Test func conditionReasonsSayWhyTheStatementApplies() throws {
         let statement =
-            #"{"Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "*", "Condition": {"#
+            #"{"Effect": "Deny", "Principal": "*", "Action": "backup:DeleteBackupVault", "Resource": "*", "Condition": {"#
             + #""StringNotEqualsIfExists": {"aws:SourceAccount": "111122223333"}, "#
             + #""Null": {"aws:PrincipalOrgID": "false"}, "#
             + #""ForAnyValue:StringLike": {"aws:PrincipalAccount": ["4444*", "1111*"]}}}"#

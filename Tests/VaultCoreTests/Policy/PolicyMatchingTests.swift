@@ -71,7 +71,8 @@ import VaultCore
     }
 
     static let member = "arn:aws:iam::444455556666:role/Intern"
-    static let anyAction = #""Action": "*", "Resource": "*""#
+    /// The request's own action, named: a vault access policy does not support wildcards in Action.
+    static let anyAction = #""Action": "backup:DeleteRecoveryPoint", "Resource": "*""#
 
     static let principalRows: [StatementRow] = [
         .init(#""Effect": "Deny", "Principal": "*", \#(anyAction)"#, true),
@@ -99,48 +100,51 @@ import VaultCore
         .init(#""Effect": "Deny", "NotPrincipal": {"Service": "backup.amazonaws.com"}, \#(anyAction)"#, true),
     ]
 
+    /// Action / NotAction and Resource / NotResource, in an identity-based policy (which binds its own
+    /// principal): IAM User Guide, *IAM JSON policy elements: Action, NotAction, Resource, NotResource*.
     static let actionAndResourceRows: [StatementRow] = [
-        .init(#""Effect": "Deny", "Principal": "*", "Action": "backup:delete*", "Resource": "*""#, true),
-        .init(#""Effect": "Deny", "Principal": "*", "Action": ["s3:*", "backup:Get*"], "Resource": "*""#, false),
-        .init(#""Effect": "Deny", "Principal": "*", "NotAction": "backup:Get*", "Resource": "*""#, true),
-        .init(#""Effect": "Deny", "Principal": "*", "NotAction": ["s3:*", "backup:*"], "Resource": "*""#, false),
-        .init(#""Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "\#(vault)""#, true),
-        .init(
-            #""Effect": "Deny", "Principal": "*", "Action": "*", "Resource": ["arn:aws:s3:::b", "arn:aws:backup:*"]"#,
-            true),
-        .init(#""Effect": "Deny", "Principal": "*", "Action": "*", "NotResource": "\#(vault)""#, false),
-        .init(#""Effect": "Deny", "Principal": "*", "Action": "*", "NotResource": "arn:aws:s3:::*""#, true),
+        .init(#""Effect": "Deny", "Action": "backup:delete*", "Resource": "*""#, true),
+        .init(#""Effect": "Deny", "Action": ["s3:*", "backup:Get*"], "Resource": "*""#, false),
+        .init(#""Effect": "Deny", "NotAction": "backup:Get*", "Resource": "*""#, true),
+        .init(#""Effect": "Deny", "NotAction": ["s3:*", "backup:*"], "Resource": "*""#, false),
+        .init(#""Effect": "Deny", "Action": "*", "Resource": "\#(vault)""#, true),
+        .init(#""Effect": "Deny", "Action": "*", "Resource": ["arn:aws:s3:::b", "arn:aws:backup:*"]"#, true),
+        .init(#""Effect": "Deny", "Action": "*", "NotResource": "\#(vault)""#, false),
+        .init(#""Effect": "Deny", "Action": "*", "NotResource": "arn:aws:s3:::*""#, true),
     ]
 
-    @Test(arguments: principalRows + actionAndResourceRows) func statements(_ row: StatementRow) throws {
+    static func check(_ row: StatementRow, as kind: PolicyKind) throws {
         let document = try PolicyDocument.parse(statementDocument(row.fields), name: "matching")
         let request = AccessRequest(
             principalArn: row.principal, action: "backup:DeleteRecoveryPoint", resource: Self.vault)
-        let outcome = document.evaluate(request, as: .resourcePolicy).outcome
+        let outcome = document.evaluate(request, as: kind).outcome
         #expect(outcome == (row.applies ? .explicitlyDenied : .notApplicable))
     }
 
-    @Test func resourceWithAPolicyVariableIsUnknownUnlessAnotherPatternDecides() throws {
-        let undecided = try PolicyDocument.parse(
-            statementDocument(
-                #""Effect": "Deny", "Principal": "*", "Action": "*", "#
-                    + #""Resource": "arn:aws:backup:*:${aws:PrincipalAccount}:*""#),
-            name: "variables")
+    @Test(arguments: principalRows) func statements(_ row: StatementRow) throws { try Self.check(row, as: .resourcePolicy) }
+
+    @Test(arguments: actionAndResourceRows) func actionsAndResources(_ row: StatementRow) throws {
+        try Self.check(row, as: .identityPolicy)
+    }
+
+    /// IAM User Guide, *IAM policy elements: Variables and tags*: under 2012-10-17 a variable in Resource is
+    /// replaced by the request's value; a key the request cannot know leaves the statement undecided unless
+    /// another pattern decides; before 2012-10-17 `${…}` is literal text.
+    @Test func resourceVariablesAreResolved() throws {
         let request = AccessRequest(principalArn: Seed.intern, action: "backup:StartCopyJob", resource: Self.vault)
-        let decision = undecided.evaluate(request, as: .resourcePolicy)
-        #expect(decision.outcome == .unknown)
-        #expect(
-            decision.reason.contains(#"Resource "arn:aws:backup:*:${aws:PrincipalAccount}:*" uses a policy variable"#))
-        let decided = try PolicyDocument.parse(
-            statementDocument(
-                #""Effect": "Deny", "Principal": "*", "Action": "*", "Resource": ["arn:aws:backup:*:${x}:*", "*"]"#),
-            name: "variables")
-        #expect(decided.evaluate(request, as: .resourcePolicy).outcome == .explicitlyDenied)
-        let literal = try PolicyDocument.parse(
-            statementDocument(
-                #""Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "arn:aws:backup:*:${x}:*""#,
-                version: "2008-10-17"),
-            name: "no variables before 2012-10-17")
-        #expect(literal.evaluate(request, as: .resourcePolicy).outcome == .notApplicable)
+        func outcome(_ resource: String, version: String? = "2012-10-17") throws -> PolicyDecision {
+            try PolicyDocument.parse(
+                statementDocument(#""Effect": "Deny", "Action": "*", "Resource": \#(resource)"#, version: version),
+                name: "variables"
+            ).evaluate(request, as: .identityPolicy)
+        }
+        #expect(try outcome(#""arn:aws:backup:*:${aws:PrincipalAccount}:*""#).outcome == .explicitlyDenied)
+        #expect(try outcome(#""arn:aws:backup:*:${aws:PrincipalAccount}:nothing""#).outcome == .notApplicable)
+        let unknown = try outcome(#""arn:aws:backup:*:${aws:SourceIp}:*""#)
+        #expect(unknown.outcome == .unknown)
+        #expect(unknown.reason.contains(#"uses the policy variable ${aws:SourceIp}, which is not known"#))
+        #expect(try outcome(#"["arn:aws:backup:*:${aws:SourceIp}:*", "*"]"#).outcome == .explicitlyDenied)
+        #expect(try outcome(#""arn:aws:backup:*:${aws:PrincipalAccount}:*""#, version: "2008-10-17").outcome == .notApplicable)
+        #expect(try outcome(#""arn:aws:backup:*:${aws:PrincipalAccount}:*""#, version: nil).outcome == .notApplicable)
     }
 }

@@ -193,7 +193,7 @@ func statementDocument(_ fields: String, version: String? = "2012-10-17") -> Str
 
     @Test func unknownOperatorIsKeptForEvaluation() throws {
         let document = try PolicyDocument.parse(
-            statementDocument(#"\#(Self.minimal), "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": 3600}}"#),
+            statementDocument(#"\#(Self.minimal), "Condition": {"StringRegex": {"aws:MultiFactorAuthAge": 3600}}"#),
             name: "x")
         let condition = try #require(document.statements[0].conditions.first)
         #expect(condition.conditionOperator == nil)

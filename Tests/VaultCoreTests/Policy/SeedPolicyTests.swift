@@ -42,7 +42,7 @@ import VaultCore
                     policyName: "access policy of central-backup-vault", policyKind: .resourcePolicy,
                     statementLabel: "Sid \"DenyAllButVaultAdmins\"", effect: .deny,
                     reason: "Deny applies: aws:PrincipalArn arn:aws:iam::111122223333:role/Intern is not like any of "
-                        + "[\(Seed.admin), \(Seed.stackSet)]")
+                        + "[\(Seed.admin), \(Seed.stackSet)]", sid: "DenyAllButVaultAdmins", index: 0)
             ])
         #expect(decision.reason.hasPrefix("explicitly denied by access policy of central-backup-vault, Sid"))
     }
@@ -76,9 +76,9 @@ import VaultCore
         #expect(scp.evaluate(request, as: .serviceControlPolicy).outcome == .explicitlyDenied)
         let decision = Guardrails.decide(request, vaultPolicy: vaultPolicy, scps: [scp])
         #expect(decision.outcome == .denied)
-        #expect(decision.deciding.count == 2)
-        #expect(
-            decision.reason.hasPrefix("denied by SCP central-backup-vault-guardrail, Sid \"DenyCentralVaultChanges\""))
+        // Every applying Deny is cited: the vault access policy's first, then the SCPs'.
+        #expect(decision.deciding.map(\.policyKind) == [.resourcePolicy, .serviceControlPolicy])
+        #expect(decision.reason.hasPrefix("denied by access policy of central-backup-vault, Sid \"DenyAllButVaultAdmins\""))
     }
 
     // MARK: StringLike where ArnLike was meant
@@ -135,7 +135,7 @@ import VaultCore
         let scp = try Seed.scp(Seed.scpText(actions: actions))
         let request = Seed.request(Seed.intern, "DeleteRecoveryPoint")
         let decision = Guardrails.decide(request, vaultPolicy: try Seed.vaultPolicy(), scps: [scp])
-        #expect(decision.outcome == .notDenied(allowedByResourcePolicy: false))
+        #expect(decision.outcome == .notDenied(allowedOutright: false))
         #expect(
             decision.reason
                 == "not denied: nothing in the vault access policy or the SCPs denies it; the principal's own IAM "
@@ -153,7 +153,7 @@ import VaultCore
         #expect(decision.outcome == .denied)
         #expect(decision.deciding.map(\.policyKind) == [.serviceControlPolicy])
         let withoutScp = Guardrails.decide(request, vaultPolicy: vaultPolicy, scps: [])
-        #expect(withoutScp.outcome == .notDenied(allowedByResourcePolicy: false))
+        #expect(withoutScp.outcome == .notDenied(allowedOutright: false))
         #expect(withoutScp.reason.hasSuffix("no SCP supplied, so the default FullAWSAccess SCP is assumed"))
     }
 
@@ -166,6 +166,6 @@ import VaultCore
         let adminAnswers = Guardrails.decide(
             actions: Guardrails.sensitiveActions, principalArn: Seed.admin, vaultArn: Seed.vaultArn,
             orgID: Seed.organization, vaultPolicy: try Seed.vaultPolicy(), scps: [try Seed.scp()])
-        #expect(adminAnswers.allSatisfy { $0.decision.outcome == .notDenied(allowedByResourcePolicy: false) })
+        #expect(adminAnswers.allSatisfy { $0.decision.outcome == .notDenied(allowedOutright: false) })
     }
 }

@@ -12,7 +12,7 @@ import VaultCore
         var state = AccountState()
         state.apply(.vault(Fixture.vault(lock: lock)))
         let report = PostureChecks.evaluate(GuardrailInputs(state: state, rules: [], settings: settings), at: at ?? now)
-        return Dictionary(uniqueKeysWithValues: report.results(for: .vault("central-backup-vault")).map { ($0.checkId, $0) })
+        return Dictionary(uniqueKeysWithValues: report.results(for: .vault(Fixture.key("central-backup-vault"))).map { ($0.checkId, $0) })
     }
 
     @Test func noLockFailsEveryLockControlWithItsReason() {

@@ -21,7 +21,7 @@ import VaultCore
     func results(policy: String?, scps: [String] = [scpText]) -> [String: PostureResult] {
         var state = AccountState()
         state.apply(.vault(Fixture.vault()))
-        state.apply(.policy(.accessPolicy(of: "central-backup-vault", document: policy, at: Fixture.now)))
+        state.apply(.policy(.accessPolicy(of: Fixture.key("central-backup-vault"), document: policy, at: Fixture.now)))
         for (i, scp) in scps.enumerated() {
             state.apply(.policy(.serviceControlPolicy(named: "scp-\(i)", document: scp, at: Fixture.now)))
         }
@@ -100,7 +100,7 @@ import VaultCore
             """
         var state = AccountState()
         state.apply(.vault(Fixture.vault()))
-        state.apply(.policy(.accessPolicy(of: "central-backup-vault", document: orgOnly, at: Fixture.now)))
+        state.apply(.policy(.accessPolicy(of: Fixture.key("central-backup-vault"), document: orgOnly, at: Fixture.now)))
         let report = PostureChecks.evaluate(
             GuardrailInputs(state: state, rules: [], settings: .seed(account: Fixture.account)), at: Fixture.now)
         let r = try #require(report.results.first { $0.checkId == "vault.policy.denies_deletion" })

@@ -60,14 +60,14 @@ import VaultCore
         newer.arn += "-2"
         state.apply([.recoveryPoint(older), .recoveryPoint(newer)])
         let resource = older.resourceArn
-        #expect(state.recency.newest["central-backup-vault"]?[resource] == newer.creationDate)
-        state.apply(.recoveryPointRemoved(arn: newer.arn, vaultName: "central-backup-vault", at: now))
-        #expect(state.recency.newest["central-backup-vault"]?[resource] == older.creationDate)
+        #expect(state.recency.newest[Fixture.key("central-backup-vault")]?[resource] == newer.creationDate)
+        state.apply(.recoveryPointRemoved(arn: newer.arn, vault: Fixture.key("central-backup-vault"), at: now))
+        #expect(state.recency.newest[Fixture.key("central-backup-vault")]?[resource] == older.creationDate)
         var failed = older
         failed.status = .expired
         state.apply(.recoveryPoint(failed))
-        #expect(state.recency.newest["central-backup-vault"]?[resource] == nil)
-        state.apply(.vaultRemoved(name: "central-backup-vault", at: now))
-        #expect(state.recency.newest["central-backup-vault"] == nil)
+        #expect(state.recency.newest[Fixture.key("central-backup-vault")]?[resource] == nil)
+        state.apply(.vaultRemoved(Fixture.key("central-backup-vault"), at: now))
+        #expect(state.recency.newest[Fixture.key("central-backup-vault")] == nil)
     }
 }

@@ -15,6 +15,8 @@ enum Fixture {
     static let account = "111122223333"
     static let region = "eu-west-1"
 
+    static func key(_ name: String) -> VaultKey { VaultKey(accountId: account, region: region, name: name) }
+
     static let hostileTexts = [
         "\u{1B}[31mred\u{1B}[0m\u{1B}]0;pwned\u{07}",
         "first line\nsecond line\r\nthird\u{0}",
@@ -44,6 +46,7 @@ enum Fixture {
     static func point(_ id: Int, in vault: String) -> RecoveryPoint {
         RecoveryPoint(
             arn: "arn:aws:backup:\(region):\(account):recovery-point:\(vault)-\(id)", vaultName: vault,
+            accountId: account, region: region,
             resourceArn: "arn:aws:rds:\(region):444455556666:db:orders-\(id)", resourceType: "RDS",
             resourceName: "orders \(hostileTexts[id % hostileTexts.count])", status: .completed,
             creationDate: instant(1_795_500_000_000 + Int64(id) * 3_600_000), completionDate: instant(1_795_500_900_001),
@@ -53,7 +56,8 @@ enum Fixture {
 
     static func job(_ id: String, vault: String = "central-backup") -> BackupJob {
         BackupJob(
-            id: id, kind: .copy, vaultName: vault, resourceArn: "arn:aws:ec2:\(region):444455556666:volume/vol-0abc",
+            id: id, kind: .copy, vaultName: vault, accountId: account, region: region,
+            resourceArn: "arn:aws:ec2:\(region):444455556666:volume/vol-0abc",
             resourceType: "EBS", lifecycle: Lifecycle(deleteAfterDays: 35), state: .failed,
             statusMessage: "retention 35 days is outside the vault lock's 7–30 days \(hostileTexts[0])",
             creationDate: now, recoveryPointArn: nil)
@@ -91,9 +95,9 @@ enum Fixture {
         return [
             .vault(vault(vaultName)),
             .vault(vault("plain", locked: false)),
-            .vaultRemoved(name: "plain", at: now),
+            .vaultRemoved(Fixture.key("plain"), at: now),
             .recoveryPoint(point(1, in: vaultName)),
-            .recoveryPointRemoved(arn: point(1, in: vaultName).arn, vaultName: vaultName, at: now),
+            .recoveryPointRemoved(arn: point(1, in: vaultName).arn, vault: key(vaultName), at: now),
             .job(job("job-1\n", vault: vaultName)),
             .call(call("ev-1")),
             .call(call("ev-2", vault: nil, error: nil)),
@@ -102,7 +106,7 @@ enum Fixture {
             .acknowledgement(Acknowledgement(id: "ack-2", alertId: alert.id, by: "bob@host", at: now, note: nil)),
             .sync(sync),
             .sync(failedSync),
-            .policy(.accessPolicy(of: vaultName, document: #"{"Statement":[]}"#, at: now)),
+            .policy(.accessPolicy(of: key(vaultName), document: #"{"Statement":[]}"#, at: now)),
             .policy(.serviceControlPolicy(named: "guard\u{1B}]0;x\u{7}", document: nil, at: now)),
         ]
     }

@@ -1,0 +1,36 @@
+import Foundation
+
+/// EventBridge compares strings by their UTF-8 bytes: it never normalises, so a precomposed `é` and an `e`
+/// followed by a combining acute are different values (Swift's `String ==` treats them as equal: canonical
+/// equivalence). Every string comparison of the matcher goes through here.
+enum EventPatternBytes {
+    static func equal(_ a: String, _ b: String) -> Bool {
+        compare(a, b) { x, y in x.count == y.count && same(x, y, count: x.count) }
+    }
+
+    static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
+        compare(text, prefix) { x, y in x.count >= y.count && same(x, y, count: y.count) }
+    }
+
+    static func hasSuffix(_ text: String, _ suffix: String) -> Bool {
+        compare(text, suffix) { x, y in
+            x.count >= y.count && same(UnsafeBufferPointer(rebasing: x[(x.count - y.count)...]), y, count: y.count)
+        }
+    }
+
+    /// Lowercased as `equals-ignore-case` folds case: per character, without normalising.
+    static func folded(_ text: String) -> String { text.lowercased() }
+
+    /// Both strings' UTF-8 bytes, in place for native strings.
+    private static func compare(
+        _ a: String, _ b: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool
+    ) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in b.withUTF8 { y in body(x, y) } }
+    }
+
+    private static func same(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>, count: Int) -> Bool {
+        count == 0 || memcmp(x.baseAddress!, y.baseAddress!, count) == 0
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+@testable import VaultConfig
+
+/// The TOML reader against the TOML 1.0 specification's own examples (toml.io/en/v1.0.0), and its
+/// errors, each naming line and column.
+@Suite struct TOMLParserTests {
+    func parse(_ text: String) throws -> TOMLTable { try TOMLParser.parse(text) }
+
+    func value(_ table: TOMLTable, _ path: String...) -> TOMLValue? {
+        var current = table
+        for key in path.dropLast() {
+            guard case .table(let inner)? = current[key]?.value else { return nil }
+            current = inner
+        }
+        return current[path.last!]?.value
+    }
+
+    @Test func keysAndValuesOfEveryKindTheConfigurationTakes() throws {
+        let doc = try parse(
+            """
+            # a comment
+            title = "vaultwatch"   # trailing comment
+            "quoted key" = 'literal \\no escape'
+            site.name = "dotted"
+            site."sub key" = 1
+            count = 1_000
+            hex = 0xff
+            octal = 0o17
+            binary = 0b101
+            negative = -42
+            ratio = 6.5e-1
+            infinite = -inf
+            enabled = true
+            disabled = false
+            escapes = "tab\\t quote\\" unicode\\u00e9 \\U0001F512"
+            multi = \"\"\"
+            line one
+            line two\\
+                   continued\"\"\"
+            raw = '''
+            C:\\path\\'''
+            list = [
+              "a",   # first
+              "b",
+            ]
+            nested = [[1, 2], ["x"]]
+            inline = { profile = "prod", regions = ["us-east-1"] }
+            """)
+        #expect(value(doc, "title") == .string("vaultwatch"))
+        #expect(value(doc, "quoted key") == .string("literal \\no escape"))
+        #expect(value(doc, "site", "name") == .string("dotted"))
+        #expect(value(doc, "site", "sub key") == .integer(1))
+        #expect(value(doc, "count") == .integer(1000))
+        #expect(value(doc, "hex") == .integer(255))
+        #expect(value(doc, "octal") == .integer(15))
+        #expect(value(doc, "binary") == .integer(5))
+        #expect(value(doc, "negative") == .integer(-42))
+        #expect(value(doc, "ratio") == .float(0.65))
+        #expect(value(doc, "infinite") == .float(-.infinity))
+        #expect(value(doc, "enabled") == .boolean(true))
+        #expect(value(doc, "disabled") == .boolean(false))
+        #expect(value(doc, "escapes") == .string("tab\t quote\" unicodeé 🔒"))
+        #expect(value(doc, "multi") == .string("line one\nline twocontinued"))
+        #expect(value(doc, "raw") == .string("C:\\path\\"))
+        #expect(value(doc, "list") == .array([.string("a"), .string("b")]))
+        #expect(value(doc, "nested") == .array([.array([.integer(1), .integer(2)]), .array([.string("x")])]))
+        #expect(value(doc, "inline", "profile") == .string("prod"))
+        #expect(doc["multi"]?.line == 16)
+        #expect(doc["list"]?.line == 22)
+    }
+
+    @Test func tablesAndArraysOfTables() throws {
+        let doc = try parse(
+            """
+            [[account]]
+            profile = "prod"
+            regions = ["us-east-1", "eu-west-1"]
+
+            [[account]]
+            profile = "staging"
+
+            [guardrails]
+            min_retention_days = 35
+
+            [guardrails.extra]
+            x = 1
+            """)
+        guard case .array(let accounts)? = doc["account"]?.value, accounts.count == 2,
+            case .table(let first) = accounts[0], case .table(let second) = accounts[1]
+        else {
+            Issue.record("account is not an array of two tables")
+            return
+        }
+        #expect(first["profile"]?.value == .string("prod"))
+        #expect(first.line == 1)
+        #expect(second["profile"]?.value == .string("staging"))
+        #expect(second.line == 5)
+        #expect(value(doc, "guardrails", "min_retention_days") == .integer(35))
+        #expect(value(doc, "guardrails", "extra", "x") == .integer(1))
+    }
+
+    @Test(arguments: [
+        ("a = ", "1:5: expected a value"),
+        ("a = 1\na = 2", "2:1: \"a\" is set twice (first on line 1)"),
+        ("a = \"open", "1:10: the string is not closed"),
+        ("a = hello", "1:5: \"hello\" is not a value (strings need quotes)"),
+        ("a = 1979-05-27T07:32:00Z", "1:5: dates and times are not taken here (1979-05-27T07:32:00Z)"),
+        ("a = [1, 2", "1:10: expected , or ] in the array"),
+        ("[t]\n[t]", "2:1: table [t] is defined twice"),
+        ("a = 1 b = 2", "1:7: expected the end of the line"),
+        ("a = \"\\q\"", "1:8: unknown escape \\q"),
+        ("a = 007", "1:5: \"007\" : leading zeros are not allowed"),
+        ("a = 1\n[a]", "2:1: \"a\" is already an integer, not a table"),
+        ("= 1", "1:1: expected a key"),
+        ("a = \"x\u{7}\"", "1:7: a control character in a string must be escaped"),
+    ])
+    func errorsNameLineAndColumn(text: String, expected: String) {
+        #expect(throws: TOMLError.self) { try parse(text) }
+        do {
+            _ = try parse(text)
+        } catch {
+            #expect("\(error)" == expected.replacingOccurrences(of: "\" :", with: "\":"))
+        }
+    }
+}
