@@ -28,7 +28,11 @@ let package = Package(
         // A local AWS Backup endpoint (and CloudTrail LookupEvents) over the demo's backend: its own
         // HTTP/1.1 server on POSIX sockets, SigV4 checked with AWSClient's verifier.
         .target(name: "VaultEmulator", dependencies: ["VaultCore", "VaultDemo", "AWSClient"]),
-        .target(name: "VaultTUI", dependencies: ["VaultCore", "CNCurses"]),
+        // The pure dashboard: state, update, view, grid and its diff, themes, keys. No terminal:
+        // nothing here can reach ncurses.
+        .target(name: "VaultTUI", dependencies: ["VaultCore"]),
+        // The terminal: the ncurses backend, the main loop and signal handling, around VaultTUI.
+        .target(name: "VaultTerminal", dependencies: ["VaultTUI", "VaultCore", "CNCurses"]),
         // config.toml: a small TOML reader of its own (no dependency to build) and the settings it holds.
         .target(name: "VaultConfig", dependencies: ["VaultCore"]),
         // How vaultwatch reaches AWS, exactly as the AWS CLI does: credentials, region, endpoints,
@@ -37,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "vaultwatch",
             dependencies: [
-                "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "VaultConfig", "AWSClient", "VaultDemo",
+                "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "VaultTerminal", "VaultConfig", "AWSClient", "VaultDemo",
                 "VaultEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -48,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "vaultwatch-bench",
             dependencies: [
-                "VaultBench", "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "VaultDemo", "VaultEmulator",
+                "VaultBench", "VaultCore", "VaultStore", "VaultSync", "VaultTUI", "VaultTerminal", "VaultDemo", "VaultEmulator",
                 "AWSClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -60,7 +64,7 @@ let package = Package(
         .testTarget(name: "VaultStoreTests", dependencies: ["VaultStore", "vaultwatch-store-probe", "FuzzSupport"]),
         .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync", "VaultDemo", "AWSClient", "TestSupport", "FuzzSupport"]),
         // Screen expectations live in Tests/VaultTUITests/Screens and are read by path.
-        .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI", "FuzzSupport"], exclude: ["Screens"]),
+        .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI", "VaultTerminal", "FuzzSupport"], exclude: ["Screens"]),
         // Helpers the test targets share: real local endpoints (moto_server, the fault-injecting proxy,
         // an organization's alert wiring), botocore as an oracle, and subprocesses; its Python helpers in
         // Resources are run by path.
@@ -83,7 +87,7 @@ let package = Package(
         .executableTarget(name: "fuzz-store-lines", dependencies: ["FuzzSupport", "VaultStore"], path: "Fuzz/Targets/StoreLines"),
         .executableTarget(name: "fuzz-event-pattern", dependencies: ["FuzzSupport", "VaultCore"], path: "Fuzz/Targets/EventPattern"),
         .executableTarget(name: "fuzz-policy", dependencies: ["FuzzSupport", "VaultCore"], path: "Fuzz/Targets/Policy"),
-        .executableTarget(name: "fuzz-terminal-input", dependencies: ["FuzzSupport", "VaultTUI"], path: "Fuzz/Targets/TerminalInput"),
+        .executableTarget(name: "fuzz-terminal-input", dependencies: ["FuzzSupport", "VaultTerminal"], path: "Fuzz/Targets/TerminalInput"),
         .executableTarget(
             name: "fuzz-aws-answers", dependencies: ["FuzzSupport", "AWSClient", "VaultSync"], path: "Fuzz/Targets/AWSAnswers"),
     ]

@@ -35,6 +35,9 @@ struct Bench: ParsableCommand {
     @Flag(help: "Measure only figure 7, the AWS Backup endpoint (it needs no generated store).")
     var endpointOnly = false
 
+    @Flag(help: "Measure only the dashboard's figures, 8 to 11 (on the generated stores).")
+    var dashboardOnly = false
+
     @Flag(help: .hidden) var endpointProfile = false
     @Option(help: .hidden) var measureMemory: String?
     /// Runs the points phase of figure 1 once, on one core, and prints what it spent: for
@@ -45,6 +48,7 @@ struct Bench: ParsableCommand {
     @Option(help: .hidden) var matchEvents: Int?
     @Option(help: .hidden) var firstFrame: String?
     @Option(help: .hidden) var t0: UInt64?
+    @Option(help: .hidden) var dashboardProbe: String?
 
     func validate() throws {
         if let points, points < 1 { throw ValidationError("--points must be at least 1") }
@@ -56,6 +60,7 @@ struct Bench: ParsableCommand {
         if let measureMemory { return try MemoryProbe.run(store: URL(fileURLWithPath: measureMemory)) }
         if let pointsPhase { return try LoadFigure.probe(store: URL(fileURLWithPath: pointsPhase)) }
         if let matchEvents { return try MatchFigure.probe(count: matchEvents, seed: seed) }
+        if let dashboardProbe { return try DashboardProbe.run(store: URL(fileURLWithPath: dashboardProbe)) }
         if let firstFrame {
             return try FirstFrameProbe.run(
                 store: URL(fileURLWithPath: firstFrame), t0: t0 ?? Monotonic.now(), points: points ?? Sizes.full.points)
@@ -73,6 +78,12 @@ struct Bench: ParsableCommand {
             return print(table)
         }
         let data = try Datasets.prepare(seed: seed, sizes: sizes, regenerate: regenerate)
+        if dashboardOnly {
+            var table = Table()
+            try DashboardFigures.measure(data, sizes: sizes, into: &table)
+            table.notes.append(Machine.describe(seed: seed, sizes: sizes))
+            return print(table)
+        }
         let table = try Harness(data: data, sizes: sizes, figures: Set(figures)).run()
         print(table)
     }

@@ -23,6 +23,8 @@ public struct AccountState: Equatable, Sendable {
     /// The last sync of each source, by its name: what each could not read (`degraded`) is what
     /// the screens and checks say is unknown.
     public private(set) var syncBySource: [String: SyncStatus] = [:]
+    /// The newest sync made on simulated time (the demo's): what `StoreTime` tells the time by.
+    public private(set) var simulatedSync: SyncStatus?
     /// Vault access policies by vault, and SCPs by policy name, as last observed; a policy whose
     /// document is nil was removed.
     public private(set) var accessPolicies: [VaultKey: GuardrailPolicy] = [:]
@@ -161,6 +163,7 @@ public struct AccountState: Equatable, Sendable {
             seen(ack.at)
         case .sync(let status):
             lastSync = status
+            if status.simulated != nil || status.source == StoreTime.demoSource { simulatedSync = status }
             if status.error == nil {
                 lastGoodSync = status
                 syncBySource[status.source] = status

@@ -105,10 +105,15 @@ public struct SyncStatus: Codable, Equatable, Sendable {
     /// feeds do not): no rule stored for its account and region then means the account has none that
     /// concerns AWS Backup, and the alert checks judge exactly that instead of vaultwatch's defaults.
     public var readsEventRules: Bool?
+    /// Set when the sync was made on simulated time (the demo faster than real time, or resumed
+    /// ahead of the wall clock): how fast it ran and the wall-clock instant `at` stood for, so the
+    /// store's time carries on from there for whoever reads it (see `StoreTime`).
+    public var simulated: SimulatedTime?
 
     public init(
         source: String, accountId: String, region: String, at: Date, error: String? = nil, identityArn: String? = nil,
-        degraded: [String]? = nil, readsEventRules: Bool? = nil
+        degraded: [String]? = nil, readsEventRules: Bool? = nil,
+        simulated: SimulatedTime? = nil
     ) {
         self.source = source
         self.accountId = accountId
@@ -118,5 +123,6 @@ public struct SyncStatus: Codable, Equatable, Sendable {
         self.identityArn = identityArn
         self.degraded = degraded
         self.readsEventRules = readsEventRules
+        self.simulated = simulated
     }
 }

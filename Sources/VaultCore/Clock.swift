@@ -42,6 +42,24 @@ public final class SimulatedClock: Clock, @unchecked Sendable {
         return origin.addingTimeInterval(base.now().timeIntervalSince(baseStart) * speed)
     }
 
+    /// The wall clock's instant now.
+    public func wallNow() -> Date { base.now() }
+
+    /// The wall-clock instant at which simulated time reads `instant`.
+    public func wallClock(of instant: Date) -> Date {
+        lock.lock()
+        defer { lock.unlock() }
+        return baseStart.addingTimeInterval(instant.timeIntervalSince(origin) / max(speed, .leastNonzeroMagnitude))
+    }
+
+    /// How a sync made at the simulated `instant` records its time; nil while this clock is the
+    /// wall clock itself (speed 1, never moved ahead), so a real account's syncs carry nothing.
+    public func stamp(_ instant: Date) -> SimulatedTime? {
+        let wall = wallClock(of: instant)
+        guard speed != 1 || instant.timeIntervalSince(wall) >= 1 else { return nil }
+        return SimulatedTime(speed: speed, wallClock: wall)
+    }
+
     /// Jumps forward to `instant` if simulated time is behind it; never goes back.
     public func resume(from instant: Date) {
         lock.lock()

@@ -23,14 +23,14 @@ public struct PointList: Sendable {
 
     /// The vault every point of the list is in.
     public private(set) var vault: VaultKey
-    private var rows: [Row] = []
+    private(set) var rows: [Row] = []
     /// Beside each row: status (bits 0–2), storage class (3–4), encrypted (5), has a completion
     /// date (6), tail packed as a UUID (7).
-    private var flags: [UInt8] = []
+    private(set) var flags: [UInt8] = []
     private var arnTails: [UInt8] = []
-    private var texts = StringTable()
-    private var shapes = PointShapes()
-    private var lifecycles: [Lifecycle] = []
+    private(set) var texts = StringTable()
+    private(set) var shapes = PointShapes()
+    private(set) var lifecycles: [Lifecycle] = []
     private var lifecycleIds: [LifecycleKey: UInt32] = [:]
     private var index = RowIndex()
     /// The prefix of the last point added: nearly every point repeats it.
@@ -187,7 +187,7 @@ public struct PointList: Sendable {
 
     // MARK: - Rows
 
-    private func row(arn: UnsafeRawBufferPointer) -> Int? {
+    func row(arn: UnsafeRawBufferPointer) -> Int? {
         let parts = ARNParts(arn)
         guard let prefix = texts.find(parts.prefix, hash: ByteHash.hash(parts.prefix)) else { return nil }
         let packed = parts.packed != nil
@@ -239,7 +239,7 @@ public struct PointList: Sendable {
     }
 
     /// In the order of the flags.
-    private static let statuses: [RecoveryPoint.Status] = [.completed, .partial, .deleting, .expired, .available, .stopped, .creating]
+    static let statuses: [RecoveryPoint.Status] = [.completed, .partial, .deleting, .expired, .available, .stopped, .creating]
     private static let storageClasses: [RecoveryPoint.StorageClass] = [.warm, .cold, .deleted]
     private static let hasCompletion: UInt8 = 1 << 6
     private static let packedTail: UInt8 = 1 << 7

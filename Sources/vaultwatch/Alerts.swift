@@ -9,6 +9,7 @@ struct Alerts: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @Flag(name: .customLong("unacknowledged"), help: "Only alerts nobody has acknowledged.") var unacknowledgedOnly = false
     @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var guardrails: GuardrailOptions
 
     struct Row: Encodable {
         struct AckRow: Encodable {
@@ -19,7 +20,12 @@ struct Alerts: ParsableCommand {
         }
         var id: String
         var time: Date
+        /// low, medium, high or critical: what was attempted, by whom, and whether it worked.
         var severity: String
+        /// What the severity adds up from (`changes the Vault Lock +3`, `by root +2`, …).
+        var severityReasons: [String]
+        /// The admin role the principal's name reads as while not being it.
+        var looksLikeAdmin: String?
         var action: String
         var principal: String
         /// The identity that made the call (a session, a user, root).
@@ -40,12 +46,19 @@ struct Alerts: ParsableCommand {
     }
 
     func run() throws {
-        let state = try StoreReader.read(storeOptions.openExisting(), [.alerts, .sync]).state
+        // The alert files, and the vaults and syncs the default admins are chosen by: never the points.
+        let state = try StoreReader.read(storeOptions.openExisting(), [.vaults, .alerts, .sync]).state
+        // The admins a look-alike is measured against, found as the dashboard finds them.
+        let defaults = GuardrailDefaults.choose(profile: storeOptions.profile, demo: false, state: state)
+        var assessor = AlertAssessor(
+            admins: try guardrails.load(defaultRules: defaults.rules, defaultSettings: defaults.settings).settings.adminArns)
         let rows = state.alerts.reversed().compactMap { a -> Row? in
             let ack = state.acknowledgement(of: a.id)
             if unacknowledgedOnly && ack != nil { return nil }
+            let assessment = assessor.assess(a)
             return Row(
-                id: a.id, time: a.time, severity: a.severity.rawValue, action: a.action,
+                id: a.id, time: a.time, severity: assessment.severity.word, severityReasons: assessment.reasons,
+                looksLikeAdmin: assessment.looksLike, action: a.action,
                 principal: a.principal.displayName, principalArn: a.principal.arn, judgedArn: a.principal.judgedArn, vault: a.vaultName,
                 accountId: a.accountId, region: a.region, recoveryPointArn: a.recoveryPointArn, outcome: a.outcome, errorMessage: a.errorMessage,
                 sourceIPAddress: a.sourceIPAddress, acknowledged: ack != nil,
@@ -56,7 +69,7 @@ struct Alerts: ParsableCommand {
         TextTable.print(
             header: ["ID", "TIME", "SEV", "ACTION", "PRINCIPAL"] + (whereColumns ? ["ACCOUNT", "REGION"] : []) + ["VAULT", "OUTCOME", "ACK"],
             rows: rows.map {
-                [String($0.id.prefix(8)), UTC.minute($0.time), $0.severity, $0.action, $0.principal]
+                [String($0.id.prefix(8)), UTC.minute($0.time), $0.severity, $0.action, ($0.looksLikeAdmin == nil ? "" : "≠") + $0.principal]
                     + (whereColumns ? [$0.accountId.isEmpty ? "-" : $0.accountId, $0.region.isEmpty ? "-" : $0.region] : []) + [
                     $0.vault ?? "-", $0.outcome,
                     $0.acknowledgement.map { "\($0.by) \(UTC.minute($0.at))" + ($0.note.map { ": \($0)" } ?? "") } ?? "NEW",

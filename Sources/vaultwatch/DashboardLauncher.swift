@@ -3,6 +3,7 @@ import VaultCore
 import VaultStore
 import VaultSync
 import VaultTUI
+import VaultTerminal
 
 /// Wires a store, a worker and the dashboard together and runs it until the operator quits.
 enum DashboardLauncher {
@@ -10,14 +11,21 @@ enum DashboardLauncher {
         var theme: String?
         var readOnly: Bool
         var identity: String
+        /// The demo's speed: its clock is simulated even at 1.
+        var simulatedSpeed: Double? = nil
+    }
+
+    /// The dashboard draws on a terminal; a script gets the listing commands instead.
+    static func requireTerminal() throws {
+        guard isatty(0) != 0, isatty(1) != 0 else {
+            throw CLIError("the dashboard needs a terminal; for scripts use `vaultwatch vaults|points|alerts --json`")
+        }
     }
 
     static func run(
         store: Store, sources: [any Source], guardrails: GuardrailOptions.Loaded, clock: any Clock, options: Options
     ) throws {
-        guard isatty(0) != 0, isatty(1) != 0 else {
-            throw CLIError("the dashboard needs a terminal; for scripts use `vaultwatch vaults|points|alerts --json`")
-        }
+        try requireTerminal()
         let environment = ProcessInfo.processInfo.environment
         let executable = URL(fileURLWithPath: CommandLine.arguments[0])
         let themes = ThemeCatalog.load(
@@ -39,6 +47,9 @@ enum DashboardLauncher {
             guardrailSetup: GuardrailSetup(
                 rules: guardrails.rules, rulesAreDefaults: guardrails.rulesAreDefaults, suppliedSCPs: guardrails.scps,
                 settings: guardrails.settings))
+        // The demo's time is simulated, and labelled so with its date (so is any store's that is
+        // on simulated time: see AppState.timeIsSimulated).
+        state.simulatedSpeed = options.simulatedSpeed
         let wanted = options.theme ?? environment["VAULTWATCH_THEME"]
         if let wanted {
             guard let index = themes.index(named: wanted) else {

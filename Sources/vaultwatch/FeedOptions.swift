@@ -48,6 +48,11 @@ struct FeedOptions: ParsableArguments {
 
     var isEmpty: Bool { sqsQueueURLs.isEmpty && cloudTrail == 0 && eventsFiles.isEmpty }
 
+    /// Whether any feed is named, on the command line or in the config file's `[alerts]`.
+    func namesAny(configuration: Configuration?) -> Bool {
+        !isEmpty || !(configuration?.feeds.isEmpty ?? true)
+    }
+
     /// The feeds' sources: those of the command line, else those of the config file. Queues are read
     /// as the profile (`--profile`, `--region`, `--endpoint-url`); CloudTrail in every account and
     /// region the command reads (`AccountSources.watched`); files as they are, in that order.

@@ -40,10 +40,8 @@ struct GuardrailContext: ParsableArguments {
         // Vaults, policies and each vault's summary of its points (each resource's newest): the
         // checks read nothing else of the store.
         let state = try StoreReader.read(store, [.vaults, .policies, .sync], points: .summaries).state
-        let accountId = account ?? state.sortedVaults.first?.accountId ?? DemoAccount.accountId
-        let loaded = try guardrails.load(
-            defaultRules: demo ? [DemoAccount.alertRule] : [AlertRule.seed(account: accountId)],
-            defaultSettings: demo ? DemoAccount.guardrailSettings : .seed(account: accountId))
+        let defaults = GuardrailDefaults.choose(profile: storeOptions.profile, demo: demo, state: state, account: account)
+        let loaded = try guardrails.load(defaultRules: defaults.rules, defaultSettings: defaults.settings)
         let inputs = GuardrailInputs(
             state: state, rules: loaded.rules, rulesAreDefaults: loaded.rulesAreDefaults, suppliedSCPs: loaded.scps,
             settings: loaded.settings)

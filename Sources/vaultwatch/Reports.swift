@@ -18,7 +18,7 @@ enum StoreReader {
         } catch {
             throw CLIError("\(error)")
         }
-        say(load.problems, of: store, leaving: leaving)
+        say(load.problems, of: store, leaving: leaving, state: load.state)
         return load.state
     }
 
@@ -34,7 +34,7 @@ enum StoreReader {
         } catch {
             throw CLIError("\(error)")
         }
-        say(overview.problems, of: store, leaving: leaving)
+        say(overview.problems, of: store, leaving: leaving, state: overview.state)
         return overview
     }
 
@@ -51,8 +51,9 @@ enum StoreReader {
     }
 
     /// Says `problems` and what else is wrong with the store: its torn last lines and loose modes
-    /// (a store opened for reading), or sets the torn lines aside and says so (for writing).
-    private static func say(_ problems: [StoreProblem], of store: Store, leaving: Set<String>) {
+    /// (a store opened for reading), or sets the torn lines aside and says so (for writing); and
+    /// the store's time when it is not the wall clock's.
+    private static func say(_ problems: [StoreProblem], of store: Store, leaving: Set<String>, state: AccountState) {
         // Only once every line read is known to be readable may a torn last line be set aside.
         var problems = problems
         if store.access == .reading {
@@ -61,15 +62,16 @@ enum StoreReader {
             problems += store.setAsideTornLines(except: leaving)
         }
         ProblemReport.say(problems)
+        // Every time shown is the store's: a demo that ran faster than real time left it ahead.
+        let time = StoreTime(state, wall: Date())
+        if time.differsFromWallClock {
+            FileHandle.standardError.write(Data("vaultwatch: \(time.label) (the demo's store); times here are counted from it\n".utf8))
+        }
     }
 
-    /// The instant countdowns are measured from: the wall clock, or the source's last sync if
-    /// it is ahead (a demo running faster than real time).
-    static func now(of state: AccountState) -> Date {
-        let wall = Date()
-        guard let synced = state.lastSync?.at, synced > wall else { return wall }
-        return synced
-    }
+    /// The instant countdowns and verdicts are measured from: the store's time (see `StoreTime`),
+    /// the same one the dashboard shows.
+    static func now(of state: AccountState) -> Date { StoreTime(state, wall: Date()).now }
 }
 
 /// JSON for scripts: keys sorted, dates in ISO 8601 UTC, and every control, C1, bidi and
@@ -91,9 +93,13 @@ enum JSONOutput {
 /// Plain text tables for people: columns padded by display width; control characters in
 /// values from outside are made visible, never sent to the terminal raw.
 enum TextTable {
+    /// The widest a column gets; longer values end in "… (N more characters)" (`--json` has them whole).
+    static let columnLimit = 60
+
     static func print(header: [String], rows: [[String]]) {
-        // Each cell made inert and measured once; printable ASCII, nearly every cell, as it is.
-        let cells = ([header] + rows).map { $0.map(Cell.init) }
+        // Each cell made inert, capped and measured once; printable ASCII within the limit, nearly
+        // every cell, as it is.
+        let cells = [header.map { Cell($0, capped: false) }] + rows.map { $0.map { Cell($0, capped: true) } }
         var widths = [Int](repeating: 0, count: header.count)
         for row in cells { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.width) } }
         var out: [UInt8] = []
@@ -109,21 +115,38 @@ enum TextTable {
         FileHandle.standardOutput.write(Data(out))
     }
 
-    /// A cell's text made inert, and its width in terminal columns.
+    /// A cell's text made inert (and, for a value, `capped`), and its width in terminal columns.
     private struct Cell {
         var text: String
         var width: Int
 
-        init(_ raw: String) {
+        init(_ raw: String, capped: Bool) {
             var raw = raw
-            if raw.withUTF8({ $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }) {
+            let plain = raw.withUTF8 { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+            if plain && (!capped || raw.utf8.count <= TextTable.columnLimit) {
                 text = raw
                 width = raw.utf8.count
             } else {
-                text = InertText.make(raw)
+                text = capped ? TextTable.capped(TextTable.sanitize(raw)) : TextTable.sanitize(raw)
                 width = DisplayWidth.of(text)
             }
         }
+    }
+
+    /// `text`, or its first characters and how many more there are, within `columnLimit` columns.
+    static func capped(_ text: String) -> String {
+        guard DisplayWidth.of(String(text.prefix(columnLimit + 1))) > columnLimit || text.count > columnLimit else { return text }
+        let more = text.count
+        var head = ""
+        var width = 0
+        let suffixRoom = 28
+        for c in text {
+            let w = DisplayWidth.of(c)
+            if width + w > columnLimit - suffixRoom { break }
+            head.append(c)
+            width += w
+        }
+        return head + "… (\(more - head.count) more characters)"
     }
 
     /// The same treatment the dashboard gives outside text (VaultTUI's InertText).

@@ -39,6 +39,12 @@ struct Sync: ParsableCommand {
 
     func run() throws {
         let configuration = try config.load()
+        // Refused before the store (or a digest key) is made: a mistake leaves nothing behind.
+        if source == .none, !feeds.namesAny(configuration: configuration) {
+            throw CLIError(
+                "--source none syncs nothing: use aws or demo, or name a feed (--sqs-queue-url, --cloudtrail, --events-file, "
+                    + "or [alerts] in the config file)")
+        }
         let demo = source == .demo
         let rules = try guardrails.load(
             defaultRules: demo ? [DemoAccount.alertRule] : [AlertRule.seed(account: "111122223333")],
@@ -61,11 +67,6 @@ struct Sync: ParsableCommand {
             ? [simulation.source(clock: clock)]
             : (source == .aws ? try AccountSources.make(profile: storeOptions.profile, aws: aws, configuration: configuration) : [])
                 + feedSources
-        if sources.isEmpty {
-            throw CLIError(
-                "--source none syncs nothing: use aws or demo, or name a feed (--sqs-queue-url, --cloudtrail, --events-file, "
-                    + "or [alerts] in the config file)")
-        }
         let printer = SyncPrinter()
         let failure = FailureBox()
         let stop = StopSignals()

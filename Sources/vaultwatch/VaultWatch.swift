@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Glibc
 
 /// `vaultwatch`: the dashboard, and the same data for scripts.
 @main
@@ -17,22 +16,6 @@ struct VaultWatch: ParsableCommand {
         defaultSubcommand: Watch.self
     )
 
-    /// As ArgumentParser's own, but what it prints (a usage error echoes the argument given, which
-    /// can hold escape sequences) is made inert line by line first.
-    static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch {
-            let code = exitCode(for: error)
-            let message = fullMessage(for: error)
-            if !message.isEmpty {
-                let inert = message.split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { TextTable.sanitize(String($0)) }.joined(separator: "\n")
-                let stream = code == .success ? FileHandle.standardOutput : FileHandle.standardError
-                stream.write(Data((inert + "\n").utf8))
-            }
-            Glibc.exit(code.rawValue)
-        }
-    }
+    /// Every mistake reported the same way (see `CommandLineErrors`).
+    static func main() { CommandLineErrors.run() }
 }

@@ -24,7 +24,9 @@ struct Vaults: ParsableCommand {
         var lockChangeable: Bool
         var encryptionKeyType: String?
         var encryptionKeyArn: String?
-        var recoveryPoints: Int
+        /// nil when the account's recovery points could not be read (`recoveryPointsUnreadable` says why).
+        var recoveryPoints: Int?
+        var recoveryPointsUnreadable: String?
     }
 
     func run() throws {
@@ -36,12 +38,14 @@ struct Vaults: ParsableCommand {
             let lock = v.lockState(at: now)
             var left: Int?
             if case .complianceGrace(let until) = lock { left = Countdown(to: until, now: now).secondsLeft }
+            let count = overview.points[v.key]?.points ?? 0
+            let unreadable = count == 0 ? state.unreadable("ListRecoveryPointsByBackupVault", vault: v.key) : nil
             return Row(
                 name: v.name, accountId: v.accountId, region: v.region, arn: v.arn, lockState: lock.word, locked: lock.isLocked,
                 minRetentionDays: v.lock?.minRetentionDays, maxRetentionDays: v.lock?.maxRetentionDays,
                 lockDate: v.lock?.lockDate, secondsUntilLockDate: left, lockChangeable: lock.isChangeable,
                 encryptionKeyType: v.encryptionKeyType?.rawValue, encryptionKeyArn: v.encryptionKeyArn,
-                recoveryPoints: overview.points[v.key]?.points ?? 0)
+                recoveryPoints: unreadable == nil ? count : nil, recoveryPointsUnreadable: unreadable)
         }
         if json { return try JSONOutput.print(rows) }
         let whereColumns = state.spansAccountsOrRegions
@@ -52,7 +56,7 @@ struct Vaults: ParsableCommand {
                 if let s = r.secondsUntilLockDate { lock += " (\(Countdown.clock(seconds: s)) left)" }
                 return (whereColumns ? [r.accountId, r.region] : []) + [
                     r.name, lock, r.minRetentionDays.map { "\($0)d" } ?? "-", r.maxRetentionDays.map { "\($0)d" } ?? "-",
-                    r.lockDate.map(UTC.minute) ?? "-", String(r.recoveryPoints),
+                    r.lockDate.map(UTC.minute) ?? "-", r.recoveryPoints.map(String.init) ?? "? (unreadable)",
                 ]
             })
     }

@@ -33,32 +33,29 @@ struct Watch: ParsableCommand {
     func validate() throws { try feeds.validate(with: source) }
 
     func run() throws {
+        try DashboardLauncher.requireTerminal()
         let configuration = try config.load()
         let profileName = storeOptions.profile ?? AWSOptions.impliedProfile()
         let store = try storeOptions.open(defaultProfile: source == .demo ? "demo" : profileName)
         let sources: [any Source]
-        let clock: any Clock
+        // The wall clock, unless the store is on the demo's simulated time: then the store's
+        // (the worker moves it forward as the store says, see `StoreTime`).
+        let clock = SimulatedClock(origin: Date(), speed: 1)
         switch source {
-        case .aws:
-            sources = try AccountSources.make(profile: storeOptions.profile, aws: aws, configuration: configuration)
-            clock = SystemClock()
-        case .demo:
-            let simulated = SimulatedClock(origin: Date(), speed: 1)
-            sources = [DemoAccountSource(seed: DemoSimulation.defaultSeed, clock: simulated)]
-            clock = simulated
-        case .none:
-            sources = []
-            clock = SystemClock()
+        case .aws: sources = try AccountSources.make(profile: storeOptions.profile, aws: aws, configuration: configuration)
+        case .demo: sources = [DemoAccountSource(seed: DemoSimulation.defaultSeed, clock: clock)]
+        case .none: sources = []
         }
         let feedSources =
             source == .demo
             ? [] : try feeds.sources(profile: storeOptions.profile, aws: aws, configuration: configuration, store: store, clock: clock)
+        let defaults = GuardrailDefaults.choose(profile: storeOptions.profile, demo: source == .demo, account: account ?? "111122223333")
         let loaded = try guardrails.load(
-            defaultRules: source == .demo ? [DemoAccount.alertRule] : [AlertRule.seed(account: account ?? "111122223333")],
-            defaultSettings: source == .demo ? DemoAccount.guardrailSettings : .seed(account: account ?? "111122223333"),
-            configured: configuration?.guardrails)
+            defaultRules: defaults.rules, defaultSettings: defaults.settings, configured: configuration?.guardrails)
+        var options = display.launcherOptions
+        if source == .demo { options.simulatedSpeed = 1 }
         try DashboardLauncher.run(
-            store: store, sources: sources + feedSources, guardrails: loaded, clock: clock, options: display.launcherOptions)
+            store: store, sources: sources + feedSources, guardrails: loaded, clock: clock, options: options)
     }
 }
 

@@ -127,6 +127,11 @@ import TestSupport
         #expect((worm["secondsUntilLockDate"] as? Int).map { (3 * 86_400 - 120...3 * 86_400).contains($0) } == true)
         #expect(vaults[1]["encryptionKeyType"] as? String == "CUSTOMER_MANAGED_KMS_KEY")
         #expect(vaults[2]["lockState"] as? String == "none")
+        // Points moto cannot list are unknown, not 0, in --json and in the table.
+        #expect(worm["recoveryPoints"] == nil, "\(worm)")
+        #expect((worm["recoveryPointsUnreadable"] as? String)?.contains("HTTP 404") == true, "\(worm)")
+        let table = try vaultwatch(["vaults", "--store", home + "/store"], moto: moto)
+        #expect(table.stdout.split(separator: "\n").filter { $0.hasSuffix("? (unreadable)") }.count == 3, "\(table.stdout)")
 
         let checked = try vaultwatch(["guardrails", "check", "--json", "--store", home + "/store"], moto: moto)
         let report = try #require(try Self.json(checked.stdout) as? [String: Any], "\(checked)")

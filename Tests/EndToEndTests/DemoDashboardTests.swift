@@ -88,3 +88,51 @@ import Testing
         try second.waitUntilExited()
     }
 }
+
+/// What a first user does on the demo in a real 80×24 terminal, read back from the screen: a
+/// vault's detail scrolled to its end and back, a list sorted (the column marked, the cursor at the
+/// top), filtered (the filter and its count said) and cleared.
+@Suite(.serialized) struct DashboardStateTests {
+    let store = FileManager.default.temporaryDirectory.appendingPathComponent("vaultwatch-e2e-state-\(UUID().uuidString)")
+
+    @Test func aDetailScrollsAListSortsAndFiltersAndTheScreenSaysSo() throws {
+        defer { try? FileManager.default.removeItem(at: store) }
+        let session = TmuxSession(label: "state")
+        defer { session.kill() }
+        try session.start(
+            [try Built.vaultwatch.path, "demo", "--store", store.path], width: 80, height: 24,
+            environment: ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "tmux-256color"])
+        try session.waitFor("the demo's vaults") { $0.contains("WORM_vault") && $0.contains("by name ▲") }
+
+        // WORM_vault sorts last: its detail holds more than a screen, and scrolls to its last row.
+        var screen = try session.press("G", "Enter", until: "WORM_vault's detail") { ScreenState.position(ScreenState.lines($0)[2]) != nil }
+        let top = try #require(ScreenState.position(ScreenState.lines(screen)[2]))
+        #expect(top.first == 1 && top.last < top.total, "\(screen)")
+        screen = try session.press("PgDn", until: "a page down") { ScreenState.position(ScreenState.lines($0)[2])?.first == top.last + 1 }
+        screen = try session.press("G", until: "the end of the detail") { ScreenState.position(ScreenState.lines($0)[2])?.last == top.total }
+        #expect(screen.range(of: #"\d\d-\d\d \d\d:\d\d (backup|copy) "#, options: .regularExpression) != nil, "the jobs are at the end: \(screen)")
+        try session.press("g", until: "the top again") { ScreenState.position(ScreenState.lines($0)[2])?.first == 1 }
+
+        // Sorted by expiry: the column says so, the list's status too, and the cursor is on the first row.
+        screen = try session.press("Escape", "2", "s", until: "the points by expiry") { ScreenState.listStatus($0)?.contains("by expires ▲") == true }
+        #expect(screen.contains("EXPIRES ▲"), "\(screen)")
+        #expect(ScreenState.rows(screen).first?.hasPrefix("▶") == true, "\(screen)")
+        let all = try #require(ScreenState.listStatus(screen).flatMap(ScreenState.position))
+
+        // Filtered: the filter, how many of how many, and only the rows it finds.
+        try session.send("/")
+        try session.type("WORM")
+        screen = try session.press("Enter", until: "the filter applied") { ScreenState.listStatus($0)?.contains("filter “WORM”: ") == true }
+        let status = String(try #require(ScreenState.listStatus(screen)))
+        let found = try #require(Int(status.components(separatedBy: "filter “WORM”: ").last?.split(separator: " ").first ?? ""))
+        #expect(status.contains("of \(all.total) · by expires ▲"), "\(status)")
+        #expect(found > 0 && found < all.total, "\(status)")
+        #expect(ScreenState.rows(screen).allSatisfy { $0.dropFirst().hasPrefix("WORM_vault") }, "\(screen)")
+
+        // Esc clears it: the whole list again.
+        screen = try session.press("Escape", until: "the filter cleared") { ScreenState.listStatus($0)?.contains("filter") == false }
+        #expect(ScreenState.listStatus(screen).flatMap(ScreenState.position)?.total == all.total, "\(screen)")
+        try session.send("q")
+        try session.waitUntilExited()
+    }
+}

@@ -32,7 +32,7 @@ import Testing
         let outcome = try run(arguments + ["--store", folder.appendingPathComponent("store").path])
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
-        #expect(outcome.stderr.split(separator: "\n").filter { $0.hasPrefix("Error: ") }.count == 1)
+        #expect(outcome.stderr.split(separator: "\n").filter { $0.hasPrefix("vaultwatch: ") }.count == 1)
     }
 
     @Test func theConfigFilesFeedsAreReadWhenNoneIsNamed() throws {

@@ -64,10 +64,39 @@ final class TmuxSession {
         throw E2EError("vaultwatch did not exit within \(Int(timeout)) s; screen was:\n\(try capture())")
     }
 
+    /// Sends keys, then waits until the screen shows `what` (the state they should lead to).
+    @discardableResult
+    func press(_ keys: String..., until what: String, timeout: TimeInterval = 10, _ condition: (String) -> Bool) throws -> String {
+        try Shell.run("tmux", ["-L", socket, "send-keys", "-t", name] + keys)
+        return try waitFor(what, timeout: timeout, condition)
+    }
+
     func kill() {
         guard isOpen else { return }
         isOpen = false
         _ = try? Shell.run("tmux", ["-L", socket, "kill-server"])
+    }
+}
+
+/// The dashboard's state as its screen says it, read back from a capture.
+enum ScreenState {
+    /// `(first, last, total)` of a "N–M of K" position (a scrolled detail, a list's window) on `line`.
+    static func position(_ line: Substring) -> (first: Int, last: Int, total: Int)? {
+        guard let r = line.range(of: #"\d[\d,]*–\d[\d,]* of \d[\d,]*"#, options: .regularExpression) else { return nil }
+        let numbers = line[r].split { !$0.isNumber && $0 != "," }.compactMap { Int($0.replacingOccurrences(of: ",", with: "")) }
+        return numbers.count == 3 ? (numbers[0], numbers[1], numbers[2]) : nil
+    }
+
+    static func lines(_ screen: String) -> [Substring] { screen.split(separator: "\n", omittingEmptySubsequences: false) }
+
+    /// The list's status on the rule above the pane: `filter “x”: 12 of 400 · by expires ▲ · 1–11 of 12`.
+    static func listStatus(_ screen: String) -> Substring? { lines(screen).first { $0.hasPrefix("──") && $0.contains(" by ") } }
+
+    /// The rows of the list (between the column titles and the pane's rule).
+    static func rows(_ screen: String) -> [Substring] {
+        let all = lines(screen)
+        guard let header = all.firstIndex(where: { $0.hasPrefix(" ") && ($0.contains(" ▲") || $0.contains(" ▼")) }) else { return [] }
+        return Array(all[(header + 1)...].prefix { !$0.hasPrefix("──") && !$0.isEmpty })
     }
 }
 

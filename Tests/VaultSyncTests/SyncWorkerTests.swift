@@ -227,3 +227,45 @@ import VaultStore
         #expect(published.last?.brokenChains == ["acks.jsonl"])
     }
 }
+
+/// The demo's simulated time outlives its run: a demo faster than real time stamps its syncs, and
+/// a dashboard opened on the store later (or alongside) shows the store's time, not the wall's.
+@Suite struct StoreTimeWorkerTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vw-storetime-\(UUID().uuidString)")
+
+    final class Wall: Clock, @unchecked Sendable {
+        let instant: Mutex<Date>
+        init(_ d: Date) { instant = Mutex(d) }
+        func now() -> Date { instant.withLock { $0 } }
+        func advance(_ s: TimeInterval) { instant.withLock { $0 += s } }
+    }
+
+    @Test func aFastDemoLeavesTheStoreAheadAndAWatchingClockFollowsIt() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let wall = Wall(UTC.date(year: 2026, month: 11, day: 23, hour: 12))
+        let start = wall.now()
+        let fast = SimulatedClock(origin: start, speed: 3600, base: wall)
+        let demo = SyncWorker(
+            store: try Store(directory: directory), source: DemoSource(), rules: [DemoAccount.alertRule], clock: fast,
+            publish: { _ in }, fail: { _ in })
+        demo.syncNow()
+        wall.advance(2)  // two hours of simulated time
+        demo.syncNow()
+        demo.stop()
+        let state = try Store(directory: directory).loadAccount().state
+        let stamp = try #require(state.simulatedSync?.simulated)
+        #expect(stamp.speed == 3600)
+        #expect(StoreTime(state, wall: wall.now()).ahead > 7100, "about two hours ahead")
+
+        // A dashboard opened later on the wall clock moves to the store's time on load.
+        wall.advance(60)
+        let watching = SimulatedClock(origin: wall.now(), speed: 1, base: wall)
+        let follower = SyncWorker(
+            store: try Store(directory: directory), source: nil, rules: [DemoAccount.alertRule], clock: watching,
+            publish: { _ in }, fail: { _ in })
+        follower.syncNow()
+        follower.stop()
+        #expect(watching.now() == StoreTime(state, wall: wall.now()).now)
+        #expect(watching.now() >= state.latestInstant ?? .distantFuture, "nothing in the store is in its future")
+    }
+}

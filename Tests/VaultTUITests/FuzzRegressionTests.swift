@@ -2,7 +2,7 @@ import Foundation
 import FuzzSupport
 import Testing
 
-@_spi(Fuzzing) @testable import VaultTUI
+@_spi(Fuzzing) import VaultTerminal
 
 /// The terminal input fuzzer's seeds and every finding it made (`Fuzz/Seeds/TerminalInput`,
 /// `Fuzz/Regressions/TerminalInput`), replayed.

@@ -42,7 +42,8 @@ import VaultCore
             Issue.record("Enter should open the check")
             return
         }
-        let end = CheckDetail.maxScroll(s, id: id)
+        _ = id
+        let end = DetailScreen.maxScroll(s)
         #expect(end > 0)
         keys(&s, Array(repeating: .down, count: end + 10))
         #expect(s.detailScroll == end)

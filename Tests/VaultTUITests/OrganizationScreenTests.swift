@@ -44,7 +44,7 @@ import VaultCore
         for k in keys { _ = Update.apply(.key(k), to: &state) }
     }
 
-    @Test(arguments: [(80, 24), (120, 40)])
+    @Test(arguments: [(80, 24), (200, 60)])
     func vaultsAndAlertsSayWhereTheyAre(width: Int, height: Int) throws {
         var s = Self.app(width: width, height: height)
         try ScreenExpectations.check(View.render(s), named: "org-vaults-\(width)x\(height)")

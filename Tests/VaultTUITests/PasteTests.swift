@@ -4,7 +4,7 @@ import Testing
 
 /// Bracketed paste: pasted text arrives as one input and lands in the open field as one line.
 @Suite struct PasteTests {
-    typealias Input = KeyDecoder.Input
+    typealias Input = TerminalInput
 
     static func chars(_ s: String) -> [Input] { s.map { .key(.char($0)) } }
     static func pasted(_ body: [Input]) -> [Input] {
@@ -78,7 +78,7 @@ import Testing
 /// at every character, which made a 16 KiB paste quadratic).
 @Suite("Paste length")
 struct PasteLengthTests {
-    static func paste(_ text: String) -> [KeyDecoder.Input] {
+    static func paste(_ text: String) -> [TerminalInput] {
         var decoder = PasteDecoder()
         let chars = Array("[200~") + Array(text) + [Character("\u{1B}")] + Array("[201~")
         return decoder.feed([.key(.escape)] + chars.map { $0 == "\u{1B}" ? .key(.escape) : .key(.char($0)) })

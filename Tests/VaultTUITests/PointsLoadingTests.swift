@@ -58,4 +58,30 @@ import VaultCore
         s.deriveRows()
         #expect(!View.render(s).text.contains("Loading vaults"))
     }
+
+    /// Points the source could not read are not "0": the list says "?" and the pane says why.
+    @Test(arguments: [80, 200])
+    func pointsThatCouldNotBeReadAreNotZero(width: Int) {
+        var state = AccountState()
+        state.apply(Fixture.records.filter {
+            if case .recoveryPoint(let p) = $0 { return p.vaultName != "WORM_vault" }
+            return true
+        })
+        let why = "the endpoint does not offer this operation (HTTP 404)"
+        state.apply([.sync(SyncStatus(
+            source: "aws", accountId: Fixture.account, region: Fixture.region, at: Fixture.now,
+            degraded: ["ListRecoveryPointsByBackupVault on WORM_vault: \(why)"]))])
+        var s = AppState(
+            snapshot: AccountSnapshot(state: state, sourceName: "aws", generation: 1),
+            now: Fixture.now, width: width, height: 24, identity: "tester@host")
+        s.deriveRows()
+        let rows = View.render(s).text.split(separator: "\n").map(String.init)
+        let worm = rows.first { $0.contains("WORM_vault") && $0.contains("grace") } ?? ""
+        #expect(worm.contains(" ? "), "\(worm)")
+        let other = rows.first { $0.contains("central-backup-vault") && $0.contains("compliance") } ?? ""
+        #expect(!other.contains(" ? "), "\(other)")
+        s.selectedVault = Fixture.key("WORM_vault")
+        let pane = View.render(s).text
+        #expect(pane.contains("unknown: could not be read"), "\(pane)")
+    }
 }

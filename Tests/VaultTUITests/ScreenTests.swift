@@ -4,10 +4,10 @@ import VaultCore
 
 @testable import VaultTUI
 
-/// Every screen rendered to text with a fixed clock at 80×24 and 120×40, against committed
+/// Every screen rendered to text with a fixed clock at 80×24 and 200×60, against committed
 /// expectations.
 @Suite struct ScreenTests {
-    static let sizes = [(80, 24), (120, 40)]
+    static let sizes = [(80, 24), (200, 60)]
 
     func render(_ state: AppState) -> Grid { View.render(state) }
 
@@ -15,35 +15,35 @@ import VaultCore
         for k in keys { _ = Update.apply(.key(k), to: &state) }
     }
 
-    @Test(arguments: [(80, 24), (120, 40)])
+    @Test(arguments: [(80, 24), (200, 60)])
     func vaultsTab(width: Int, height: Int) throws {
         var s = Fixture.app(width: width, height: height)
         keys(&s, [.char("G")])  // WORM_vault, in its cooling-off period, sorts last
         try ScreenExpectations.check(render(s), named: "vaults-\(width)x\(height)")
     }
 
-    @Test(arguments: [(80, 24), (120, 40)])
+    @Test(arguments: [(80, 24), (200, 60)])
     func recoveryPointsTab(width: Int, height: Int) throws {
         var s = Fixture.app(width: width, height: height)
         keys(&s, [.char("2")])
         try ScreenExpectations.check(render(s), named: "points-\(width)x\(height)")
     }
 
-    @Test(arguments: [(80, 24), (120, 40)])
+    @Test(arguments: [(80, 24), (200, 60)])
     func alertsTab(width: Int, height: Int) throws {
         var s = Fixture.app(width: width, height: height)
         keys(&s, [.char("3")])
         try ScreenExpectations.check(render(s), named: "alerts-\(width)x\(height)")
     }
 
-    @Test(arguments: [(80, 24), (120, 40)])
+    @Test(arguments: [(80, 24), (200, 60)])
     func vaultDetail(width: Int, height: Int) throws {
         var s = Fixture.app(width: width, height: height)
         keys(&s, [.char("G"), .enter])
         try ScreenExpectations.check(render(s), named: "vault-detail-\(width)x\(height)")
     }
 
-    @Test(arguments: [(80, 24), (120, 40)])
+    @Test(arguments: [(80, 24), (200, 60)])
     func guardrailsTab(width: Int, height: Int) throws {
         var s = Fixture.app(width: width, height: height)
         keys(&s, [.char("4"), .char("s"), .char("g")])  // worst first, from the top
@@ -76,8 +76,8 @@ import VaultCore
         try ScreenExpectations.check(render(s), named: "ack-dialog-80x24")
         _ = Update.apply(.resize(width: 52, height: 14), to: &s)
         try ScreenExpectations.check(render(s), named: "ack-dialog-52x14")
-        _ = Update.apply(.resize(width: 120, height: 40), to: &s)
-        try ScreenExpectations.check(render(s), named: "ack-dialog-120x40")
+        _ = Update.apply(.resize(width: 200, height: 60), to: &s)
+        try ScreenExpectations.check(render(s), named: "ack-dialog-200x60")
     }
 
     @Test func helpOverlay() throws {

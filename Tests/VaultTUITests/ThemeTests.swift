@@ -12,7 +12,7 @@ import Testing
         let catalog = ThemeCatalog.load(from: [Self.themesFolder])
         #expect(catalog.problems.isEmpty)
         let names = catalog.themes.map(\.name)
-        #expect(names == ["builtin", "dark", "light", "mono"])
+        #expect(names == ["terminal", "dark", "light", "mono"])
         for theme in catalog.themes {
             for role in Role.allCases { #expect(theme.styles[role] != nil, "\(theme.name) lacks \(role)") }
         }

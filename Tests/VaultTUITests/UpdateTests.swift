@@ -183,7 +183,7 @@ import VaultCore
     @Test func sortCyclesThroughOrders() {
         var s = Fixture.app()
         press(&s, .char("s"))
-        #expect(s.sortOrder == "lock")
+        #expect(s.sortOrder.name == "weakest lock")
         #expect(s.vaultRows.first?.name == "scratch")  // weakest protection first
     }
 }

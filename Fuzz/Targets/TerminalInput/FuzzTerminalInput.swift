@@ -1,5 +1,5 @@
 import FuzzSupport
-@_spi(Fuzzing) import VaultTUI
+@_spi(Fuzzing) import VaultTerminal
 
 /// What `get_wch` could return, read after read: `TerminalInputAgreement` says where the key and
 /// paste decoders break a promise.

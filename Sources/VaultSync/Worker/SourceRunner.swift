@@ -128,9 +128,19 @@ final class SourceRunner: @unchecked Sendable {
 
     private func write(_ batch: SourceBatch) throws {
         do {
-            try store.append(batch.records)
+            try store.append(stamped(batch.records))
         } catch {
             throw SourceFailure(.storeRefused, "could not write to the store (will retry): \(error)")
+        }
+    }
+
+    /// On simulated time each sync says so (see `StoreTime`), so the store's time outlives the run.
+    private func stamped(_ records: [Record]) -> [Record] {
+        guard let simulated = clock as? SimulatedClock else { return records }
+        return records.map { record in
+            guard case .sync(var status) = record else { return record }
+            status.simulated = simulated.stamp(status.at)
+            return .sync(status)
         }
     }
 
@@ -149,7 +159,7 @@ final class SourceRunner: @unchecked Sendable {
             let sync = SyncStatus(
                 source: source.name, accountId: source.accountId, region: source.region, at: now,
                 error: "\(failure.kind.rawValue): \(failure.message)")
-            if (try? store.append([.sync(sync)])) != nil { events.appended() }
+            if (try? store.append(stamped([.sync(sync)]))) != nil { events.appended() }
         }
         return delay
     }

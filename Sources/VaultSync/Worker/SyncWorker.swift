@@ -165,14 +165,23 @@ public final class SyncWorker: @unchecked Sendable {
         guard !started else { return }
         started = true
         follower.load { [self] in
-            // A demo resumes its simulated time from the newest instant stored, before its source
-            // starts, so a restart never goes back in time.
-            if let simulated = clock as? SimulatedClock, let latest = follower.state.latestInstant {
-                simulated.resume(from: latest)
-            }
+            // A demo resumes its simulated time from the store's, before its source starts, so a
+            // restart never goes back in time.
+            followStoreTime()
             loaded.leave()
             if !stopped { done() }
         }
+    }
+
+    /// A simulated clock never falls behind the store's time (see `StoreTime`): a dashboard on
+    /// the store of a demo that ran faster than real time, or that runs now in another process,
+    /// shows the store's time rather than the wall clock's.
+    private func followStoreTime() {
+        guard let simulated = clock as? SimulatedClock else { return }
+        let state = follower.state
+        let time = StoreTime(state, wall: simulated.wallNow())
+        guard time.isSimulated else { return }
+        simulated.resume(from: max(time.now, state.latestInstant ?? time.now))
     }
 
     private func startTicking() {
@@ -192,6 +201,7 @@ public final class SyncWorker: @unchecked Sendable {
         store.signDigestIfDue()
         sayStoreNotes()
         follower.pull()
+        followStoreTime()
     }
 
     private func update(_ status: SourceStatus) {

@@ -22,11 +22,12 @@ public struct Layout: Equatable, Sendable {
     /// The list area of a tab (column header included) and the pane showing the selected row.
     /// The list takes the rows it needs, up to what leaves the pane its minimum; the pane gets
     /// the rest, so a short list leaves room to explain the selected row in full.
-    public func split(_ tab: Tab, rowCount: Int) -> (list: Rect, pane: Rect?) {
+    public func split(_ tab: Tab, rowCount: Int, listWidth: Int = 74) -> (list: Rect, pane: Rect?) {
         let b = body
         if tab == .vaults && width >= Layout.sidePaneWidth {
-            // The list keeps its main columns (about 70); the pane takes the rest, 50 to 64 wide.
-            let paneWidth = min(64, max(50, width - 74))
+            // The list is as wide as its columns want (about 70); the pane takes the rest, at
+            // least 50 wide, so a wide screen explains the vault in long lines, not in wrapped ones.
+            let paneWidth = max(50, width - listWidth - 1)
             return (
                 Rect(x: 0, y: b.y, width: width - paneWidth - 1, height: b.height),
                 Rect(x: width - paneWidth, y: b.y, width: paneWidth, height: b.height)

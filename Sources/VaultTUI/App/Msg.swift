@@ -19,5 +19,7 @@ public enum Msg: Sendable {
 /// Work `update` asks for; the run loop carries it out and reports back with a `Msg`.
 public enum Effect: Equatable, Sendable {
     case acknowledge(alertId: String, note: String?)
+    /// Forget what the terminal shows and draw every cell again (Ctrl-L, a resize).
+    case repaint
     case quit
 }

@@ -25,7 +25,7 @@ enum RowDerivation {
             matches(filter, [$0.name, $0.lockState(at: now).word, $0.encryptionKeyAlias, $0.arn, $0.accountId, $0.region])
         }
         switch order {
-        case "lock":
+        case "weakest lock":
             return rows.sorted {
                 (lockRank($0.lockState(at: now)), $0.name.lowercased()) < (lockRank($1.lockState(at: now)), $1.name.lowercased())
             }
@@ -50,36 +50,22 @@ enum RowDerivation {
         }
     }
 
-    static func points(_ state: AccountState, vault: VaultKey?, filter: String, order: String, now: Date)
-        -> [RecoveryPoint]
-    {
-        var rows: [RecoveryPoint]
+    /// Every point of one vault, or of all, in `order`, as references (see `PointRows`); the
+    /// filter is applied to them afterwards.
+    static func points(_ state: AccountState, vault: VaultKey?, order: String) -> PointRows {
+        let lists: [PointList]
         if let vault {
-            rows = Array(state.points(in: vault))
+            lists = [state.points(in: vault)]
         } else {
-            rows = state.pointsByVault.keys.sorted().flatMap { state.points(in: $0) }
+            // By name first, so the order "vault" is the lists' order.
+            lists = state.pointsByVault.keys.sorted { ($0.name, $0) < ($1.name, $1) }.map { state.points(in: $0) }
         }
-        if !filter.isEmpty {
-            let needle = Needle(filter)
-            rows = rows.filter {
-                needle.matches(
-                    [$0.vaultName, $0.resourceName, $0.resourceArn, $0.resourceType, $0.sourceAccount, $0.status.rawValue])
-            }
-        }
-        switch order {
-        case "expires":
-            let far = Date.distantFuture
-            return rows.sorted { ($0.deleteAt ?? far, $0.arn) < ($1.deleteAt ?? far, $1.arn) }
-        case "vault":
-            return rows.sorted { ($0.vaultName, $1.creationDate, $0.arn) < ($1.vaultName, $0.creationDate, $1.arn) }
-        case "size":
-            return rows.sorted { $0.sizeBytes != $1.sizeBytes ? $0.sizeBytes > $1.sizeBytes : $0.arn < $1.arn }
-        default:
-            return rows.sorted { $0.creationDate != $1.creationDate ? $0.creationDate > $1.creationDate : $0.arn < $1.arn }
-        }
+        return PointRows.ordered(lists, order: order)
     }
 
-    static func alerts(_ state: AccountState, filter: String, unacknowledgedOnly: Bool, order: String) -> [Alert] {
+    static func alerts(
+        _ state: AccountState, filter: String, unacknowledgedOnly: Bool, order: String, severity: (Alert) -> AlertSeverity
+    ) -> [Alert] {
         var rows = state.alerts
         if unacknowledgedOnly { rows = rows.filter { !state.isAcknowledged($0.id) } }
         if !filter.isEmpty {
@@ -95,9 +81,13 @@ enum RowDerivation {
         let sorted: [(offset: Int, element: Alert)]
         switch order {
         case "severity":
-            sorted = indexed.sorted {
-                $0.element.severity != $1.element.severity ? $0.element.severity > $1.element.severity : $0.offset > $1.offset
-            }
+            let ranked = indexed.map { (entry: $0, severity: severity($0.element)) }
+            sorted = ranked.sorted {
+                $0.severity != $1.severity
+                    ? $0.severity > $1.severity
+                    : ($0.entry.element.time != $1.entry.element.time
+                        ? $0.entry.element.time > $1.entry.element.time : $0.entry.offset > $1.entry.offset)
+            }.map(\.entry)
         case "unacked first":
             sorted = indexed.sorted {
                 let a = state.isAcknowledged($0.element.id)

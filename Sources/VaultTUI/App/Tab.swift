@@ -24,16 +24,6 @@ public enum Tab: Int, CaseIterable, Sendable {
         case .guardrails: return .guardrails
         }
     }
-
-    /// The orders `s` cycles through on this tab.
-    var sortOrders: [String] {
-        switch self {
-        case .vaults: return ["name", "lock", "points"]
-        case .recoveryPoints: return ["newest", "expires", "vault", "size"]
-        case .alerts: return ["newest", "severity", "unacked first"]
-        case .guardrails: return ["vault", "worst first"]
-        }
-    }
 }
 
 /// What fills the body: a tab's list, or the detail of one row.
@@ -68,15 +58,17 @@ public enum Overlay: Equatable, Sendable {
     case acknowledge(AcknowledgementDraft)
 }
 
-/// The acknowledge dialog's contents: which alert, and the note typed so far.
+/// The acknowledge dialog's contents: which alert, and the note typed so far (with its cursor).
 public struct AcknowledgementDraft: Equatable, Sendable {
     public var alertId: String
-    public var note: String
+    public var editor: LineEditor
 
     public init(alertId: String, note: String = "") {
         self.alertId = alertId
-        self.note = note
+        editor = LineEditor(note, limit: Self.maxNoteLength)
     }
+
+    public var note: String { editor.text }
 
     /// Notes are kept to one line of reasonable length.
     public static let maxNoteLength = 500

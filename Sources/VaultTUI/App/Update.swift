@@ -14,6 +14,7 @@ public enum Update {
             state.width = max(w, 1)
             state.height = max(h, 1)
             keepSelectionVisible(&state)
+            return [.repaint]
         case .tick(let now):
             state.now = now
             // Verdicts that depend on the time (a grace period, a recovery point's age) move on.
@@ -72,17 +73,9 @@ public enum Update {
                 let note = draft.note.trimmingCharacters(in: .whitespaces)
                 setStatus("Recording acknowledgement of \(draft.alertId.prefix(8))…", &state)
                 return [.acknowledge(alertId: draft.alertId, note: note.isEmpty ? nil : note)]
-            case .backspace, .delete:
-                if !draft.note.isEmpty { draft.note.removeLast() }
-                state.overlay = .acknowledge(draft)
-            case .ctrl("u"):
-                draft.note = ""
-                state.overlay = .acknowledge(draft)
-            case .char(let c):
-                if draft.note.count < AcknowledgementDraft.maxNoteLength, TypedText.isAllowed(c) { draft.note.append(c) }
-                state.overlay = .acknowledge(draft)
             default:
-                break
+                // ←/→, Home/End, Backspace/Delete at the cursor, Ctrl-U, and what is typed.
+                if draft.editor.apply(key) { state.overlay = .acknowledge(draft) }
             }
             return []
         }
@@ -115,17 +108,16 @@ public enum Update {
             }
             return []
         }
-        if case .char("!") = key {
-            state.overlay = .notices
-            return []
-        }
         guard let action = state.keyMap.action(for: key, in: state.keyContext) else { return [] }
         return perform(action, &state)
     }
 
     static func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
         let tab = state.tab
-        let page = Layout(width: state.width, height: state.height).visibleRows(tab, rowCount: state.rowCount(tab))
+        let page =
+            state.screen == .list
+            ? Layout(width: state.width, height: state.height).visibleRows(tab, rowCount: state.rowCount(tab))
+            : DetailScreen.visibleRows(state)
         switch action {
         case .quit:
             return [.quit]
@@ -154,10 +146,14 @@ public enum Update {
             if state.screen == .list { state.filters[tab] = .editing(state.filter.text) }
         case .sort:
             guard state.screen == .list else { break }
-            state.sortIndex[tab] = ((state.sortIndex[tab] ?? 0) + 1) % tab.sortOrders.count
+            let orders = tab.sortOrders(scoped: tab == .recoveryPoints && state.pointsVault != nil)
+            state.sortIndex[tab] = ((state.sortIndex[tab] ?? 0) + 1) % orders.count
             state.deriveRows()
+            // A new order is read from its top: the worst check, the newest alert.
+            state.scrollTop[tab] = 0
+            state.select(tab, index: 0)
             keepSelectionVisible(&state)
-            setStatus("Sorted by \(state.sortOrder).", &state)
+            setStatus("Sorted by \(state.sortOrder.name) \(state.sortOrder.arrow).", &state)
         case .toggleUnacknowledged:
             state.unacknowledgedOnly.toggle()
             state.deriveRows()
@@ -175,9 +171,13 @@ public enum Update {
         case .togglePause:
             state.paused.toggle()
             if !state.paused, let pending = state.pending { adopt(pending, &state) }
-            setStatus(state.paused ? "Updates paused: rows stay put until you press p again (clocks keep ticking)." : "Updates resumed.", &state)
-        case .redraw:
-            break  // the run loop repaints every cell on its own when it sees this key
+            setStatus(state.paused ? "Paused: rows stay put, clocks tick." : "Updates resumed.", &state)
+        case .showNotices: state.overlay = .notices
+        case .toggleFullValues:
+            guard state.screen != .list else { break }
+            state.fullValues.toggle()
+            state.detailScroll = 0
+        case .redraw: return [.repaint]
         }
         return []
     }
@@ -185,20 +185,18 @@ public enum Update {
     // MARK: - Movement
 
     static func move(by delta: Int, _ state: inout AppState) {
-        if case .checkDetail(let id) = state.screen {
-            state.detailScroll = min(max(state.detailScroll + delta, 0), CheckDetail.maxScroll(state, id: id))
+        if state.screen != .list {
+            state.detailScroll = min(max(state.detailScroll + delta, 0), DetailScreen.maxScroll(state))
             return
         }
-        guard state.screen == .list else { return }
         move(to: state.selectedIndex(state.tab) + delta, &state)
     }
 
     static func move(to index: Int, _ state: inout AppState) {
-        if case .checkDetail(let id) = state.screen {
-            state.detailScroll = index <= 0 ? 0 : CheckDetail.maxScroll(state, id: id)
+        if state.screen != .list {
+            state.detailScroll = index <= 0 ? 0 : DetailScreen.maxScroll(state)
             return
         }
-        guard state.screen == .list else { return }
         state.select(state.tab, index: index)
         keepSelectionVisible(&state)
     }
@@ -214,6 +212,8 @@ public enum Update {
     }
 
     static func switchTab(to tab: Tab, _ state: inout AppState) {
+        // What was said about one tab is not news on another.
+        if state.statusTab != tab { clearStatus(&state) }
         state.tab = tab
         state.screen = .list
         state.deriveRows()
@@ -222,6 +222,10 @@ public enum Update {
     }
 
     static func open(_ state: inout AppState) {
+        if state.screen == .list {
+            state.detailScroll = 0
+            state.fullValues = false
+        }
         switch state.screen {
         case .list:
             switch state.tab {
@@ -232,10 +236,7 @@ public enum Update {
             case .alerts:
                 if let a = state.currentAlert { state.screen = .alertDetail(id: a.id) }
             case .guardrails:
-                if let c = state.currentCheck {
-                    state.detailScroll = 0
-                    state.screen = .checkDetail(id: c.id)
-                }
+                if let c = state.currentCheck { state.screen = .checkDetail(id: c.id) }
             }
         case .vaultDetail(let vault):
             // From a vault, Enter goes to its recovery points.
@@ -287,7 +288,7 @@ public enum Update {
     static func paste(_ text: String, _ state: inout AppState) {
         let line = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }.filter(TypedText.isAllowed))
         if case .acknowledge(var draft) = state.overlay {
-            draft.note += line.prefix(max(AcknowledgementDraft.maxNoteLength - draft.note.count, 0))
+            draft.editor.insert(line)
             state.overlay = .acknowledge(draft)
         } else if case .editing(var filter) = state.filter {
             filter += line.prefix(max(TypedText.filterLimit - filter.count, 0))
@@ -300,12 +301,14 @@ public enum Update {
 
     static func setStatus(_ text: String, error: Bool = false, _ state: inout AppState) {
         state.status = text
+        state.statusTab = state.tab
         state.statusIsError = error
         state.statusTicksLeft = 6
     }
 
     static func clearStatus(_ state: inout AppState) {
         state.status = nil
+        state.statusTab = nil
         state.statusIsError = false
         state.statusTicksLeft = 0
     }

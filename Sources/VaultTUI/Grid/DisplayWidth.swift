@@ -1,6 +1,8 @@
 /// How many terminal columns a grapheme occupies, following what wcwidth-based terminals do:
 /// East Asian wide and fullwidth characters and emoji take two, combining marks add nothing,
-/// an emoji presentation selector (VS16) widens its base to two.
+/// an emoji presentation selector (VS16) widens its base to two, an emoji ZWJ sequence is one
+/// wide glyph. A joiner after anything but an emoji joins nothing and adds nothing (the
+/// terminal backend sends only what every terminal draws the same: see `TerminalGlyph`).
 public enum DisplayWidth {
     public static func of(_ grapheme: Character) -> Int {
         let scalars = grapheme.unicodeScalars
@@ -8,12 +10,18 @@ public enum DisplayWidth {
         if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }  // ASCII fast path
         if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
         // Regional-indicator pairs (flags) and ZWJ sequences of emoji are drawn as one wide glyph.
-        if scalars.count > 1, scalars.contains(where: { $0.value == 0x200D }) { return 2 }
+        if scalars.count > 1, first.properties.isEmoji, first.value > 0xFF,
+            scalars.contains(where: { $0.value == 0x200D })
+        {
+            return 2
+        }
         if isRegionalIndicator(first.value) { return scalars.count >= 2 ? 2 : 1 }
         return scalarWidth(first)
     }
 
     public static func of(_ text: String) -> Int {
+        // Printable ASCII: one column a byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
         for g in text { total += of(g) }
         return total

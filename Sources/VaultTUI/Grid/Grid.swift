@@ -46,12 +46,21 @@ public struct Grid: Equatable, Sendable {
         let fits = DisplayWidth.of(safe) <= limit
         let budget = fits || !ellipsis ? limit : limit - 1
         var col = x
-        for g in safe {
-            let w = DisplayWidth.of(g)
-            if w == 0 { continue }  // a lone combining mark or format character: nothing to draw
-            if col - x + w > budget { break }
-            if col >= 0 { put(g, width: w, x: col, y: y, role: role) }
-            col += w
+        if safe.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            // Printable ASCII, most of a screen: a cell a byte, no grapheme breaking.
+            for byte in safe.utf8 {
+                if col - x + 1 > budget { break }
+                if col >= 0 { put(Grid.ascii[Int(byte)], width: 1, x: col, y: y, role: role) }
+                col += 1
+            }
+        } else {
+            for g in safe {
+                let w = DisplayWidth.of(g)
+                if w == 0 { continue }  // a lone combining mark or format character: nothing to draw
+                if col - x + w > budget { break }
+                if col >= 0 { put(g, width: w, x: col, y: y, role: role) }
+                col += w
+            }
         }
         if !fits && ellipsis && col - x < limit {
             put("…", width: 1, x: col, y: y, role: role)
@@ -76,6 +85,9 @@ public struct Grid: Equatable, Sendable {
         return w
     }
 
+    /// Each ASCII character as a grapheme, made once.
+    private static let ascii: [Character] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
+
     private mutating func put(_ g: Character, width w: Int, x: Int, y: Int, role: Role) {
         guard x >= 0, x < width else { return }
         if w == 2 && x + 1 >= width {  // a wide grapheme that would straddle the edge
@@ -97,6 +109,27 @@ public struct Grid: Equatable, Sendable {
             self[x - 1, y] = Cell(" ", role: self[x - 1, y].role)
         } else if cell.width == 2, x + 1 < width {
             self[x + 1, y] = Cell(" ", role: self[x + 1, y].role)
+        }
+    }
+
+    /// Copies rows `rows` of `other` to (x, y) onward, clipped to this grid. Whole wide glyphs
+    /// only: one that would straddle the right edge becomes a blank.
+    public mutating func blit(_ other: Grid, rows: Range<Int>, x: Int, y: Int) {
+        for (offset, row) in rows.enumerated() where row >= 0 && row < other.height {
+            let ty = y + offset
+            guard ty >= 0, ty < height else { continue }
+            for sx in 0..<other.width {
+                let tx = x + sx
+                guard tx >= 0, tx < width else { break }
+                let cell = other[sx, row]
+                if cell.width == 2 && tx + 1 >= width {
+                    self[tx, ty] = Cell(" ", role: cell.role)
+                } else if cell.isContinuation && tx == 0 {
+                    self[tx, ty] = Cell(" ", role: cell.role)
+                } else {
+                    self[tx, ty] = cell
+                }
+            }
         }
     }
 

@@ -11,16 +11,65 @@ public enum InertText {
     public static func make(_ text: String) -> String {
         // Fast path: plain printable ASCII needs no work.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        // Nothing but printable Latin and the dashboard's own symbols: nothing to change either.
+        if text.unicodeScalars.allSatisfy(isPlain) { return text }
         var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch classify(scalar) {
+        let scalars = Array(text.unicodeScalars)
+        var marks = 0
+        var previousIsEmoji = false
+        for (i, scalar) in scalars.enumerated() {
+            // Most of what is drawn is printable Latin or the dashboard's own symbols: kept as
+            // they are, without looking up Unicode properties.
+            if isPlain(scalar) {
+                out.append(scalar)
+                marks = 0
+                previousIsEmoji = false
+                continue
+            }
+            let treatment = classify(scalar)
+            // A joiner joins two emoji; anywhere else it only hides itself (and shifts columns
+            // in terminals that count it): dropped.
+            if scalar.value == 0x200D {
+                let nextIsEmoji = i + 1 < scalars.count && Self.isEmoji(scalars[i + 1])
+                if previousIsEmoji && nextIsEmoji { out.append(scalar) }
+                continue
+            }
+            // More than a few combining marks on one letter only pile up ("zalgo"): dropped.
+            if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark {
+                marks += 1
+                if marks > maxMarks { continue }
+            } else {
+                marks = 0
+            }
+            switch treatment {
             case .keep: out.append(scalar)
             case .space: out.append(" ")
             case .replace: out.append(contentsOf: String(replacement).unicodeScalars)
             }
+            if scalar.properties.generalCategory != .nonspacingMark, scalar.value != 0xFE0F, !(0x1F3FB...0x1F3FF).contains(scalar.value) {
+                previousIsEmoji = Self.isEmoji(scalar)
+            }
         }
         return String(out)
     }
+
+    /// Printable characters that are neither marks, joiners, selectors, controls nor emoji: Latin
+    /// (U+00A0–U+02FF but the soft hyphen, a format character), general punctuation up to the
+    /// line separator (– — ‘ ’ “ ” • …), arrows, box drawing and geometric shapes (─ │ ▲ ▼ ▶).
+    @inline(__always) static func isPlain(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v >= 0x20 && v < 0x7F { return true }
+        if v >= 0xA0 && v < 0x300 { return v != 0xAD }
+        if v >= 0x2010 && v < 0x2028 { return true }
+        if v >= 0x2190 && v < 0x21FF { return v != 0x2194 && v != 0x2195 && !(0x2196...0x2199).contains(v) && v != 0x21A9 && v != 0x21AA }
+        if v >= 0x2500 && v < 0x25A0 { return true }
+        return v == 0x25B2 || v == 0x25BC || v == 0x25B6 || v == 0x25CF || v == 0x2713 || v == 0x2717
+    }
+
+    /// Combining marks kept on one base character (ncurses holds four with the base).
+    public static let maxMarks = 4
+
+    static func isEmoji(_ s: Unicode.Scalar) -> Bool { s.value > 0xFF && s.properties.isEmoji }
 
     enum Treatment { case keep, space, replace }
 

@@ -3,8 +3,8 @@
 public enum Action: String, CaseIterable, Codable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case nextTab, previousTab, showVaults, showRecoveryPoints, showAlerts, showGuardrails
-    case open, back, filter, sort, toggleUnacknowledged, acknowledge
-    case help, nextTheme, togglePause, redraw, quit
+    case open, back, filter, sort, toggleUnacknowledged, acknowledge, toggleFullValues
+    case help, showNotices, nextTheme, togglePause, redraw, quit
 
     public var help: String {
         switch self {
@@ -26,7 +26,9 @@ public enum Action: String, CaseIterable, Codable, Sendable {
         case .sort: return "sort"
         case .toggleUnacknowledged: return "unacked only"
         case .acknowledge: return "acknowledge"
+        case .toggleFullValues: return "long values whole"
         case .help: return "help"
+        case .showNotices: return "notices"
         case .nextTheme: return "theme"
         case .togglePause: return "pause updates"
         case .redraw: return "redraw"

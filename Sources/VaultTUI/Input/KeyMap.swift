@@ -52,10 +52,10 @@ public struct KeyMap: Equatable, Sendable {
             .end: .bottom, .tab: .nextTab, .backTab: .previousTab, .char("1"): .showVaults,
             .char("2"): .showRecoveryPoints, .char("3"): .showAlerts, .char("4"): .showGuardrails, .enter: .open, .escape: .back,
             .char("/"): .filter, .char("s"): .sort, .char("?"): .help, .char("t"): .nextTheme,
-            .char("p"): .togglePause, .ctrl("l"): .redraw, .char("q"): .quit,
+            .char("p"): .togglePause, .char("!"): .showNotices, .ctrl("l"): .redraw, .char("q"): .quit,
         ],
         .alerts: [.char("a"): .acknowledge, .char("u"): .toggleUnacknowledged],
-        .detail: [.char("a"): .acknowledge],
+        .detail: [.char("a"): .acknowledge, .char("v"): .toggleFullValues],
     ])
 
     /// Applies user bindings (`context → key name → action name`) over `self`. Unknown keys,

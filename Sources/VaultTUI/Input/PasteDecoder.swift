@@ -2,12 +2,14 @@
 /// `ESC [201~`, so a note pasted with a newline in it is typed, not submitted line by line. ncurses
 /// does not know these sequences and hands their characters over one by one; this turns them
 /// back into one paste. State carries across reads, as a paste can arrive in several.
-struct PasteDecoder {
+public struct PasteDecoder {
+    public init() {}
+
     static let start: [Character] = ["[", "2", "0", "0", "~"]
     static let end: [Character] = ["[", "2", "0", "1", "~"]
     /// A paste whose end marker never comes must not swallow the keyboard for good: past this
     /// many characters the paste ends where it is.
-    static let limit = 16_384
+    public static let limit = 16_384
 
     private var pasting = false
     private var text = ""
@@ -20,8 +22,8 @@ struct PasteDecoder {
     /// The inputs with each complete paste as one `.paste`. A lone ESC at the end of a read, not
     /// inside a paste, is the Esc key and is given back at once; a marker begun (`ESC [`…) waits
     /// for the next read.
-    mutating func feed(_ inputs: [KeyDecoder.Input]) -> [KeyDecoder.Input] {
-        var out: [KeyDecoder.Input] = []
+    public mutating func feed(_ inputs: [TerminalInput]) -> [TerminalInput] {
+        var out: [TerminalInput] = []
         for input in inputs {
             if pending != nil {
                 if case .key(.char(let c)) = input, marker.count > pending!.count, marker[pending!.count] == c {
@@ -57,7 +59,7 @@ struct PasteDecoder {
 
     private var marker: [Character] { pasting ? Self.end : Self.start }
 
-    private mutating func toggle(_ out: inout [KeyDecoder.Input]) {
+    private mutating func toggle(_ out: inout [TerminalInput]) {
         pending = nil
         if pasting {
             out.append(.paste(text))
@@ -77,7 +79,7 @@ struct PasteDecoder {
 
     /// What looked like the start of a marker was not one: an ESC key and the characters after it
     /// (inside a paste, text).
-    private mutating func flushPending(_ out: inout [KeyDecoder.Input]) {
+    private mutating func flushPending(_ out: inout [TerminalInput]) {
         guard let chars = pending else { return }
         pending = nil
         if pasting {

@@ -1,17 +1,17 @@
 import Foundation
 import VaultCore
 
-/// One alert in full: the call, the principal behind it, and every acknowledgement on record.
+/// One alert in full: the call, the principal behind it, why it has its severity, and every
+/// acknowledgement on record.
 enum AlertDetail {
-    static func draw(into grid: inout Grid, _ state: AppState, id: String, rect: Rect) {
-        grid.fill(rect, role: .normal)
+    static func content(_ state: AppState, id: String, width: Int) -> DetailContent {
         guard let alert = state.account.alert(id: id) else {
-            grid.write("Alert \(id.prefix(8)) is not in the store. Esc goes back.", x: 2, y: rect.y + 1, role: .warning)
-            return
+            return .missing("Alert \(id.prefix(8)) is not in the store. Esc goes back.", width: width)
         }
-        let title = "\(alert.severity == .critical ? "CRITICAL" : "warning") · alert \(alert.id)"
-        grid.write(title, x: 1, y: rect.y, role: alert.severity == .critical ? .critical : .emphasis, maxWidth: rect.width - 2)
+        let assessment = state.assessment(of: alert)
         var p = AlertsScreen.summary(alert, state, compact: false)
+        p.valueLimit = state.fullValues ? nil : Prose.detailLimit
+        p.add("Severity", assessment.explanation, AlertsScreen.role(assessment.severity))
         p.add("Session", alert.principal.arn, .muted)
         p.add("Account", alert.principal.accountId, .muted)
         p.add("Rule", alert.ruleName, .muted)
@@ -23,6 +23,8 @@ enum AlertDetail {
                 p.add("History", "\(UTC.minute(ack.at)) \(ack.by)" + (ack.note.map { ": \($0)" } ?? ""), .muted)
             }
         }
-        p.draw(into: &grid, rect: Rect(x: 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1))
+        return DetailContent(
+            title: "\(assessment.severity.word.uppercased()) · alert \(alert.id)",
+            titleRole: AlertsScreen.role(assessment.severity), body: DetailContent.prose(p, width: width), cutsValues: p.cutsValues)
     }
 }

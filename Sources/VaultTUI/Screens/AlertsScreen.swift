@@ -1,15 +1,17 @@
 import Foundation
 import VaultCore
 
-/// The Alerts tab: who tried what on which vault, the outcome, and whether it is acknowledged.
+/// The Alerts tab: who tried what on which vault, the outcome, how severe, and whether it is
+/// acknowledged. Columns are sized by what one triages on: the action in a short form that keeps
+/// lock, notification and policy changes apart, the principal and vault whole where they fit.
 enum AlertsScreen {
     static let table = Table(columns: [
-        Column(title: "TIME", width: 11, priority: 8),
-        Column(title: "SEV", width: 4, priority: 6),
-        Column(title: "ACTION", width: 17, flex: 2, priority: 9),
-        Column(title: "PRINCIPAL", width: 12, flex: 2, priority: 9),
-        Column(title: "VAULT", width: 10, flex: 1, priority: 7),
-        Column(title: "OUTCOME", width: 12, flex: 1, priority: 5),
+        Column(title: "TIME", width: 5, priority: 8),
+        Column(title: "SEV", width: 4, priority: 8),
+        Column(title: "ACTION", width: 16, flex: 3, priority: 9, maxWidth: 36),
+        Column(title: "PRINCIPAL", width: 10, flex: 2, priority: 9, maxWidth: 40),
+        Column(title: "VAULT", width: 8, flex: 1, priority: 7, maxWidth: 40),
+        Column(title: "OUTCOME", width: 9, flex: 1, priority: 5, maxWidth: 24),
         Column(title: "ACK", width: 5, priority: 9),
     ])
 
@@ -22,19 +24,23 @@ enum AlertsScreen {
             grid.write(emptyText(state), x: 2, y: listRect.y + 1, role: .muted)
         } else {
             let (shown, original) = table.inserting(Table.whereColumn, at: 4, when: account.spansAccountsOrRegions)
+            // Whole action names where the screen has room for them; short ones that stay apart where not.
+            let wholeActions = listRect.width >= 150
             position = shown.draw(
                 into: &grid, rect: listRect, rowCount: rows.count, top: state.scrollTop[.alerts] ?? 0,
-                selected: state.selectedIndex(.alerts)
+                selected: state.selectedIndex(.alerts), sort: state.order(.alerts)
             ) { row, drawn in
                 let a = rows[row]
                 let acked = account.isAcknowledged(a.id)
                 let base: Role = acked ? .alertAcknowledged : .normal
                 guard let column = original(drawn) else { return (Table.whereText(accountId: a.accountId, region: a.region), base) }
                 switch column {
-                case 0: return (Format.shortTime(a.time), .muted)
-                case 1: return a.severity == .critical ? ("CRIT", .critical) : ("warn", acked ? base : .warning)
-                case 2: return (a.action, acked ? base : .emphasis)
-                case 3: return (a.principal.displayName, base)
+                case 0: return (time(a.time, now: state.now), .muted)
+                case 1:
+                    let severity = state.assessment(of: a).severity
+                    return (severity.label, acked ? base : role(severity))
+                case 2: return (wholeActions ? a.action : ActionName.short(a.action), acked ? base : .emphasis)
+                case 3: return (principalText(a, state), state.assessment(of: a).looksLike != nil ? .danger : base)
                 case 4: return (a.vaultName ?? "–", base)
                 case 5: return (a.outcome, a.outcome == "succeeded" ? .danger : base)
                 default:
@@ -44,8 +50,30 @@ enum AlertsScreen {
             }
         }
         guard let paneRect, let alert = state.currentAlert else { return }
-        let content = Pane.frame(into: &grid, rect: paneRect, title: "alert \(alert.shortId)", side: false, position: position)
+        let content = Pane.frame(
+            into: &grid, rect: paneRect, title: "alert \(alert.shortId)", side: false,
+            position: ListStatus.text(state, tab: .alerts, position: position))
         summary(alert, state, compact: true).draw(into: &grid, rect: content)
+    }
+
+    /// `13:59` for today (UTC), `11-22` before: five columns; the detail gives the second.
+    static func time(_ date: Date, now: Date) -> String {
+        let stamp = UTC.second(date)  // 2026-11-23 14:02:11
+        return stamp.prefix(10) == UTC.second(now).prefix(10) ? String(stamp.dropFirst(11).prefix(5)) : String(stamp.dropFirst(5).prefix(5))
+    }
+
+    /// The principal, flagged when it reads as an admin it is not.
+    static func principalText(_ a: Alert, _ state: AppState) -> String {
+        (state.assessment(of: a).looksLike != nil ? "≠" : "") + a.principal.displayName
+    }
+
+    static func role(_ severity: AlertSeverity) -> Role {
+        switch severity {
+        case .critical: return .critical
+        case .high: return .danger
+        case .medium: return .warning
+        case .low: return .muted
+        }
     }
 
     static func emptyText(_ state: AppState) -> String {
@@ -60,6 +88,9 @@ enum AlertsScreen {
         p.labelWidth = 10
         let who = a.principal
         p.add("Who", "\(who.displayName) (\(who.kind.rawValue)) · \(who.judgedArn)")
+        if let admin = state.assessment(of: a).looksLike {
+            p.add("", "LOOKS LIKE the admin role \(LookAlike.name(of: admin)), is not: \(Visible.codePoints(LookAlike.name(of: who.judgedArn)))", .danger)
+        }
         var what = "\(a.action) on \(a.vaultName ?? "no vault")"
         if state.account.spansAccountsOrRegions, !a.accountId.isEmpty {
             what += " in \(Table.whereText(accountId: a.accountId, region: a.region))"
@@ -80,5 +111,23 @@ enum AlertsScreen {
             : "\(a.outcome) — \(a.errorMessage ?? "refused")"
         p.add("Outcome", outcome, a.outcome == "succeeded" ? .danger : .normal)
         return p
+    }
+}
+
+/// How a name that reads as another is shown for what it is: every character outside printable
+/// ASCII as its code point (`BackupVaultAdm<U+0456>n`, `BackupVaultAdmin<U+0020>` for a trailing space).
+enum Visible {
+    static func codePoints(_ text: String) -> String {
+        var out = ""
+        let scalars = Array(text.unicodeScalars)
+        for (i, s) in scalars.enumerated() {
+            let trailingSpace = s == " " && scalars[(i + 1)...].allSatisfy { $0 == " " }
+            if s.value >= 0x21 && s.value < 0x7F && !trailingSpace {
+                out.unicodeScalars.append(s)
+            } else {
+                out += String(format: "<U+%04X>", s.value)
+            }
+        }
+        return out
     }
 }

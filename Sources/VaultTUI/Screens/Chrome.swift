@@ -77,8 +77,9 @@ enum Chrome {
             return ("sync failed: \(error)", .headerWarning)
         }
         guard let good = account.lastGoodSync else { return ("never synced", .headerWarning) }
-        let age = state.now.timeIntervalSince(good.at)
-        let text = age < 5 ? "synced just now" : "synced \(Elapsed.ago(good.at, now: state.now))"
+        // Said in real time: a demo at an hour a second syncs every half second, not every 30 minutes.
+        let age = state.now.timeIntervalSince(good.at) / max(state.simulatedSpeed ?? 1, 1)
+        let text = age < 5 ? "synced just now" : "synced \(Elapsed.ago(state.now.addingTimeInterval(-age), now: state.now))"
         return (text, age > 300 ? .headerWarning : .header)
     }
 
@@ -109,35 +110,82 @@ enum Chrome {
         return failure.kind.rawValue
     }
 
-    static func tabs(into grid: inout Grid, _ state: AppState) {
-        grid.fill(y: 1, role: .normal)
-        var x = 1
-        for tab in Tab.allCases {
-            var title = "\(tab.rawValue + 1) \(grid.width < 100 ? tab.shortTitle : tab.title)"
+    /// The tab line's pieces at a width: each tab's title, the gap between them and the clock.
+    /// The most telling form that fits is chosen, so the clock never disappears.
+    struct TabLine {
+        var titles: [String]
+        var gap: Int
+        var clock: String
+
+        var tabsWidth: Int { titles.reduce(0) { $0 + DisplayWidth.of($1) + 2 } + gap * (titles.count - 1) + 1 }
+
+        static func make(_ state: AppState, width: Int) -> TabLine {
+            var candidates: [TabLine] = []
+            for clock in clocks(state, width: width) {
+                for style in 0..<3 {
+                    candidates.append(TabLine(titles: Tab.allCases.map { title($0, state, style: style) }, gap: style == 0 ? 2 : 1, clock: clock))
+                }
+            }
+            return candidates.first { $0.tabsWidth + DisplayWidth.of($0.clock) + 2 <= width } ?? candidates.last!
+        }
+
+        /// Style 0: full titles; 1: short ones; 2: short ones with the counts alone.
+        static func title(_ tab: Tab, _ state: AppState, style: Int) -> String {
+            var title = "\(tab.rawValue + 1) \(style == 0 ? tab.title : tab.shortTitle)"
             if tab == .alerts, state.account.unacknowledgedAlertCount > 0 {
                 title += " (\(state.account.unacknowledgedAlertCount))"
             }
-            if tab == .recoveryPoints, let v = state.pointsVault { title += ": \(v)" }
-            if tab == .guardrails, let failed = state.guardrailReport?.count(.fail), failed > 0 {
-                title += " (\(failed) FAIL)"
+            if tab == .recoveryPoints, let v = state.pointsVault, style == 0 { title += ": \(v.name)" }
+            if tab == .guardrails, case let failed = state.guardrailFailures, failed > 0 {
+                title += style == 2 ? " (\(failed)✗)" : " (\(failed) FAIL)"
             }
+            return title
+        }
+
+        /// The clock, most telling first. A simulated clock (the demo) always says so, with its date.
+        static func clocks(_ state: AppState, width: Int) -> [String] {
+            let stamp = UTC.second(state.now)  // 2026-11-23 14:02:11
+            guard state.timeIsSimulated else {
+                return ["\(stamp) UTC", "\(UTC.timeOfDay(state.now)) UTC"]
+            }
+            let speed = state.simulatedSpeed ?? 1
+            let times = speed == 1 ? "" : " ×\(Format.count(Int(speed.rounded())))"
+            return ["simulated \(stamp) UTC\(times)", "simulated \(stamp)\(times)", "sim \(stamp.prefix(16))", "sim \(stamp.dropFirst(5).prefix(11))"]
+        }
+    }
+
+    static func tabs(into grid: inout Grid, _ state: AppState) {
+        grid.fill(y: 1, role: .normal)
+        let line = TabLine.make(state, width: grid.width)
+        var x = 1
+        for (tab, title) in zip(Tab.allCases, line.titles) {
             let active = tab == state.tab
             let shown = active ? "[\(title)]" : " \(title) "
-            x += grid.write(shown, x: x, y: 1, role: active ? .tabActive : .tabInactive, maxWidth: 40) + 2
+            x += grid.write(shown, x: x, y: 1, role: active ? .tabActive : .tabInactive, maxWidth: 40) + line.gap
         }
-        let clock = "\(UTC.timeOfDay(state.now)) UTC"
-        let w = DisplayWidth.of(clock)
-        if x + w < grid.width { grid.write(clock, x: grid.width - w - 1, y: 1, role: .muted) }
-        // What shapes the list, so a filter or an order never hides silently.
-        guard state.screen == .list else { return }
-        var shaping: [String] = []
-        if case .applied(let text) = state.filter { shaping.append("filter “\(text)”") }
-        if state.tab == .alerts && state.unacknowledgedOnly { shaping.append("unacked only") }
-        if (state.sortIndex[state.tab] ?? 0) != 0 { shaping.append("by \(state.sortOrder)") }
-        guard !shaping.isEmpty else { return }
-        let text = shaping.joined(separator: " · ")
-        let room = grid.width - w - 3 - x
-        if room > 8 { grid.write(text, x: x, y: 1, role: .status, maxWidth: room) }
+        let w = DisplayWidth.of(line.clock)
+        if x + w < grid.width {
+            grid.write(line.clock, x: grid.width - w - 1, y: 1, role: state.timeIsSimulated ? .status : .muted)
+        }
+    }
+
+    /// The list's status (filter, order, position) on the tab line, between the tabs and the
+    /// clock: where it goes when the pane is beside the list.
+    static func listStatusOnTabLine(into grid: inout Grid, _ text: String) {
+        // The tab line is drawn before the list, so its layout is known: the status goes after
+        // the last tab, right-aligned against the clock.
+        var end = grid.width - 1
+        while end > 0, grid[end, 1].grapheme == " " { end -= 1 }
+        var clockStart = end
+        while clockStart > 0, !(grid[clockStart - 1, 1].grapheme == " " && grid[clockStart - 2, 1].grapheme == " ") {
+            clockStart -= 1
+        }
+        var tabsEnd = clockStart - 1
+        while tabsEnd > 0, grid[tabsEnd, 1].grapheme == " " { tabsEnd -= 1 }
+        let room = clockStart - tabsEnd - 5
+        guard room > 10 else { return }
+        let w = min(DisplayWidth.of(InertText.make(text)), room)
+        grid.write(text, x: clockStart - 2 - w, y: 1, role: .status, maxWidth: w)
     }
 
     /// Key hints generated from the key map for where the operator is, or the status message,
@@ -157,8 +205,8 @@ enum Chrome {
             return
         }
         var x = 1
-        if let status = state.status {
-            x += grid.write(status, x: 1, y: y, role: state.statusIsError ? .danger : .status, maxWidth: grid.width * 2 / 3)
+        if let status = state.status, state.statusTab == nil || state.statusTab == state.tab {
+            x += grid.write(status, x: 1, y: y, role: state.statusIsError ? .danger : .status, maxWidth: grid.width - 20)
             x += 2
         }
         let all = hints(state)
@@ -191,8 +239,10 @@ enum Chrome {
             return keys.first?.label
         }
         var list: [(String, String)] = []
+        // A detail is measured once for every hint.
+        let detail = state.screen == .list ? nil : DetailScreen.measure(state)
         func add(_ a: Action, _ label: String? = nil) {
-            if let k = key(a) { list.append((k, label ?? a.help)) }
+            if a.isAvailable(in: state, detail: detail), let k = key(a) { list.append((k, label ?? a.help)) }
         }
         if state.overlay != .none {
             add(.back, "close")
@@ -216,10 +266,11 @@ enum Chrome {
         } else {
             add(.back)
             if case .vaultDetail = state.screen { add(.open, "its recovery points") }
-            if case .alertDetail(let id) = state.screen, !state.account.isAcknowledged(id) { add(.acknowledge) }
-            if case .checkDetail = state.screen, let up = key(.moveUp), let down = key(.moveDown) {
+            add(.acknowledge)
+            if (detail?.maxScroll ?? 0) > 0, let up = key(.moveUp), let down = key(.moveDown) {
                 list.append((up + down, "scroll"))
             }
+            add(.toggleFullValues, state.fullValues ? "cut long values" : "long values whole")
             add(.nextTab, "next tab")
         }
         if state.overlay == .none {

@@ -13,7 +13,10 @@ enum Format {
             unit += 1
         }
         if unit == 0 { return "\(Int(value)) B" }
-        return value >= 100 ? "\(Int(value.rounded())) \(units[unit])" : String(format: "%.1f %@", value, units[unit])
+        if value >= 100 { return "\(Int(value.rounded())) \(units[unit])" }
+        // One decimal, as "%.1f" gives it (drawn for every visible row, so without String(format:)).
+        let tenths = Int((value * 10).rounded(.toNearestOrEven))
+        return "\(tenths / 10).\(tenths % 10) \(units[unit])"
     }
 
     /// `3 894` style grouping with a thin, unambiguous separator.

@@ -6,10 +6,10 @@ import VaultCore
 /// full one key away.
 enum GuardrailsScreen {
     static let table = Table(columns: [
-        Column(title: "VERDICT", width: 7, priority: 9),
-        Column(title: "VAULT", width: 14, flex: 1, priority: 8),
+        Column(title: "VERDICT", width: 9, priority: 9),
+        Column(title: "VAULT", width: 10, flex: 1, priority: 8, maxWidth: 40),
         Column(title: "CHECK", width: 24, priority: 9),
-        Column(title: "REASON", width: 20, flex: 9, priority: 4),
+        Column(title: "REASON", width: 20, flex: 9, priority: 5, maxWidth: 400),
     ])
 
     static func draw(into grid: inout Grid, _ state: AppState, _ layout: Layout) {
@@ -21,7 +21,7 @@ enum GuardrailsScreen {
         } else {
             position = table.draw(
                 into: &grid, rect: listRect, rowCount: rows.count, top: state.scrollTop[.guardrails] ?? 0,
-                selected: state.selectedIndex(.guardrails)
+                selected: state.selectedIndex(.guardrails), sort: state.order(.guardrails)
             ) { row, column in
                 let r = rows[row].result
                 switch column {
@@ -35,7 +35,7 @@ enum GuardrailsScreen {
         guard let paneRect, let row = state.currentCheck else { return }
         let content = Pane.frame(
             into: &grid, rect: paneRect, title: "\(row.subjectText) · \(row.result.checkId)", side: false,
-            position: position)
+            position: ListStatus.text(state, tab: .guardrails, position: position))
         summary(row.result, evidenceLimit: nil, now: state.now, lockDate: { state.account.vaults[$0]?.lock?.lockDate }).draw(into: &grid, rect: content)
     }
 
@@ -100,7 +100,7 @@ enum GuardrailsScreen {
 
     /// Statements decide policy checks; elsewhere the evidence is what was found.
     static func label(for r: PostureResult) -> String {
-        r.checkId.contains("policy") || r.checkId.contains("guardrails") ? "Because" : "Found"
+        r.checkId.contains("policy") || r.checkId.contains("guardrail") ? "Because" : "Found"
     }
 }
 
@@ -111,33 +111,16 @@ enum CheckDetail {
             ?? state.guardrailReport?.results.map(GuardrailRow.init).first { $0.id == id }
     }
 
-    /// The furthest the detail can scroll at the current size.
-    static func maxScroll(_ state: AppState, id: String) -> Int {
-        guard let row = row(state, id: id) else { return 0 }
-        let body = Layout(width: state.width, height: state.height).body
-        let total = GuardrailsScreen.summary(row.result, evidenceLimit: nil, now: state.now, lockDate: { state.account.vaults[$0]?.lock?.lockDate }).rowCount(width: body.width - 2)
-        return max(total - (body.height - 1), 0)
-    }
-
-    static func draw(into grid: inout Grid, _ state: AppState, id: String, rect: Rect) {
-        grid.fill(rect, role: .normal)
+    static func content(_ state: AppState, id: String, width: Int) -> DetailContent {
         guard let row = row(state, id: id) else {
-            grid.write("This check is no longer in the report. Esc goes back.", x: 2, y: rect.y + 1, role: .warning)
-            return
+            return .missing("This check is no longer in the report. Esc goes back.", width: width)
         }
-        let title = "\(row.result.verdict.rawValue) · \(row.subjectText) · \(row.result.checkId)"
-        let prose = GuardrailsScreen.summary(row.result, evidenceLimit: nil, now: state.now, lockDate: { state.account.vaults[$0]?.lock?.lockDate })
-        let body = Rect(x: 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
-        let total = prose.rowCount(width: body.width)
-        let skip = min(state.detailScroll, max(total - body.height, 0))
-        prose.draw(into: &grid, rect: body, skip: skip)
-        var room = rect.width - 2
-        if total > body.height {
-            let more = "\(skip + 1)–\(min(skip + body.height, total)) of \(total) ↑↓"
-            let w = DisplayWidth.of(more)
-            grid.write(more, x: rect.width - w - 2, y: rect.y, role: .muted)
-            room -= w + 2
-        }
-        grid.write(title, x: 1, y: rect.y, role: GuardrailsScreen.role(row.result.verdict), maxWidth: max(room, 1))
+        var prose = GuardrailsScreen.summary(
+            row.result, evidenceLimit: nil, now: state.now, lockDate: { state.account.vaults[$0]?.lock?.lockDate })
+        prose.valueLimit = state.fullValues ? nil : Prose.detailLimit
+        return DetailContent(
+            title: "\(row.result.verdict.rawValue) · \(row.subjectText) · \(row.result.checkId)",
+            titleRole: GuardrailsScreen.role(row.result.verdict), body: DetailContent.prose(prose, width: width),
+            cutsValues: prose.cutsValues)
     }
 }

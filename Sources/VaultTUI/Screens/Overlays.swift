@@ -27,11 +27,12 @@ enum HelpOverlay {
 
     static func draw(into grid: inout Grid, _ state: AppState) {
         let context = state.keyContext
+        let detail = state.screen == .list ? nil : DetailScreen.measure(state)
         let rows: [(String, String)] = Action.allCases.compactMap { action in
             let keys = state.keyMap.keys(for: action, in: context)
-            guard !keys.isEmpty else { return nil }
+            guard !keys.isEmpty, action.isAvailable(in: state, detail: detail) else { return nil }
             return (keys.map(\.label).joined(separator: " "), action.help)
-        } + [("!", "notices")]
+        }
         // One column when it fits the height, else as many columns as the rows need.
         let fitRows = max(grid.height - 6, 1)
         let columns = min(max((rows.count + fitRows - 1) / fitRows, 1), max((grid.width - 6) / columnWidth, 1))
@@ -92,12 +93,14 @@ enum AcknowledgeDialog {
         grid.write("Note (optional):", x: content.x, y: y, role: .dialog)
         y += 1
         grid.fill(x: content.x, y: y, count: content.width, role: .input)
-        // Show the end of a long note: the part being typed.
-        let note = InertText.make(draft.note)
-        var shown = note
-        while DisplayWidth.of(shown) > content.width - 1 { shown.removeFirst() }
-        let x = grid.write(shown, x: content.x, y: y, role: .input, maxWidth: content.width - 1)
+        // The cursor always in view: as much before it as fits, and what follows after it.
+        var before = InertText.make(String(draft.editor.parts.before))
+        let after = InertText.make(String(draft.editor.parts.after))
+        let room = content.width - 1
+        while DisplayWidth.of(before) > max(room - min(DisplayWidth.of(after), room / 2), room / 2) { before.removeFirst() }
+        let x = grid.write(before, x: content.x, y: y, role: .input, maxWidth: room)
         grid.write("▏", x: content.x + x, y: y, role: .input)
+        grid.write(after, x: content.x + x + 1, y: y, role: .input, maxWidth: max(room - x, 0))
         y += 2
         grid.write("Recorded as \(state.identity), \(UTC.minute(state.now)).", x: content.x, y: y, role: .muted, maxWidth: content.width)
         y += 1

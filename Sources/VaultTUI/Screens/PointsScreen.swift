@@ -6,14 +6,14 @@ import VaultCore
 enum PointsScreen {
     static func table(scoped: Bool) -> Table {
         var columns = [
-            Column(title: "VAULT", width: 12, flex: 1, priority: 4),
-            Column(title: "RESOURCE", width: 12, flex: 2, priority: 9),
+            Column(title: "VAULT", width: 10, flex: 1, priority: 6, maxWidth: 40),
+            Column(title: "RESOURCE", width: 12, flex: 2, priority: 9, maxWidth: 60),
             Column(title: "TYPE", width: 8, priority: 5),
             Column(title: "SOURCE", width: 12, priority: 2),
             Column(title: "CREATED", width: 11, priority: 3),
             Column(title: "EXPIRES", width: 9, priority: 8),
             Column(title: "SIZE", width: 9, alignRight: true, priority: 1),
-            Column(title: "DELETABLE", width: 15, priority: 9),
+            Column(title: "DELETABLE", width: 13, flex: 1, priority: 9, maxWidth: 20),
         ]
         if scoped { columns[0].priority = 0 }
         return Table(columns: columns)
@@ -28,16 +28,20 @@ enum PointsScreen {
         if rows.isEmpty {
             grid.write(emptyText(state), x: 2, y: listRect.y + 1, role: .muted)
         } else {
+            // Each visible row's point, made once (a row is asked for once per column).
+            let top = state.scrollTop[.recoveryPoints] ?? 0
+            let window = top..<min(top + max(listRect.height - 1, 0), rows.count)
+            let points = window.map { rows[$0] }
             position = table(scoped: state.pointsVault != nil).draw(
-                into: &grid, rect: listRect, rowCount: rows.count, top: state.scrollTop[.recoveryPoints] ?? 0,
-                selected: state.selectedIndex(.recoveryPoints)
+                into: &grid, rect: listRect, rowCount: rows.count, top: top,
+                selected: state.selectedIndex(.recoveryPoints), sort: state.order(.recoveryPoints)
             ) { row, column in
-                let p = rows[row]
+                let p = points[row - window.lowerBound]
                 switch column {
                 case 0: return (p.vaultName, .normal)
                 case 1: return (resourceLabel(p), .normal)
                 case 2: return (p.resourceType, .normal)
-                case 3: return (p.sourceAccount ?? "–", .muted)
+                case 3: return (source(p) ?? "–", .muted)
                 case 4: return (Format.shortTime(p.creationDate), .muted)
                 case 5: return (expiry(p, now: now), p.deleteAt.map { $0.timeIntervalSince(now) < 86_400 * 2 } == true ? .warning : .normal)
                 case 6: return (Format.bytes(p.sizeBytes), .muted)
@@ -48,7 +52,9 @@ enum PointsScreen {
             }
         }
         guard let paneRect, let point = state.currentPoint else { return }
-        let content = Pane.frame(into: &grid, rect: paneRect, title: resourceLabel(point), side: false, position: position)
+        let content = Pane.frame(
+            into: &grid, rect: paneRect, title: resourceLabel(point), side: false,
+            position: ListStatus.text(state, tab: .recoveryPoints, position: position))
         verdicts(point, state, compact: true).draw(into: &grid, rect: content)
     }
 
@@ -64,6 +70,14 @@ enum PointsScreen {
         if !state.filter.text.isEmpty { return "No recovery point matches “\(state.filter.text)”. Esc clears the filter." }
         if let v = state.pointsVault { return "\(v) holds no recovery points. Esc shows every vault." }
         return "No recovery points yet."
+    }
+
+    /// The account the backup came from: the resource's (an S3 bucket's ARN names none), else
+    /// the account of the role that made it.
+    static func source(_ p: RecoveryPoint) -> String? {
+        if let account = p.sourceAccount, !account.isEmpty { return account }
+        if let role = p.iamRoleArn, let account = ARN(role)?.account, !account.isEmpty { return account }
+        return nil
     }
 
     static func resourceLabel(_ p: RecoveryPoint) -> String {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Lines of labelled text for detail panes and screens, wrapped at word boundaries to the
 /// width available, measured in display columns.
 struct Prose {
@@ -9,9 +11,31 @@ struct Prose {
 
     var lines: [Line] = []
     var labelWidth = 11
+    /// Values longer than this many characters are cut, ending in "… (N more characters)"; nil
+    /// shows them whole (a detail after `v`). A 160 KB principal must not fill the screen.
+    var valueLimit: Int? = Prose.paneLimit
+
+    /// The cut in panes and lists, and in a detail until `v` shows values whole.
+    static let paneLimit = 240
+    static let detailLimit = 600
 
     mutating func add(_ label: String, _ text: String, _ role: Role = .normal) {
         lines.append(Line(label: label, text: text, role: role))
+    }
+
+    /// Whether some value is longer than the limit (so `v` would show more).
+    var cutsValues: Bool { valueLimit.map { limit in lines.contains { $0.text.utf8.count > limit && $0.text.count > limit } } ?? false }
+
+    /// `text`, or its first `limit` characters and how many more there are.
+    static func capped(_ text: String, limit: Int?) -> String {
+        guard let limit, text.utf8.count > limit else { return text }
+        let total = text.count
+        guard total > limit else { return text }
+        return String(text.prefix(limit)) + "… (\(Format.count(total - limit)) more characters)"
+    }
+
+    private func shown(_ line: Line, width: Int) -> [String] {
+        line.text.isEmpty ? [""] : Prose.wrap(InertText.make(Prose.capped(line.text, limit: valueLimit)), width: width)
     }
 
     mutating func gap() { lines.append(Line(label: "", text: "", role: .normal)) }
@@ -24,7 +48,7 @@ struct Prose {
         var skipped = 0
         let textWidth = max(rect.width - labelWidth - 1, 8)
         for line in lines {
-            let wrapped = line.text.isEmpty ? [""] : Prose.wrap(InertText.make(line.text), width: textWidth)
+            let wrapped = shown(line, width: textWidth)
             for (i, part) in wrapped.enumerated() {
                 if skipped < skip {
                     skipped += 1
@@ -44,20 +68,32 @@ struct Prose {
     /// How many rows the prose takes at `width`.
     func rowCount(width: Int) -> Int {
         let textWidth = max(width - labelWidth - 1, 8)
-        return lines.reduce(0) { $0 + ($1.text.isEmpty ? 1 : Prose.wrap(InertText.make($1.text), width: textWidth).count) }
+        return lines.reduce(0) { $0 + shown($1, width: textWidth).count }
     }
 
-    /// Greedy word wrap by display width; a word longer than the line is cut.
+    /// Greedy word wrap by display width; a word longer than the line (an ARN) is cut after its
+    /// last `:` or `/` that fits, else where the line ends. One pass over the text, so a value
+    /// of 160,000 characters wraps as fast as it is read.
     static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
+        // A value shown whole can be thousands of rows: wrapped once, not on every key and frame.
+        if text.utf8.count > WrapMemo.threshold {
+            if let lines = WrapMemo.lines(of: text, width: width) { return lines }
+            let lines = wrapped(text, width: width)
+            WrapMemo.keep(lines, of: text, width: width)
+            return lines
+        }
+        return wrapped(text, width: width)
+    }
+
+    private static func wrapped(_ text: String, width: Int) -> [String] {
         var out: [String] = []
         var line = ""
         var lineWidth = 0
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            var w = String(word)
-            var ww = DisplayWidth.of(w)
+            let ww = DisplayWidth.of(String(word))
             if lineWidth > 0 && lineWidth + 1 + ww <= width {
-                line += " " + w
+                line += " " + word
                 lineWidth += 1 + ww
                 continue
             }
@@ -66,22 +102,34 @@ struct Prose {
                 line = ""
                 lineWidth = 0
             }
-            while ww > width {  // hard-cut a very long word (an ARN)
-                var head = ""
-                var hw = 0
-                var rest = Substring(w)
-                while let g = rest.first, hw + DisplayWidth.of(g) <= width {
-                    head.append(g)
-                    hw += DisplayWidth.of(g)
-                    rest = rest.dropFirst()
-                }
-                if head.isEmpty { break }
-                out.append(head)
-                w = String(rest)
-                ww = DisplayWidth.of(w)
+            if ww <= width {
+                line = String(word)
+                lineWidth = ww
+                continue
             }
-            line = w
-            lineWidth = ww
+            // Too long for a line: the characters of the line being filled, their widths, and
+            // where the last `:` or `/` (not the first character) would let it break.
+            var chunk: [Character] = []
+            var widths: [Int] = []
+            var chunkWidth = 0
+            var breakAfter: Int?
+            for g in word {
+                let gw = DisplayWidth.of(g)
+                if chunkWidth + gw > width, !chunk.isEmpty {
+                    let cut = breakAfter ?? chunk.count
+                    out.append(String(chunk[..<cut]))
+                    chunk.removeFirst(cut)
+                    widths.removeFirst(cut)
+                    chunkWidth = widths.reduce(0, +)
+                    breakAfter = chunk.indices.last { $0 > 0 && (chunk[$0] == ":" || chunk[$0] == "/") }.map { $0 + 1 }
+                }
+                chunk.append(g)
+                widths.append(gw)
+                chunkWidth += gw
+                if (g == ":" || g == "/") && chunk.count > 1 { breakAfter = chunk.count }
+            }
+            line = String(chunk)
+            lineWidth = chunkWidth
         }
         if lineWidth > 0 || out.isEmpty { out.append(line) }
         return out
@@ -93,10 +141,17 @@ enum Pane {
     /// Draws the frame and returns the rectangle left for content.
     static func frame(into grid: inout Grid, rect: Rect, title: String, side: Bool, position: String? = nil) -> Rect {
         grid.fill(rect, role: .normal)
+        // The title takes what the list's status (filter, order, count; right-aligned) leaves,
+        // and at least a third of the rule when both cannot be whole.
+        let statusWidth = position.map { DisplayWidth.of($0) + 8 } ?? 4
+        let titleWidth = min(DisplayWidth.of(InertText.make(title)) + 2, max(rect.width - statusWidth, rect.width / 3, 12))
         defer {
             if let position, !side {
-                let w = DisplayWidth.of(position) + 2
-                if w < rect.width / 2 { grid.write(" \(position) ", x: rect.x + rect.width - w - 2, y: rect.y, role: .muted) }
+                let room = rect.width - titleWidth - 8
+                let w = min(DisplayWidth.of(position), room)
+                if room > 8 {
+                    grid.write(" \(position) ", x: rect.x + rect.width - w - 4, y: rect.y, role: .status, maxWidth: w + 2)
+                }
             }
         }
         if side {
@@ -105,7 +160,25 @@ enum Pane {
             return Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
         }
         grid.write(String(repeating: "─", count: rect.width), x: rect.x, y: rect.y, role: .border)
-        grid.write(" \(InertText.make(title)) ", x: rect.x + 2, y: rect.y, role: .emphasis, maxWidth: rect.width - 4)
+        grid.write(" \(InertText.make(title)) ", x: rect.x + 2, y: rect.y, role: .emphasis, maxWidth: titleWidth)
         return Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
+    }
+}
+
+/// The last few long values wrapped, by text and width (a detail scrolled through a value of
+/// 160,000 characters asks for the same rows again on every key).
+enum WrapMemo {
+    static let threshold = 4_096
+    private static let kept = Mutex<[(text: String, width: Int, lines: [String])]>([])
+
+    static func lines(of text: String, width: Int) -> [String]? {
+        kept.withLock { entries in entries.first { $0.width == width && $0.text == text }?.lines }
+    }
+
+    static func keep(_ lines: [String], of text: String, width: Int) {
+        kept.withLock { entries in
+            entries.append((text, width, lines))
+            if entries.count > 8 { entries.removeFirst() }
+        }
     }
 }

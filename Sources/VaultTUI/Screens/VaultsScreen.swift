@@ -5,18 +5,22 @@ import VaultCore
 /// points; the selected vault's lock explained in the pane.
 enum VaultsScreen {
     static let table = Table(columns: [
-        Column(title: "NAME", width: 14, flex: 2, priority: 9),
-        Column(title: "LOCK", width: 21, priority: 9),
+        Column(title: "NAME", width: 12, flex: 2, priority: 9, maxWidth: 50),
+        Column(title: "LOCK", width: 10, flex: 1, priority: 9, maxWidth: 24),
         Column(title: "MIN", width: 5, alignRight: true, priority: 6),
         Column(title: "MAX", width: 6, alignRight: true, priority: 6),
-        Column(title: "POINTS", width: 7, alignRight: true, priority: 5),
+        Column(title: "POINTS", width: 8, alignRight: true, priority: 5),
         Column(title: "NEWEST", width: 10, priority: 3),
         Column(title: "KEY", width: 9, flex: 1, priority: 1),
     ])
 
     static func draw(into grid: inout Grid, _ state: AppState, _ layout: Layout) {
         let rows = state.vaultRows
-        let (listRect, paneRect) = layout.split(.vaults, rowCount: rows.count)
+        let (shownTable, _) = table.inserting(Table.whereColumn, at: 1, when: state.account.spansAccountsOrRegions)
+        let names = rows.reduce(0) { max($0, DisplayWidth.of(InertText.make(String($1.name.prefix(64))))) }
+        let natural = shownTable.columns.map { $0.title == "NAME" ? names : 0 }
+        let (listRect, paneRect) = layout.split(
+            .vaults, rowCount: rows.count, listWidth: shownTable.neededWidth(natural: natural, sort: state.order(.vaults)))
         let now = state.now
         var position: String?
         if rows.isEmpty {
@@ -25,7 +29,7 @@ enum VaultsScreen {
             let (shown, original) = table.inserting(Table.whereColumn, at: 1, when: state.account.spansAccountsOrRegions)
             position = shown.draw(
                 into: &grid, rect: listRect, rowCount: rows.count, top: state.scrollTop[.vaults] ?? 0,
-                selected: state.selectedIndex(.vaults)
+                selected: state.selectedIndex(.vaults), sort: state.order(.vaults)
             ) { row, drawn in
                 let v = rows[row]
                 guard let column = original(drawn) else { return (Table.whereText(accountId: v.accountId, region: v.region), .muted) }
@@ -38,6 +42,10 @@ enum VaultsScreen {
                 case 3: return (Format.days(v.lock?.maxRetentionDays), .normal)
                 case 4:
                     if points == nil, state.snapshot.pointsLoad?.pendingVaults.contains(v.key) == true { return ("…", .muted) }
+                    // Points that could not be read are not "0": the pane says why.
+                    if points?.isEmpty ?? true, state.account.unreadable("ListRecoveryPointsByBackupVault", vault: v.key) != nil {
+                        return ("?", .warning)
+                    }
                     return (Format.count(points?.count ?? 0), .normal)
                 case 5: return (points?.newestCreation.map { Elapsed.ago($0, now: now) } ?? "–", .muted)
                 default:
@@ -47,7 +55,9 @@ enum VaultsScreen {
         }
         if let paneRect, let vault = state.currentVault {
             let side = layout.width >= Layout.sidePaneWidth
-            let content = Pane.frame(into: &grid, rect: paneRect, title: vault.name, side: side, position: position)
+            let status = ListStatus.text(state, tab: .vaults, position: position)
+            let content = Pane.frame(into: &grid, rect: paneRect, title: vault.name, side: side, position: side ? nil : status)
+            if side { Chrome.listStatusOnTabLine(into: &grid, status) }
             summary(vault, state, compact: false).draw(into: &grid, rect: content)
         }
     }

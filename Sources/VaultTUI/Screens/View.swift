@@ -21,14 +21,8 @@ public enum View {
             case .alerts: AlertsScreen.draw(into: &grid, state, layout)
             case .guardrails: GuardrailsScreen.draw(into: &grid, state, layout)
             }
-        case .vaultDetail(let vault):
-            VaultDetail.draw(into: &grid, state, vault: vault, rect: layout.body)
-        case .pointDetail(let arn):
-            PointDetail.draw(into: &grid, state, arn: arn, rect: layout.body)
-        case .alertDetail(let id):
-            AlertDetail.draw(into: &grid, state, id: id, rect: layout.body)
-        case .checkDetail(let id):
-            CheckDetail.draw(into: &grid, state, id: id, rect: layout.body)
+        case .vaultDetail, .pointDetail, .alertDetail, .checkDetail:
+            DetailScreen.draw(into: &grid, state, rect: layout.body)
         }
         Chrome.footer(into: &grid, state)
         switch state.overlay {

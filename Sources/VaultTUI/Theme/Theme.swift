@@ -14,10 +14,10 @@ public struct Theme: Equatable, Sendable {
 
     public func style(_ role: Role) -> Style { styles[role] ?? Theme.builtin.styles[role] ?? .plain }
 
-    /// The compiled-in theme: the terminal's own background and foreground, the 8 basic colours
-    /// for meaning, so it reads on light and dark terminals alike.
+    /// The compiled-in theme, named for what it is: the terminal's own background and foreground,
+    /// the 8 basic colours for meaning, so it reads on light and dark terminals alike.
     public static let builtin = Theme(
-        name: "builtin",
+        name: "terminal",
         styles: [
             .normal: Style(),
             .muted: Style([.dim]),

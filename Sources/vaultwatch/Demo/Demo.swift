@@ -26,15 +26,18 @@ struct Demo: ParsableCommand {
     var reset = false
 
     func run() throws {
+        // Before anything is created: a run without a terminal leaves no empty store behind.
+        try DashboardLauncher.requireTerminal()
         let directory = storeOptions.directory(defaultProfile: "demo")
         if reset { try Demo.remove(directory) }
-        let loaded = try guardrails.load(
-            defaultRules: [DemoAccount.alertRule], defaultSettings: DemoAccount.guardrailSettings)
+        let defaults = GuardrailDefaults.choose(profile: storeOptions.profile, demo: true)
+        let loaded = try guardrails.load(defaultRules: defaults.rules, defaultSettings: defaults.settings)
         let store = try storeOptions.open(defaultProfile: "demo")
         let clock = simulation.clock()
+        var options = display.launcherOptions
+        options.simulatedSpeed = simulation.speed
         try DashboardLauncher.run(
-            store: store, sources: [simulation.source(clock: clock)], guardrails: loaded, clock: clock,
-            options: display.launcherOptions)
+            store: store, sources: [simulation.source(clock: clock)], guardrails: loaded, clock: clock, options: options)
     }
 
     /// Removes a demo store, refusing anything that does not look like one.

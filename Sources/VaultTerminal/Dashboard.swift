@@ -1,5 +1,6 @@
 import CNCurses
 import Foundation
+import VaultTUI
 import VaultCore
 
 #if canImport(Glibc)
@@ -55,16 +56,12 @@ public final class Dashboard {
 
             var messages: [Msg] = []
             if !inbox.drainPipe().isEmpty { break loop }  // SIGINT, SIGTERM, SIGHUP, SIGQUIT
+            // Every key, Ctrl-L included, goes through the key map and `update`; a resize too.
             for input in terminal.readInputs() {
                 switch input {
                 case .resize:
-                    terminal.invalidate()
-                    lastGrid = nil
                     let s = terminal.size
                     messages.append(.resize(width: s.width, height: s.height))
-                case .key(.ctrl("l")):
-                    terminal.invalidate()
-                    lastGrid = nil
                 case .key(let key):
                     messages.append(.key(key))
                 case .paste(let text):
@@ -79,9 +76,19 @@ public final class Dashboard {
                 messages.append(.second)
             }
             for msg in messages {
+                // The snapshot a new one replaces is let go off the main thread (see `Retired`).
+                var replaced: AccountSnapshot?
+                if case .snapshot = msg { replaced = state.paused ? state.pending : state.snapshot }
+                defer { if let replaced { Retired.drop(replaced) } }
                 for effect in Update.apply(msg, to: &state) {
-                    if effect == .quit { break loop }
-                    perform(effect)
+                    switch effect {
+                    case .quit: break loop
+                    case .repaint:
+                        // Forget what is on screen: the next frame repaints every cell.
+                        terminal.invalidate()
+                        lastGrid = nil
+                    case .acknowledge: perform(effect)
+                    }
                 }
             }
         }
@@ -99,5 +106,18 @@ public final class Dashboard {
         _ = poll(&fds, 2, untilNextSecond)
         let hangUp = Int16(POLLHUP) | Int16(POLLERR) | Int16(POLLNVAL)
         return fds[0].revents & hangUp == 0
+    }
+}
+
+/// Where replaced snapshots are let go. The worker copies its account state when it takes in more
+/// while the screen still holds the last snapshot (copy on write), so the snapshot the screen lets
+/// go is often the only owner of a whole copy of the alerts and calls: freeing it, element by
+/// element, takes milliseconds at a hundred thousand alerts. That work goes to a background queue,
+/// so a key pressed while thousands of alerts a second arrive is answered at once.
+enum Retired {
+    private static let queue = DispatchQueue(label: "vaultwatch.retired-snapshots", qos: .utility)
+
+    static func drop(_ snapshot: AccountSnapshot) {
+        queue.async { withExtendedLifetime(snapshot) {} }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import VaultTUI
 import Synchronization
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import CNCurses
 import Foundation
+import VaultTUI
 
 #if canImport(Glibc)
     import Glibc
@@ -75,7 +76,7 @@ final class Terminal {
         clearok(cnc_curscr(), true)
     }
 
-    /// Draws `grid`, touching only the cells that differ from the last frame.
+    /// Draws `grid`, touching only the cells `GridDiff` says changed since the last frame.
     func draw(_ grid: Grid, theme: Theme) {
         let full = previous == nil || previous!.width != grid.width || previous!.height != grid.height
             || previousTheme != theme.name
@@ -83,17 +84,8 @@ final class Terminal {
             erase()
             pairs.removeAll(keepingCapacity: true)
         }
-        for y in 0..<grid.height {
-            for x in 0..<grid.width {
-                let cell = grid[x, y]
-                if !full, let prev = previous, prev[x, y] == cell { continue }
-                if cell.isContinuation {
-                    continue
-                }
-                put(cell, x: x, y: y, theme: theme)
-                // A wide glyph replaced by a narrow one leaves its right half stale: the next
-                // cell is redrawn by the loop since it changed too (it is no longer a continuation).
-            }
+        for change in GridDiff.changes(from: full ? nil : previous, to: grid) {
+            put(change.cell, x: change.x, y: change.y, theme: theme)
         }
         previous = grid
         previousTheme = theme.name
@@ -106,8 +98,7 @@ final class Terminal {
         if case .none = colourMode { style = Theme.monochrome.style(cell.role) }
         let pair = colourPair(style)
         let attrs = attributes(style.attributes)
-        var scalars = Array(cell.grapheme.unicodeScalars.prefix(4))
-        if scalars.isEmpty { scalars = [" "] }
+        var scalars = TerminalGlyph.scalars(for: cell.grapheme)
         // Agree with the C library on width, or draw something that cannot misalign.
         let base = wchar_t(bitPattern: scalars[0].value)
         let cWidth = wcwidth(base)
@@ -167,13 +158,13 @@ final class Terminal {
     }
 
     /// Every key waiting, without blocking, with bracketed pastes gathered into one input.
-    func readInputs() -> [KeyDecoder.Input] {
+    func readInputs() -> [TerminalInput] {
         paste.feed(readRawInputs())
     }
 
-    private func readRawInputs() -> [KeyDecoder.Input] {
+    private func readRawInputs() -> [TerminalInput] {
         nodelay(cnc_stdscr(), true)
-        var out: [KeyDecoder.Input] = []
+        var out: [TerminalInput] = []
         var ch: wint_t = 0
         while out.count < 256 {
             let status = get_wch(&ch)

@@ -1,13 +1,9 @@
 import CNCurses
+import VaultTUI
 
 /// Turns what `get_wch` returned into a `Key` (or a resize).
 enum KeyDecoder {
-    enum Input: Equatable {
-        case key(Key)
-        case resize
-        /// Text the terminal says was pasted (see `PasteDecoder`).
-        case paste(String)
-    }
+    typealias Input = TerminalInput
 
     static func decode(status: Int32, value: UInt32) -> Input? {
         if status == KEY_CODE_YES { return function(Int32(bitPattern: value)) }

@@ -1,4 +1,5 @@
 import CNCurses
+import VaultTUI
 
 /// The terminal's key and paste decoders held to what they promise, for the fuzzer
 /// (`Fuzz/TerminalInput`) and its regression tests: any `get_wch` result decodes without a trap,

@@ -1,0 +1,85 @@
+/// An alert's severity with the reasons that add up to it.
+public struct AlertAssessment: Equatable, Sendable {
+    public var severity: AlertSeverity
+    public var score: Int
+    /// What counted, in order: `changes the Vault Lock +3`, `by root +2`, `succeeded +4`.
+    public var reasons: [String]
+    /// The admin role (ARN) the principal's name reads as while not being it.
+    public var looksLike: String?
+
+    /// `high (5): changes the Vault Lock +3 · by root +2`
+    public var explanation: String { "\(severity.word) (\(score)): " + reasons.joined(separator: " · ") }
+}
+
+/// Ranks an alert by what was attempted and by whom, so root deleting a lock configuration is
+/// never level with an automation role's refused StartRestoreJob. The score adds up:
+///
+/// - what was attempted: a change to the Vault Lock +3; deleting or exposing what the lock
+///   protects (a recovery point, the vault, its access policy, a point's lifecycle) +2; anything
+///   else (notifications, restores, copies) +1;
+/// - who: root +2; an IAM user (long-term keys) +1; a principal whose name reads as an admin
+///   role's but is not it (UTS #39 confusable, or invisible or space characters) +2; an AWS
+///   service −1; a role session 0;
+/// - the outcome: succeeded (a guardrail did not hold) +4; refused 0.
+///
+/// 6 and more is critical, 4–5 high, 2–3 medium, less low (`AlertSeverity(score:)`).
+public enum AlertTriage {
+    static let lockActions: Set<String> = ["PutBackupVaultLockConfiguration", "DeleteBackupVaultLockConfiguration"]
+    static let protectionActions: Set<String> = [
+        "DeleteRecoveryPoint", "DeleteBackupVault", "PutBackupVaultAccessPolicy", "DeleteBackupVaultAccessPolicy",
+        "UpdateRecoveryPointLifecycle", "DisassociateRecoveryPoint", "DisassociateRecoveryPointFromParent",
+    ]
+
+    public static func assess(_ alert: Alert, admins: [String]) -> AlertAssessment {
+        assess(alert, looksLike: LookAlike.admin(imitatedBy: alert.principal, admins: admins))
+    }
+
+    /// With the look-alike question already answered (`AlertAssessor` remembers it per principal).
+    public static func assess(_ alert: Alert, looksLike imitated: String?) -> AlertAssessment {
+        var score = 0
+        var reasons: [String] = []
+        func add(_ points: Int, _ why: String) {
+            score += points
+            reasons.append("\(why) \(points >= 0 ? "+" : "−")\(abs(points))")
+        }
+        let action = alert.action
+        if lockActions.contains(action) {
+            add(3, "changes the Vault Lock")
+        } else if protectionActions.contains(action) {
+            add(2, "deletes or exposes what the lock protects")
+        } else {
+            add(1, "other sensitive action")
+        }
+        let principal = alert.principal
+        switch principal.kind {
+        case .root: add(2, "by root")
+        case .iamUser: add(1, "by an IAM user (long-term keys)")
+        case .awsService: add(-1, "by an AWS service")
+        default: break
+        }
+        if let imitated { add(2, "looks like the admin role \(LookAlike.name(of: imitated)), is not") }
+        if alert.outcome == "succeeded" { add(4, "succeeded: a guardrail did not hold") }
+        return AlertAssessment(severity: AlertSeverity(score: score), score: score, reasons: reasons, looksLike: imitated)
+    }
+}
+
+/// Assesses alerts one after another, remembering which principals look like an admin (the
+/// skeletons are worked out once per principal, not once per alert).
+public struct AlertAssessor: Sendable {
+    public let admins: [String]
+    private var imitations: [String: String?] = [:]
+
+    public init(admins: [String]) { self.admins = admins }
+
+    public mutating func assess(_ alert: Alert) -> AlertAssessment {
+        let judged = alert.principal.judgedArn
+        let imitated: String?
+        if let known = imitations[judged] {
+            imitated = known
+        } else {
+            imitated = LookAlike.admin(imitatedBy: alert.principal, admins: admins)
+            imitations[judged] = imitated
+        }
+        return AlertTriage.assess(alert, looksLike: imitated)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Unicode's confusable skeletons (UTS #39 §4): two strings that look alike to a reader have the
+/// same skeleton, so `BackupVaultAdmіn` with a Cyrillic і reads as the admin role it is not.
+public enum Confusables {
+    /// Each code point's prototype sequence, from `ConfusablesData`.
+    static let table: [UInt32: [Unicode.Scalar]] = {
+        var out: [UInt32: [Unicode.Scalar]] = [:]
+        out.reserveCapacity(6_400)
+        for line in data.split(separator: "\n") {
+            let fields = line.split(separator: " ").compactMap { UInt32($0, radix: 16) }
+            guard let source = fields.first, fields.count > 1 else { continue }
+            out[source] = fields.dropFirst().compactMap(Unicode.Scalar.init)
+        }
+        return out
+    }()
+
+    /// skeleton(X): NFD, every code point replaced by its prototype, NFD again.
+    public static func skeleton(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if let prototype = table[scalar.value] { out.append(contentsOf: prototype) } else { out.append(scalar) }
+        }
+        return String(out).decomposedStringWithCanonicalMapping
+    }
+
+    /// `text` without what a reader cannot see: default-ignorable code points (zero-width spaces
+    /// and joiners, bidi marks, variation selectors, tags) and every kind of space.
+    public static func visible(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let p = scalar.properties
+            if p.isDefaultIgnorableCodePoint || p.isWhitespace || p.generalCategory == .format
+                || p.generalCategory == .spaceSeparator
+            {
+                continue
+            }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// Whether `a` and `b` differ yet read the same: equal skeletons once invisible characters
+    /// and spaces are gone.
+    public static func looksAlike(_ a: String, _ b: String) -> Bool {
+        a != b && skeleton(visible(a)) == skeleton(visible(b))
+    }
+}
