@@ -11,7 +11,7 @@ extension AlertRule {
         do {
             value = try JSONValue(data: data)
         } catch {
-            throw EventPatternError(path: "", message: "not valid JSON")
+            throw EventPatternError(path: "", message: "not valid JSON\(JSONValue.place(of: error))")
         }
         guard case .object(let object) = value else {
             throw EventPatternError(path: "", message: "a rule must be a JSON object, got \(String(describing: value).prefix(60))")

@@ -22,7 +22,7 @@ public struct EventPattern: Sendable {
         do {
             value = try JSONValue(data: json)
         } catch {
-            throw EventPatternError(path: "", message: "pattern is not valid JSON")
+            throw EventPatternError(path: "", message: "pattern is not valid JSON\(JSONValue.place(of: error))")
         }
         try Self.checkLength(String(decoding: json, as: UTF8.self).utf16.count)
         try self.init(compiling: value)
@@ -52,7 +52,7 @@ public struct EventPattern: Sendable {
         do {
             value = try JSONValue(data: event)
         } catch {
-            throw EventPatternError(path: "", message: "event is not valid JSON")
+            throw EventPatternError(path: "", message: "event is not valid JSON\(JSONValue.place(of: error))")
         }
         guard case .object = value else {
             throw EventPatternError(path: "", message: "event must be a JSON object, got \(value)")

@@ -9,10 +9,18 @@ public enum JSONValue: Equatable, Sendable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    /// Parses any JSON text (a top-level scalar included).
+    /// Parses any JSON text (a top-level scalar included). A text that is not JSON throws
+    /// `JSONSyntaxError`, which says where.
     public init(data: Data) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: data)
+        do {
+            self = try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            throw JSONSyntaxError.locate(in: data)
+        }
     }
+
+    /// " at line L, column C" for an error `JSONValue(data:)` threw, or "".
+    public static func place(of error: any Error) -> String { (error as? JSONSyntaxError)?.place ?? "" }
 }
 
 extension JSONValue: Codable {

@@ -71,7 +71,7 @@ struct GuardrailOptions: ParsableArguments {
         } catch let error as GuardrailSettingsError {
             throw CLIError("\(url.path): \(error)")
         } catch {
-            throw CLIError("\(url.path): not valid JSON")
+            throw CLIError("\(url.path): \(JSONSyntaxError.locate(in: data))")
         }
     }
 

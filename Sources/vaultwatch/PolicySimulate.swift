@@ -181,7 +181,7 @@ enum PolicyFiles {
         do {
             return try JSONValue(data: data)
         } catch {
-            throw CLIError("\(path): not valid JSON")
+            throw CLIError("\(path): not valid JSON\(JSONValue.place(of: error))")
         }
     }
 
@@ -208,8 +208,11 @@ enum PolicyFiles {
     static func vaultPolicy(_ path: String) throws -> PolicyDocument {
         let value = try json(path)
         if case .object(let object) = value, object["Statement"] == nil, case .string(let text)? = object["Policy"] {
-            guard let inner = try? JSONValue(data: Data(text.utf8)) else {
-                throw CLIError("\(path): Policy: not valid JSON")
+            let inner: JSONValue
+            do {
+                inner = try JSONValue(data: Data(text.utf8))
+            } catch {
+                throw CLIError("\(path): Policy: not valid JSON\(JSONValue.place(of: error)) of its text")
             }
             return try document(inner, path: path, place: "Policy", as: .resourcePolicy)
         }
@@ -233,8 +236,11 @@ enum PolicyFiles {
             if case .object(let object) = item, case .object(let policy)? = object["Policy"],
                 case .string(let content)? = policy["Content"]
             {
-                guard let inner = try? JSONValue(data: Data(content.utf8)) else {
-                    throw CLIError("\(path): \(place)Policy.Content: not valid JSON")
+                let inner: JSONValue
+                do {
+                    inner = try JSONValue(data: Data(content.utf8))
+                } catch {
+                    throw CLIError("\(path): \(place)Policy.Content: not valid JSON\(JSONValue.place(of: error)) of its text")
                 }
                 return try document(inner, path: path, place: "\(place)Policy.Content", as: .serviceControlPolicy)
             }

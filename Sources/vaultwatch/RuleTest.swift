@@ -108,7 +108,7 @@ struct RuleTest: ParsableCommand {
         do {
             value = try JSONValue(data: data)
         } catch {
-            throw EventPatternError(path: "", message: "event is not valid JSON")
+            throw EventPatternError(path: "", message: "event is not valid JSON\(JSONValue.place(of: error))")
         }
         guard case .object(let fields) = value else {
             throw EventPatternError(path: "", message: "event must be a JSON object")

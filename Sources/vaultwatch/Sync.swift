@@ -51,6 +51,8 @@ struct Sync: ParsableCommand {
             defaultSettings: demo ? DemoAccount.guardrailSettings : .seed(account: "111122223333"),
             configured: configuration?.guardrails
         ).rules
+        // The account's profile is resolved before the store is made: a mistyped profile leaves no store behind.
+        let accountSources = source == .aws ? try AccountSources.make(profile: storeOptions.profile, aws: aws, configuration: configuration) : []
         let store = try storeOptions.open(defaultProfile: demo ? "demo" : storeOptions.profile ?? AWSOptions.impliedProfile())
         // Nothing is written to a store this vaultwatch cannot wholly read (a newer schema anywhere).
         do {
@@ -65,8 +67,7 @@ struct Sync: ParsableCommand {
         let sources: [any Source] =
             demo
             ? [simulation.source(clock: clock)]
-            : (source == .aws ? try AccountSources.make(profile: storeOptions.profile, aws: aws, configuration: configuration) : [])
-                + feedSources
+            : accountSources + feedSources
         let printer = SyncPrinter()
         let failure = FailureBox()
         let stop = StopSignals()
@@ -82,8 +83,12 @@ struct Sync: ParsableCommand {
             // A feed's start only finds where to resume, and the demo's first activity comes with its
             // first poll: one poll more reads them.
             if demo || !feedSources.isEmpty, failure.get() == nil { worker.syncNow() }
-            if failure.get() == nil, let failing = worker.sourceStatuses.first(where: \.isFailing), let why = failing.failure {
-                throw CLIError("\(failing.name): \(why.kind.rawValue): \(why.message)")
+            // A failed source was said once, on stderr, as it failed (and its sync line on stdout): the
+            // exit status is all that is left to say.
+            if failure.get() == nil, worker.sourceStatuses.contains(where: \.isFailing) {
+                store.signDigestIfUncovered()
+                ProblemReport.say(store.takeNotes())
+                throw ExitCode.failure
             }
         } else {
             worker.start()
@@ -131,7 +136,8 @@ final class SyncPrinter: Sendable {
 
     /// `2026-11-24T02:15:01Z demo 111122223333 us-east-1 ok: 4 vaults, 393 recovery points, 6 alerts (2 unacknowledged)`
     static func line(_ sync: SyncStatus, _ state: AccountState) -> String {
-        let head = "\(UTC.iso(sync.at)) \(sync.source) \(sync.accountId) \(sync.region)"
+        // A source that failed before learning its account says "-" for it.
+        let head = "\(UTC.iso(sync.at)) \(sync.source) \(sync.accountId.isEmpty ? "-" : sync.accountId) \(sync.region)"
         if let error = sync.error { return TextTable.sanitize("\(head) failed: \(error)") }
         let unread = sync.degraded.map { ", \($0.count) read\($0.count == 1 ? "" : "s") not possible (see notices)" } ?? ""
         return TextTable.sanitize(

@@ -1,4 +1,4 @@
-import AWSClient
+@testable import AWSClient
 import TestSupport
 import Foundation
 import Testing
@@ -158,8 +158,20 @@ import Testing
         let failing = try processHome(script: "import sys\nsys.stderr.write('sso expired \\x1b[31mred\\x1b[0m secret=procsecret\\n')\nsys.exit(3)\n")
         let refused = problem { try chain(failing, ["AWS_PROFILE": "proc"]).credentials() }
         let line = refused.map(String.init(describing:)) ?? ""
-        #expect(line.contains("exited with status 3: sso expired"))
-        #expect(!line.contains("\u{1B}"))
+        #expect(line.contains("exited with status 3 (what it printed is not shown"), "\(line)")
+        #expect(!line.contains("procsecret") && !line.contains("sso expired") && !line.contains("\u{1B}"), "\(line)")
+
+        // A helper that hangs is stopped, not waited on forever.
+        let hung = try processHome(script: "import time\ntime.sleep(600)\n")
+        let started = Date()
+        let stopped = problem {
+            _ = try ProcessCredentials.run(
+                program: "python3", arguments: [hung.path + "/proc.py"],
+                environment: AWSEnvironment(variables: ["PATH": "/usr/bin:/bin"], home: hung.path),
+                lookedAt: [], timeout: 1)
+        }
+        #expect(stopped?.reason.contains("did not finish within 1 s") == true, "\(String(describing: stopped))")
+        #expect(Date().timeIntervalSince(started) < 30)
 
         let badVersion = try processHome(script: "print('{\"Version\": 2, \"AccessKeyId\": \"A\", \"SecretAccessKey\": \"S\"}')\n")
         #expect(problem { try chain(badVersion, ["AWS_PROFILE": "proc"]).credentials() }?.reason.contains("unsupported Version") == true)

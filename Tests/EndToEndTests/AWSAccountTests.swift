@@ -179,8 +179,14 @@ import TestSupport
         #expect(sync.status != 0)
         #expect(sync.stderr.contains("credentials"), "\(sync.stderr)")
         #expect(sync.stderr.contains(home + "/.aws/credentials"), "\(sync.stderr)")
+        // Said once on stderr, not once as it failed and again on the way out.
+        #expect(sync.stderr.split(separator: "\n").filter { $0.contains("credentials") }.count == 1, "\(sync.stderr)")
+        #expect(sync.stdout.contains(" failed: credentials"), "\(sync.stdout)")
         let typo = try vaultwatch(["sync", "--once", "--profile", "nope", "--store", home + "/store"], moto: moto)
         #expect(typo.status != 0)
         #expect(typo.stderr.contains("the config profile \"nope\" (from --profile) could not be found"), "\(typo.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: home + "/store-typo"))
+        let typoStore = try vaultwatch(["sync", "--once", "--profile", "nope", "--store", home + "/store-typo"], moto: moto)
+        #expect(typoStore.status != 0 && !FileManager.default.fileExists(atPath: home + "/store-typo"), "a mistake leaves no store")
     }
 }

@@ -124,4 +124,16 @@ import Testing
             #expect("\(error)" == expected.replacingOccurrences(of: "\" :", with: "\":"))
         }
     }
+
+    /// Nesting is bounded: 10,000 brackets crashed the reader; 64 levels still read.
+    @Test func deepNestingIsRefusedNotACrash() throws {
+        do {
+            _ = try parse("a = " + String(repeating: "[", count: 10_000))
+            Issue.record("parsed")
+        } catch {
+            #expect("\(error)" == "1:69: arrays and inline tables nest deeper than 64 levels")
+        }
+        let deepest = "a = " + String(repeating: "[", count: 64) + String(repeating: "]", count: 64)
+        #expect(throws: Never.self) { try parse(deepest) }
+    }
 }

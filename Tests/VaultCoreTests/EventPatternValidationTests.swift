@@ -13,7 +13,7 @@ import Testing
         .init("{}", "empty objects are not allowed"),
         .init("[]", "pattern must be a JSON object, got []"),
         .init(#""aws.backup""#, #"pattern must be a JSON object, got "aws.backup""#),
-        .init("{not json", "pattern is not valid JSON"),
+        .init("{not json", "pattern is not valid JSON at line 1, column 2"),
         .init(#"{"a": [["x"]]}"#, #"a: nested arrays are not allowed, got ["x"]"#),
         .init(#"{"a": [{}]}"#, "a: an operator object must have exactly one key, got {}"),
         .init(#"{"a": [{"prefix": "x", "suffix": "y"}]}"#,

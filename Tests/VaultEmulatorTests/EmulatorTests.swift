@@ -266,3 +266,28 @@ final class LockedCount: @unchecked Sendable {
     func add() { lock.lock(); count += 1; lock.unlock() }
     var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }
+
+extension EmulatorTests {
+    /// The unauthenticated clock route refuses a move its dates could not represent (a request of
+    /// 1e300 seconds stopped the process), and a state file with such an offset stops at the latest time.
+    @Test func theClockRefusesAMovePastTheLatestTime() throws {
+        let emulator = self.emulator()
+        func move(_ body: String) -> HTTPResponse {
+            var request = HTTPRequest(method: "POST", scheme: "http", host: "127.0.0.1", path: "/_vaultwatch/clock")
+            request.body = Data(body.utf8)
+            return emulator.handle(request)
+        }
+        let before = emulator.clock.now
+        for body in [#"{"AdvanceSeconds": 1e300}"#, #"{"AdvanceSeconds": 9.2e18}"#, #"{"Now": 1e300}"#, #"{"Now": 253402300800}"#] {
+            let refused = move(body)
+            #expect(refused.status == 400 && String(decoding: refused.body, as: UTF8.self).contains("9999-12-31T23:59:59Z"), "\(body)")
+        }
+        #expect(abs(emulator.clock.now.timeIntervalSince(before)) < 60)
+        #expect(move(#"{"AdvanceSeconds": 86400}"#).status == 200)
+        #expect(move(#"{"Now": 253402300799}"#).status == 200)
+        #expect(emulator.clock.now == EmulatorClock.latest)
+        #expect(EmulatorClock(offset: 1e300).now == EmulatorClock.latest)
+        #expect(EmulatorClock(offset: .infinity).now == EmulatorClock.latest)
+        #expect(abs(EmulatorClock(offset: .nan).offset) < 1)
+    }
+}

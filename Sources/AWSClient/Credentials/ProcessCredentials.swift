@@ -3,8 +3,10 @@ import Foundation
 /// `credential_process`: the command is split with shell-style quoting and run without a shell, in
 /// the configuration's environment; its stdout must be JSON `{"Version": 1, "AccessKeyId",
 /// "SecretAccessKey", "SessionToken"?, "Expiration"?, "AccountId"?}`. With an `Expiration` it is run
-/// again when that nears (15/10-minute windows). A non-zero exit is an error carrying its stderr, made
-/// inert and cut; stdout never appears in an error (it holds the secret).
+/// again when that nears (15/10-minute windows). Neither its stdout (it holds the secret) nor its stderr
+/// (a failing helper may print a token or the secret it could not use) ever appears in an error, which
+/// the store and logs keep: a non-zero exit says the status and to run the helper by hand to see why.
+/// A helper that has not finished within `timeout` is killed, so a hung one cannot hold a sync forever.
 enum ProcessCredentials {
     static func provider(profile: String, command: String, configuration: AWSConfiguration, clock: any AWSClock) throws
         -> any CredentialProvider
@@ -29,7 +31,13 @@ enum ProcessCredentials {
         }
     }
 
-    static func run(program: String, arguments: [String], environment: AWSEnvironment, lookedAt: [String]) throws -> AWSCredentials {
+    /// How long a helper may take (the AWS CLI waits forever; an SSO helper that opens a browser
+    /// may take a while, so this is generous).
+    static let timeout: TimeInterval = 120
+
+    static func run(
+        program: String, arguments: [String], environment: AWSEnvironment, lookedAt: [String], timeout: TimeInterval = timeout
+    ) throws -> AWSCredentials {
         func refuse(_ reason: String) -> AWSError {
             .credentials(CredentialProblem(kind: .refused, reason: reason, lookedAt: lookedAt))
         }
@@ -50,22 +58,31 @@ enum ProcessCredentials {
         } catch {
             throw refuse("credential_process \"\(program)\" could not be started: \(error.localizedDescription)")
         }
-        let errorData = Locked(Data())
-        let drained = DispatchSemaphore(value: 0)
+        let captured = Locked(Data())
+        let drained = DispatchGroup()
+        drained.enter()
         DispatchQueue.global().async {
-            let data = stderr.fileHandleForReading.readDataToEndOfFile()
-            errorData.withLock { $0 = data }
-            drained.signal()
+            let data = stdout.fileHandleForReading.readDataToEndOfFile()
+            captured.withLock { $0 = data }
+            drained.leave()
         }
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        drained.wait()
+        drained.enter()
+        DispatchQueue.global().async {
+            // Read and dropped: never shown (see above), only kept from filling the pipe.
+            _ = stderr.fileHandleForReading.readDataToEndOfFile()
+            drained.leave()
+        }
+        guard drained.wait(timeout: .now() + timeout) == .success else {
+            process.terminate()
+            if drained.wait(timeout: .now() + 2) == .timedOut { kill(process.processIdentifier, SIGKILL) }
+            throw refuse("credential_process \"\(program)\" did not finish within \(Int(timeout)) s and was stopped")
+        }
         process.waitUntilExit()
+        let output = captured.withLock { $0 }
         guard process.terminationStatus == 0 else {
-            let text = String(decoding: errorData.withLock { $0 }.prefix(400), as: UTF8.self)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
             throw refuse(
-                "credential_process \"\(program)\" exited with status \(process.terminationStatus)"
-                    + (text.isEmpty ? "" : ": \(OutsideText.inert(text, limit: 200))"))
+                "credential_process \"\(program)\" exited with status \(process.terminationStatus) (what it printed is not"
+                    + " shown, as it may hold a secret: run it by hand to see why)")
         }
         guard let object = (try? JSONSerialization.jsonObject(with: output)) as? [String: Any] else {
             throw refuse("credential_process \"\(program)\" did not print a JSON object")

@@ -13,6 +13,11 @@ public struct TOMLParser {
     private var at = 0
     private var line = 1
     private var lineStart = 0
+    /// Arrays and inline tables open around the value being read.
+    private var depth = 0
+    /// How deep arrays and inline tables may nest: a config file needs two or three levels, and a
+    /// value 10,000 brackets deep exhausted the stack (found by the independent attack).
+    static let maximumDepth = 64
 
     public static func parse(_ text: String) throws(TOMLError) -> TOMLTable {
         var parser = TOMLParser(bytes: Array(text.utf8))
@@ -197,8 +202,13 @@ public struct TOMLParser {
         case ascii("'"):
             if starts(with: "'''") { return .string(try multilineLiteralString()) }
             return .string(try literalString())
-        case ascii("["): return try array()
-        case ascii("{"): return try inlineTable()
+        case ascii("["), ascii("{"):
+            guard depth < Self.maximumDepth else {
+                throw error("arrays and inline tables nest deeper than \(Self.maximumDepth) levels")
+            }
+            depth += 1
+            defer { depth -= 1 }
+            return c == ascii("[") ? try array() : try inlineTable()
         case ascii("t"), ascii("f"):
             if starts(with: "true") { at += 4; return .boolean(true) }
             if starts(with: "false") { at += 5; return .boolean(false) }

@@ -1,6 +1,7 @@
 /// A principal whose name reads as an admin role's without being it: `BackupVaultAdmіn` with a
-/// Cyrillic і, `BackupVaultAdmin ` with a trailing space, `Backup\u{200B}VaultAdmin`. In a list
-/// they look exactly like the admin; flagged, they raise the alert's severity.
+/// Cyrillic і, `BackupVaultAdmin ` with a trailing space, `Backup\u{200B}VaultAdmin`, or a role of
+/// exactly the admin's name in another account (or under another path). In a list they look
+/// exactly like the admin; flagged, they raise the alert's severity.
 public enum LookAlike {
     /// The admin ARN the principal imitates, or nil (the admin itself is not a look-alike).
     public static func admin(imitatedBy principal: Principal, admins: [String]) -> String? {
@@ -10,7 +11,7 @@ public enum LookAlike {
         guard !name.isEmpty else { return nil }
         return admins.first { admin in
             let adminName = self.name(of: admin)
-            return !adminName.isEmpty && Confusables.looksAlike(name, adminName)
+            return !adminName.isEmpty && (name == adminName || Confusables.looksAlike(name, adminName))
         }
     }
 

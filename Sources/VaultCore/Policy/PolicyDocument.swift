@@ -28,7 +28,7 @@ public struct PolicyDocument: Equatable, Sendable {
         do {
             json = try JSONValue(data: Data(text.utf8))
         } catch {
-            throw PolicyError(path: "", message: "policy is not valid JSON")
+            throw PolicyError(path: "", message: "policy is not valid JSON\(JSONValue.place(of: error))")
         }
         return try PolicyParser.document(json, name: name)
     }

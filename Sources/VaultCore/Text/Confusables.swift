@@ -31,7 +31,7 @@ public enum Confusables {
         for scalar in text.unicodeScalars {
             let p = scalar.properties
             if p.isDefaultIgnorableCodePoint || p.isWhitespace || p.generalCategory == .format
-                || p.generalCategory == .spaceSeparator
+                || p.generalCategory == .spaceSeparator || drawnBlank.contains(scalar.value)
             {
                 continue
             }
@@ -40,9 +40,25 @@ public enum Confusables {
         return String(out)
     }
 
+    /// Characters that are neither spaces nor ignorable yet draw as blanks: the braille blank and
+    /// the Hangul fillers (a `BackupVaultAdmin` followed by U+2800 passed as another name).
+    static let drawnBlank: Set<UInt32> = [0x2800, 0x115F, 0x1160, 0x3164, 0xFFA0]
+
     /// Whether `a` and `b` differ yet read the same: equal skeletons once invisible characters
-    /// and spaces are gone.
+    /// and spaces are gone, and the letters drawn as one vertical stroke taken as one (UTS #39
+    /// maps the Cyrillic palochka `ӏ` to `i`, yet in a terminal's font it is the `l` of
+    /// `BackupVaultAdmin`).
     public static func looksAlike(_ a: String, _ b: String) -> Bool {
-        a != b && skeleton(visible(a)) == skeleton(visible(b))
+        a != b && strokes(skeleton(visible(a))) == strokes(skeleton(visible(b)))
+    }
+
+    /// `i`, `l`, `I`, `1`, `|` and the dotless `ı` as one letter.
+    static func strokes(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            switch scalar {
+            case "i", "I", "1", "|", "\u{131}": return "l"
+            default: return scalar
+            }
+        }))
     }
 }

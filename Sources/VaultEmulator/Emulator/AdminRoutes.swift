@@ -64,10 +64,17 @@ struct AdminRoutes {
         guard let input = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else {
             throw .invalidParameter("Send {\"AdvanceSeconds\": n} or {\"Now\": epoch-seconds}.")
         }
+        let latest = "9999-12-31T23:59:59Z"
         if let seconds = (input["AdvanceSeconds"] as? NSNumber)?.doubleValue {
             guard seconds >= 0 else { throw .invalidParameter("The clock only moves forward (AdvanceSeconds \(seconds)).") }
+            guard seconds.isFinite, emulator.clock.canMove(to: emulator.clock.now.addingTimeInterval(seconds)) else {
+                throw .invalidParameter("AdvanceSeconds \(seconds) would move the clock past \(latest).")
+            }
             emulator.clock.advance(by: seconds)
         } else if let epoch = (input["Now"] as? NSNumber)?.doubleValue {
+            guard epoch.isFinite, Date(timeIntervalSince1970: epoch) <= EmulatorClock.latest else {
+                throw .invalidParameter("Now \(epoch) is past \(latest), the latest time the emulator keeps.")
+            }
             let target = Date(timeIntervalSince1970: epoch)
             guard target >= emulator.clock.now else {
                 throw .invalidParameter("The clock only moves forward (Now \(epoch) is in the emulator's past).")

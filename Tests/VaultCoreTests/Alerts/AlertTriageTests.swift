@@ -56,6 +56,10 @@ import Testing
         "Backup\u{200B}VaultAdmin",  // zero-width space
         "BackupVau1tAdmin",  // digit one for l
         "ΒackupVaultAdmin",  // Greek capital beta
+        "BackupVau\u{04CF}tAdmin",  // Cyrillic palochka for l (UTS #39 maps it to i)
+        "BackupVaultAdmin\u{2800}",  // braille blank, drawn as a space
+        "BackupVaultAdmin\u{3164}",  // Hangul filler
+        "BackupVauItAdmin",  // capital I for l
     ])
     func aLookAlikeOfTheAdminIsFlaggedAndRaisesTheSeverity(_ name: String) {
         let principal = Principal.role(name, session: "s", account: "111122223333")
@@ -68,6 +72,16 @@ import Testing
         if imitated != nil {
             #expect(assessed.score == 4 && assessed.severity == .high)
             #expect(assessed.reasons.last == "looks like the admin role BackupVaultAdmin, is not +2")
+        }
+    }
+
+    /// Exactly the admin's name, in another account or under another path, is not the admin.
+    @Test func theAdminsNameElsewhereIsFlagged() {
+        for principal in [
+            Principal.role("BackupVaultAdmin", session: "s", account: "999999999999"),
+            Principal.role("ops/BackupVaultAdmin", session: "s", account: "111122223333"),
+        ] {
+            #expect(LookAlike.admin(imitatedBy: principal, admins: [Self.admin]) == Self.admin, "\(principal.judgedArn)")
         }
     }
 

@@ -81,7 +81,7 @@ func statementDocument(_ fields: String, version: String? = "2012-10-17") -> Str
 
     static let documentRows: [PolicyRejection] = [
         .init("[]", "a policy must be a JSON object, got []"),
-        .init("{not json", "policy is not valid JSON"),
+        .init("{not json", "policy is not valid JSON at line 1, column 2"),
         .init(#"{"Version": "2012-10-17"}"#, "Statement: is required"),
         .init(
             #"{"Version": "2012-10-18", "Statement": []}"#,

@@ -31,7 +31,7 @@ import VaultCore
         (#"{"EventPattern":"{\"source\":\"x\"}"}"#, "EventPattern.source: match values must be in an array or an object, got \"x\""),
         (#"{"EventPattern":"{\"source\":[\"a\"]}","State":"ON"}"#, "State: must be ENABLED or DISABLED, got \"ON\""),
         (#"{"EventPattern":"{\"source\":[\"a\"]}","Targets":[{"Id":"1"}]}"#, "Targets[0]: has no Arn"),
-        ("not json", "not valid JSON"),
+        ("not json", "not valid JSON at line 1, column 2"),
     ])
     func invalidDefinitionsNameTheField(text: String, message: String) {
         #expect(throws: (any Error).self) { try AlertRule.definition(Data(text.utf8), fallbackName: "x") }
