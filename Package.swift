@@ -10,17 +10,20 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        // SHA-256 for the hash chain of alerts and acknowledgements.
-        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         // C shim over ncursesw: NCURSES_WIDECHAR is defined in the header itself, since the
         // pkgConfig route silently drops it (see shared/docs/swift-on-this-machine.md §1).
         .systemLibrary(name: "CNCurses"),
+        // The system's libcrypto (OpenSSL 3, Debian's libssl-dev): nothing to compile, where swift-crypto's
+        // vendored BoringSSL cost ~110 s of the first build (see README).
+        .systemLibrary(name: "COpenSSL"),
+        // SHA-256, HMAC-SHA256 and Ed25519 (and SHA-1 for the AWS CLI's cache names) over libcrypto.
+        .target(name: "SystemCrypto", dependencies: ["COpenSSL"]),
         .target(name: "VaultCore"),
         .target(
             name: "VaultStore",
-            dependencies: ["VaultCore", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["VaultCore", "SystemCrypto"]),
         // The simulated AWS Backup service of the demo account: the domain alone, safe to call from
         // any thread (it serialises its calls inside).
         .target(name: "VaultDemo", dependencies: ["VaultCore"]),
@@ -36,8 +39,11 @@ let package = Package(
         // config.toml: a small TOML reader of its own (no dependency to build) and the settings it holds.
         .target(name: "VaultConfig", dependencies: ["VaultCore"]),
         // How vaultwatch reaches AWS, exactly as the AWS CLI does: credentials, region, endpoints,
-        // SigV4, retries, protocols and errors. Foundation and swift-crypto only; no vaultwatch target.
-        .target(name: "AWSClient", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // SigV4, retries, protocols and errors. Foundation, SystemCrypto and the system's libcurl (through
+        // CCurl) only; no vaultwatch target.
+        .target(name: "AWSClient", dependencies: ["CCurl", "SystemCrypto"]),
+        // Typed wrappers over libcurl's variadic curl_easy_setopt/getinfo (libcurl4-openssl-dev).
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         .executableTarget(
             name: "vaultwatch",
             dependencies: [
@@ -58,10 +64,14 @@ let package = Package(
             ],
             path: "Benchmarks/vaultwatch-bench"
         ),
+        // The standard vectors, and signatures checked both ways with the openssl CLI.
+        .testTarget(name: "SystemCryptoTests", dependencies: ["SystemCrypto", "TestSupport"]),
         .testTarget(name: "VaultCoreTests", dependencies: ["VaultCore", "FuzzSupport"]),
         // The writer the store's multi-process tests start and kill; not a product.
         .executableTarget(name: "vaultwatch-store-probe", dependencies: ["VaultCore", "VaultStore"]),
-        .testTarget(name: "VaultStoreTests", dependencies: ["VaultStore", "vaultwatch-store-probe", "FuzzSupport"]),
+        // Fixtures/SwiftCryptoStore: a store and key written by swift-crypto, read by path.
+        .testTarget(
+            name: "VaultStoreTests", dependencies: ["VaultStore", "vaultwatch-store-probe", "FuzzSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "VaultSyncTests", dependencies: ["VaultSync", "VaultDemo", "AWSClient", "TestSupport", "FuzzSupport"]),
         // Screen expectations live in Tests/VaultTUITests/Screens and are read by path.
         .testTarget(name: "VaultTUITests", dependencies: ["VaultTUI", "VaultTerminal", "FuzzSupport"], exclude: ["Screens"]),

@@ -178,7 +178,7 @@ enum EndpointFigure {
 
 /// Counts the requests a client sends.
 final class CountingTransport: HTTPTransport, @unchecked Sendable {
-    private let inner = URLSessionTransport()
+    private let inner = CurlTransport()
     private let sent = Locked(0)
     func send(_ request: HTTPRequest, timeout: TimeInterval, cancellation: CancellationHandle?) throws -> HTTPResponse {
         sent.update { $0 += 1 }

@@ -78,18 +78,14 @@ struct Sync: ParsableCommand {
                 failure.set(message)
                 stop.stop()
             })
+        var sourceFailed = false
         if once {
+            Self.stopOnSignal(stop, unless: failure)
             worker.syncNow()  // loads the store and starts the sources (an AWS account is read whole)
             // A feed's start only finds where to resume, and the demo's first activity comes with its
             // first poll: one poll more reads them.
             if demo || !feedSources.isEmpty, failure.get() == nil { worker.syncNow() }
-            // A failed source was said once, on stderr, as it failed (and its sync line on stdout): the
-            // exit status is all that is left to say.
-            if failure.get() == nil, worker.sourceStatuses.contains(where: \.isFailing) {
-                store.signDigestIfUncovered()
-                ProblemReport.say(store.takeNotes())
-                throw ExitCode.failure
-            }
+            sourceFailed = worker.sourceStatuses.contains(where: \.isFailing)
         } else {
             worker.start()
             stop.wait()
@@ -99,6 +95,25 @@ struct Sync: ParsableCommand {
         store.signDigestIfUncovered()
         ProblemReport.say(store.takeNotes())
         if let message = failure.get() { throw CLIError(message) }
+        // A failed source was said once, on stderr, as it failed (and its sync line on stdout): the
+        // exit status is all that is left to say.
+        if sourceFailed { throw ExitCode.failure }
+    }
+}
+
+extension Sync {
+    /// `sync --once` waits on the network (an endpoint that never answers, a credential helper that
+    /// hangs) where no stop between two pieces of work comes: Ctrl-C or SIGTERM then gives it two
+    /// seconds to finish and ends it, as SIGKILL would; the store is built to lose nothing to that
+    /// (whole lines under a lock, fsync; `RELIABILITY.md`'s kill cycles).
+    static func stopOnSignal(_ stop: StopSignals, unless failure: FailureBox) {
+        DispatchQueue.global().async {
+            stop.wait()
+            guard failure.get() == nil else { return }  // a failure stops the sync itself
+            Thread.sleep(forTimeInterval: 2)
+            FileHandle.standardError.write(Data("vaultwatch: stopped before the sync finished; what it wrote is kept\n".utf8))
+            Foundation.exit(130)
+        }
     }
 }
 

@@ -118,4 +118,25 @@ import Testing
         #expect(throws: AWSError.self) { try configuration(["AWS_MAX_ATTEMPTS": "zero"]) }
         #expect(throws: AWSError.self) { try configuration(["AWS_RETRY_MODE": "fast"]) }
     }
+
+    /// botocore reads only regular files (`os.path.isfile`): `/dev/null`, a directory or a FIFO is no
+    /// file at all, so `AWS_CONFIG_FILE=/dev/null` means "no config file", as in the AWS CLI.
+    @Test func aConfigFileThatIsNotARegularFileIsNoFile() throws {
+        let home = try TemporaryHome()
+        let fifo = home.path + "/fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        for path in ["/dev/null", home.path + "/.aws", fifo] {
+            let configuration = try AWSConfiguration(
+                environment: home.environment([
+                    "AWS_CONFIG_FILE": path, "AWS_SHARED_CREDENTIALS_FILE": path, "AWS_ACCESS_KEY_ID": "AKIDNULL",
+                    "AWS_SECRET_ACCESS_KEY": "nullsecret", "AWS_REGION": "eu-west-1",
+                ]))
+            #expect(configuration.profile.isEmpty && configuration.region == "eu-west-1", "\(path)")
+            let credentials = try CredentialChain(configuration: configuration, transport: CapturingTransport()).credentials()
+            #expect(credentials.accessKeyId == "AKIDNULL" && credentials.source == .environment, "\(path)")
+            #expect(throws: AWSError.self, "\(path)") {
+                try AWSConfiguration(environment: home.environment(["AWS_CONFIG_FILE": path]), profile: "prod")
+            }
+        }
+    }
 }

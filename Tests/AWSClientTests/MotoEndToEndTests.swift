@@ -106,7 +106,7 @@ import Testing
         variables["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = moto.url
         let imds = try CredentialChain(
             configuration: AWSConfiguration(environment: AWSEnvironment(variables: variables, home: home.path)),
-            transport: URLSessionTransport()
+            transport: CurlTransport()
         ).credentials()
         #expect(imds.accessKeyId == "test-key" && imds.source == .instanceMetadata && imds.expiration != nil)
 
@@ -116,7 +116,7 @@ import Testing
                     "AWS_CONTAINER_CREDENTIALS_FULL_URI": moto.url + "/latest/meta-data/iam/security-credentials/default-role",
                     "AWS_CONTAINER_AUTHORIZATION_TOKEN": "pod-identity-token",
                 ])),
-            transport: URLSessionTransport()
+            transport: CurlTransport()
         ).credentials()
         #expect(container.accessKeyId == "test-key" && container.source == .container)
 

@@ -13,25 +13,7 @@ public final class FaultProxy {
 
     public init(moto: LocalMoto) throws {
         self.moto = moto
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-u", Resources.faultProxy, moto.url]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        child = ChildProcess(process)
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { throw CommandFailed("fault_proxy.py exited before printing its port") }
-            line += chunk
-        }
-        let text = String(decoding: line, as: UTF8.self)
-        guard let port = Int(text.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") else {
-            throw CommandFailed("fault_proxy.py printed \(text)")
-        }
-        self.port = port
+        (child, port) = try startPrintingPort(["python3", "-u", Resources.faultProxy, moto.url], name: "fault_proxy.py")
     }
 
     public func inject(_ faults: [[String: Any]]) throws {

@@ -1,14 +1,18 @@
+import AWSClient
 import Foundation
 
 /// moto_server on a free 127.0.0.1 port, stopped when released: a real local AWS endpoint for
 /// the services moto implements (Backup vaults and locks, plans, KMS, Organizations, EventBridge,
-/// SQS, STS). Missing moto fails the test with what to run; it is never skipped.
+/// SQS, STS). Missing moto fails the test with what to run; it is never skipped. With `tls`, it serves
+/// https with that authority's server certificate (`--ssl-cert`, `--ssl-key`).
 public final class LocalMoto: @unchecked Sendable {
     public let port: Int
     private let child: ChildProcess
-    public var url: String { "http://127.0.0.1:\(port)" }
+    private let tls: TestCertificateAuthority?
+    public var url: String { "\(tls == nil ? "http" : "https")://127.0.0.1:\(port)" }
 
-    public init() throws {
+    public init(tls: TestCertificateAuthority? = nil) throws {
+        self.tls = tls
         port = try freeLoopbackPort()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -18,14 +22,20 @@ public final class LocalMoto: @unchecked Sendable {
         } else {
             process.arguments = ["python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)]
         }
+        if let tls { process.arguments! += ["--ssl-cert", tls.serverCertificate, "--ssl-key", tls.serverKey] }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         child = ChildProcess(process)
+        let probe = CurlTransport(caBundle: tls?.certificate)
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
             if !process.isRunning { break }
-            if let data = try? Data(contentsOf: URL(string: "\(url)/moto-api/")!), !data.isEmpty { return }
+            if let answer = try? probe.send(HTTPRequest(method: "GET", url: url + "/moto-api/"), timeout: 2, cancellation: nil),
+                !answer.body.isEmpty
+            {
+                return
+            }
             Thread.sleep(forTimeInterval: 0.05)
         }
         throw CommandFailed("moto_server did not start on \(url) (is moto[server] installed? run bash .ci/setup)")
@@ -47,6 +57,7 @@ public final class LocalMoto: @unchecked Sendable {
     public func aws(_ arguments: [String], home: String, extra: [String: String?] = [:]) throws -> Any {
         var environment = environment(home: home)
         for (key, value) in extra { environment[key] = value }
+        if let tls { environment["AWS_CA_BUNDLE"] = tls.certificate }
         let outcome = try runCommand(["aws", "--endpoint-url", url, "--output", "json"] + arguments, environment: environment)
         guard outcome.status == 0 else {
             throw CommandFailed("aws \(arguments.joined(separator: " ")) exited \(outcome.status): \(outcome.stderr) (is awscli installed? run bash .ci/setup)")

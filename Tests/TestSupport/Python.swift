@@ -6,6 +6,8 @@ public enum Resources {
     /// botocore as the reference signer and serializer.
     public static let oracle = directory + "/sigv4_oracle.py"
     public static let faultProxy = directory + "/fault_proxy.py"
+    /// An HTTP/1.1 server answering each request with what it received and its connection's number.
+    public static let echoServer = directory + "/echo_server.py"
     /// An organization's alert wiring in moto_server, with boto3.
     public static let orgWiring = directory + "/org_wiring.py"
 }

@@ -58,6 +58,29 @@ public func freeLoopbackPort() throws -> Int {
     return port
 }
 
+/// Starts a helper that prints `PORT <n>` on its first line once it listens; the child and the port.
+public func startPrintingPort(_ arguments: [String], name: String) throws -> (ChildProcess, Int) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let child = ChildProcess(process)
+    var line = Data()
+    while !line.contains(UInt8(ascii: "\n")) {
+        let chunk = out.fileHandleForReading.availableData
+        if chunk.isEmpty { throw CommandFailed("\(name) exited before printing its port") }
+        line += chunk
+    }
+    let text = String(decoding: line, as: UTF8.self)
+    guard let port = Int(text.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") else {
+        throw CommandFailed("\(name) printed \(text)")
+    }
+    return (child, port)
+}
+
 /// A child process stopped (SIGTERM, then SIGKILL after 2 s) when released.
 public final class ChildProcess: @unchecked Sendable {
     public let process: Process

@@ -88,7 +88,7 @@ import VaultSync
 /// the client's retries of it (three attempts in all, botocore's standard mode), as a network that
 /// went away for a moment would; passes everything else to a real transport.
 final class FailingTransport: HTTPTransport, @unchecked Sendable {
-    private let inner = URLSessionTransport()
+    private let inner = CurlTransport()
     private let lock = NSLock()
     private let nth: Int
     private let operation: String

@@ -39,7 +39,7 @@ enum Oracle {
 
 /// A transport that keeps every request it sends, for the oracle to read.
 final class RecordingTransport: HTTPTransport, @unchecked Sendable {
-    private let inner = URLSessionTransport()
+    private let inner = CurlTransport()
     private let lock = NSLock()
     private var sent: [HTTPRequest] = []
 

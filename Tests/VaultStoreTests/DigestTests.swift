@@ -13,11 +13,15 @@ struct DigestTests {
     /// covered by a digest.
     struct Signed: ~Copyable {
         let dir = TemporaryDirectory()
-        let key = DigestKey()
+        let key: DigestKey
         let clock = StepClock()
         var alertIds: [String] = []
 
-        init() throws {
+        /// With a new key, made before anything else: a noncopyable value cannot be left half made by a throw.
+        init() throws { try self.init(key: DigestKey()) }
+
+        init(key: DigestKey) throws {
+            self.key = key
             let store = try open()
             let alerts = (1...3).map { Fixture.alert("ev-\($0)") }
             try store.append((1...3).map { .call(Fixture.call("ev-\($0)")) } + alerts.map(Record.alert))
@@ -177,7 +181,7 @@ struct DigestTests {
         // Someone with their own key signs the store anew.
         let resigned = try Signed()
         try FileManager.default.removeItem(at: resigned.url("digests.jsonl"))
-        let forger = DigestKey()
+        let forger = try DigestKey()
         _ = try Store(directory: resigned.dir.store, signer: forger).signDigest()
         report = try resigned.verify()
         #expect(report.digests.fault == "line 1: digest 1 was signed by \(forger.publicKey.fingerprint), not by the trusted key \(resigned.key.publicKey.fingerprint)")
@@ -210,7 +214,7 @@ struct DigestTests {
         let t = try Signed()
         let keptT = try #require(try Store(readingFrom: t.dir.store).newestDigestLine())
         try FileManager.default.removeItem(at: t.url("digests.jsonl"))
-        let forger = DigestKey()
+        let forger = try DigestKey()
         _ = try Store(directory: t.dir.store, signer: forger).signDigest()
         report = try Store(readingFrom: t.dir.store).verify(trusting: forger.publicKey, kept: keptT)
         #expect(report.kept?.faults.first == "it was signed by another key than the trusted \(forger.publicKey.fingerprint)")

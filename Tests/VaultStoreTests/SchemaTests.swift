@@ -117,7 +117,7 @@ struct SchemaTests {
     @Test("compaction, repair and a digest read every file first: a newer line in alerts.jsonl leaves the disk byte-identical")
     func writersCheckEveryFile() throws {
         let dir = TemporaryDirectory()
-        let key = DigestKey()
+        let key = try DigestKey()
         let store = try Store(directory: dir.store, calls: .live, clock: SystemClock(), signer: key)
         try store.append(Fixture.everyKind + [.vault(Fixture.vault("plain")), .vault(Fixture.vault("plain"))])
         try appendRaw(Array(#"{"data":{"id":"half"#.utf8), to: dir.file("jobs.jsonl"))

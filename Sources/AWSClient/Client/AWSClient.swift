@@ -25,7 +25,7 @@ public final class AWSClient: Sendable {
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, rateLimiter: RateLimiter = RateLimiter(),
         retryQuota: RetryQuota = RetryQuota()
     ) {
-        let transport = transport ?? URLSessionTransport(caBundle: configuration.caBundle)
+        let transport = transport ?? CurlTransport(configuration: configuration)
         self.configuration = configuration
         self.transport = transport
         self.clock = clock

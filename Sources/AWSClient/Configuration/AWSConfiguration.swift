@@ -21,8 +21,13 @@ public struct AWSConfiguration: Sendable {
     /// (aws/aws-cli#7600); use `AWS_ENDPOINT_URL`/`AWS_ENDPOINT_URL_STS` to move those.
     public let explicitEndpoints: [AWSService: Endpoint]
     public let retry: RetryConfiguration
-    /// `AWS_CA_BUNDLE` > profile `ca_bundle`. See `URLSessionTransport` for what Linux can do with it.
+    /// `AWS_CA_BUNDLE` > profile `ca_bundle`: the only CAs `CurlTransport` trusts when set.
     public let caBundle: String?
+    /// Where `caBundle` came from, for the TLS errors that name it.
+    public var caBundleSource: String? {
+        guard caBundle != nil else { return nil }
+        return environment["AWS_CA_BUNDLE"] != nil ? "AWS_CA_BUNDLE" : "ca_bundle in profile \(profileName)"
+    }
 
     /// Resolves the configuration. `profile`, `region` and `endpointURLs` are the command line's
     /// `--profile`, `--region` and `--endpoint-url` (for the services named).

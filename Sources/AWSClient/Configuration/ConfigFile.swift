@@ -73,9 +73,12 @@ public struct ConfigFile: Sendable, Equatable {
         }
     }
 
-    /// The file at `path`, or nil when it does not exist.
+    /// The file at `path`, or nil when it is not a regular file (after links), as botocore's
+    /// `raw_config_parse` (`os.path.isfile`) treats it: a missing file, `/dev/null` (the AWS CLI's way
+    /// to say "no config file"), a directory or a FIFO are all read as no file.
     public static func load(_ path: String) throws -> ConfigFile? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw AWSError.configuration("\(path): cannot be read")
         }

@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import SystemCrypto
 
 /// The token `aws sso login` caches in `~/.aws/sso/cache/<sha1(key)>.json`, where the key is the
 /// sso-session name (profiles with `sso_session`) or the start URL (legacy profiles).
@@ -7,7 +7,7 @@ struct SSOTokenCache: Sendable {
     let home: String
 
     func path(forKey key: String) -> String {
-        let digest = Insecure.SHA1.hash(data: Data(key.utf8))
+        let digest = SHA1.hash(key.utf8)
         return "\(home)/.aws/sso/cache/\(SigV4Canonical.hex(digest)).json"
     }
 

@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import SystemCrypto
 
 /// The pieces of a SigV4 signature, shared by the signer and the verifier so both canonicalise a
 /// request with the same code (botocore `SigV4Auth`, `botocore/auth.py`).
@@ -60,7 +60,7 @@ public enum SigV4Canonical {
     }
 
     public static func payloadHash(_ body: Data) -> String {
-        body.isEmpty ? emptyPayloadHash : hex(SHA256.hash(data: body))
+        body.isEmpty ? emptyPayloadHash : hex(SHA256.hash(body))
     }
 
     /// The canonical request for `request` signing `names`.
@@ -83,20 +83,25 @@ public enum SigV4Canonical {
     }
 
     public static func stringToSign(amzDate: String, scope: String, canonicalRequest: String) -> String {
-        [algorithm, amzDate, scope, hex(SHA256.hash(data: Data(canonicalRequest.utf8)))].joined(separator: "\n")
+        [algorithm, amzDate, scope, hex(SHA256.hash(canonicalRequest.utf8))].joined(separator: "\n")
     }
 
-    /// `kSigning = HMAC(HMAC(HMAC(HMAC("AWS4"+secret, date), region), service), "aws4_request")`.
-    public static func signingKey(secret: String, date: String, region: String, service: String) -> SymmetricKey {
-        var key = SymmetricKey(data: Data("AWS4\(secret)".utf8))
+    /// `kSigning = HMAC(HMAC(HMAC(HMAC("AWS4"+secret, date), region), service), "aws4_request")`, each
+    /// key wiped once the next is made ("AWS4"+secret is copied straight from the secret's own bytes).
+    public static func signingKey(secret: String, date: String, region: String, service: String) -> SecretBytes {
+        let prefix = "AWS4".utf8
+        var key = SecretBytes(count: prefix.count + secret.utf8.count) { bytes in
+            bytes.copyBytes(from: prefix)
+            UnsafeMutableRawBufferPointer(rebasing: bytes[prefix.count...]).copyBytes(from: secret.utf8)
+        }
         for part in [String(date.prefix(8)), region, service, "aws4_request"] {
-            key = SymmetricKey(data: Data(HMAC<SHA256>.authenticationCode(for: Data(part.utf8), using: key)))
+            key = HMACSHA256.derivedKey(for: part.utf8, key: key)
         }
         return key
     }
 
-    public static func signature(stringToSign: String, key: SymmetricKey) -> String {
-        hex(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key))
+    public static func signature(stringToSign: String, key: SecretBytes) -> String {
+        hex(HMACSHA256.authenticationCode(for: stringToSign.utf8, key: key))
     }
 
     static func hex<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {

@@ -64,7 +64,7 @@ struct AdminRoutes {
         guard let input = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else {
             throw .invalidParameter("Send {\"AdvanceSeconds\": n} or {\"Now\": epoch-seconds}.")
         }
-        let latest = "9999-12-31T23:59:59Z"
+        let latest = UTC.iso(EmulatorClock.latest)
         if let seconds = (input["AdvanceSeconds"] as? NSNumber)?.doubleValue {
             guard seconds >= 0 else { throw .invalidParameter("The clock only moves forward (AdvanceSeconds \(seconds)).") }
             guard seconds.isFinite, emulator.clock.canMove(to: emulator.clock.now.addingTimeInterval(seconds)) else {

@@ -7,7 +7,7 @@ import Foundation
     import Darwin
 #endif
 
-/// A small HTTP/1.1 server on POSIX sockets, enough for the AWS CLI, botocore and URLSession as
+/// A small HTTP/1.1 server on POSIX sockets, enough for the AWS CLI, botocore and libcurl as
 /// clients: keep-alive, `Content-Length` bodies, `Expect: 100-continue`. Each connection is served
 /// on a thread of its own, one request at a time; the handler may be called from several threads
 /// at once. Requests reach the handler with their path and query exactly as sent (still

@@ -1,4 +1,4 @@
-import Crypto
+import SystemCrypto
 
 /// The hash chain of the audit files, `events.jsonl` (calls), `alerts.jsonl` and `acks.jsonl`, in the spirit of CloudTrail
 /// log file integrity validation: every line carries in its `prev` field the SHA-256, as 64
@@ -20,7 +20,7 @@ enum ChainHash {
 
     /// SHA-256 of a line's bytes (without its newline), in lowercase hex.
     static func of(_ line: ArraySlice<UInt8>) -> String {
-        let digest = SHA256.hash(data: line)
+        let digest = SHA256.hash(line)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
         for byte in digest {

@@ -1,13 +1,13 @@
-import Crypto
 import Foundation
 import Glibc
+import SystemCrypto
 
 /// The private key that signs the store's digests (Ed25519). It lives outside every store, in the
 /// user's configuration directory, mode 0600 (`$XDG_CONFIG_HOME/vaultwatch/digest-key.pem`), as a
 /// PKCS#8 PEM `PRIVATE KEY` that OpenSSL reads too. Whoever can read it can forge digests: a key
 /// file that is not the user's own, or that others can read, is refused.
 public struct DigestKey: Sendable {
-    let key: Curve25519.Signing.PrivateKey
+    let key: Ed25519.PrivateKey
 
     public var publicKey: DigestPublicKey { DigestPublicKey(key.publicKey) }
 
@@ -22,11 +22,17 @@ public struct DigestKey: Sendable {
     }
 
     /// A new random key (for tests; stores get theirs from `loadOrCreate`).
-    public init() { key = Curve25519.Signing.PrivateKey() }
-
-    init(seed: [UInt8]) throws(DigestKeyError) {
+    public init() throws(DigestKeyError) {
         do {
-            key = try Curve25519.Signing.PrivateKey(rawRepresentation: seed)
+            key = try Ed25519.PrivateKey.random()
+        } catch {
+            throw DigestKeyError("cannot make a digest key: \(error)")
+        }
+    }
+
+    init(seed: SecretBytes) throws(DigestKeyError) {
+        do {
+            key = try Ed25519.PrivateKey(seed: seed)
         } catch {
             throw DigestKeyError("not an Ed25519 private key: \(error)")
         }
@@ -43,8 +49,9 @@ public struct DigestKey: Sendable {
         let fd = Glibc.open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(0o600))
         guard fd >= 0 else { throw DigestKeyError("cannot create the digest key \(path): \(osReason(errno))") }
         defer { _ = unlink(temp) }
-        let key = DigestKey()
-        let bytes = Array(key.pem.utf8)
+        let key = try DigestKey()
+        var bytes = try key.pemBytes()
+        defer { SecretBytes.wipe(&bytes) }
         let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         let synced = written == bytes.count && fsync(fd) == 0
         let code = errno
@@ -86,14 +93,18 @@ public struct DigestKey: Sendable {
                     + " digests; make a new one (remove it) or narrow it: chmod 600 \(Permissions.quoted(path))")
         }
         var bytes = [UInt8](repeating: 0, count: 4096)
+        defer { SecretBytes.wipe(&bytes) }
         let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
         guard n > 0 else { throw DigestKeyError("the digest key \(path) is empty") }
-        let text = String(decoding: bytes.prefix(n), as: UTF8.self)
-        guard let der = PEM.decode(text, label: "PRIVATE KEY"), der.count == pkcs8Prefix.count + 32,
-            Array(der.prefix(pkcs8Prefix.count)) == pkcs8Prefix
-        else { throw DigestKeyError("the digest key \(path) is not an Ed25519 PRIVATE KEY in PEM") }
+        guard var der = PEM.decode(bytes[..<n], label: "PRIVATE KEY") else {
+            throw DigestKeyError("the digest key \(path) is not an Ed25519 PRIVATE KEY in PEM")
+        }
+        defer { SecretBytes.wipe(&der) }
+        guard der.count == pkcs8Prefix.count + Ed25519.seedByteCount, der.starts(with: pkcs8Prefix) else {
+            throw DigestKeyError("the digest key \(path) is not an Ed25519 PRIVATE KEY in PEM")
+        }
         do throws(DigestKeyError) {
-            return try DigestKey(seed: Array(der.suffix(32)))
+            return try DigestKey(seed: SecretBytes.copying(der[pkcs8Prefix.count...]))
         } catch {
             throw DigestKeyError("the digest key \(path): \(error)")
         }
@@ -102,14 +113,29 @@ public struct DigestKey: Sendable {
     /// Signs `message`.
     func sign(_ message: [UInt8]) throws(DigestKeyError) -> [UInt8] {
         do {
-            return Array(try key.signature(for: message))
+            return try key.signature(for: message)
         } catch {
             throw DigestKeyError("cannot sign a digest: \(error)")
         }
     }
 
-    /// PKCS#8 in PEM (RFC 8410), which OpenSSL reads.
-    var pem: String { PEM.encode(Self.pkcs8Prefix + Array(key.rawRepresentation), label: "PRIVATE KEY") }
+    /// The key file's bytes: PKCS#8 in PEM (RFC 8410), which OpenSSL reads. The caller wipes them
+    /// (`SecretBytes.wipe`) once written.
+    func pemBytes() throws(DigestKeyError) -> [UInt8] {
+        let seed: SecretBytes
+        do {
+            seed = try key.seed()
+        } catch {
+            throw DigestKeyError("cannot write the digest key: \(error)")
+        }
+        var der = [UInt8](repeating: 0, count: Self.pkcs8Prefix.count + seed.count)
+        defer { SecretBytes.wipe(&der) }
+        der.withUnsafeMutableBytes { out in
+            out.copyBytes(from: Self.pkcs8Prefix)
+            seed.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: out[Self.pkcs8Prefix.count...]).copyMemory(from: $0) }
+        }
+        return PEM.encode(der, label: "PRIVATE KEY")
+    }
 
     /// The DER of an Ed25519 PKCS#8 private key before its 32-byte seed.
     static let pkcs8Prefix: [UInt8] = [

@@ -1,38 +1,33 @@
-import Crypto
 import Foundation
+import SystemCrypto
 
 /// The public half of the digest signing key (Ed25519): what checks a digest's signature, kept
 /// wherever the digests are kept. Written and read as a PEM `PUBLIC KEY` (SubjectPublicKeyInfo,
 /// as `openssl pkey -pubout` writes it), or as the bare 32 bytes in base64.
 public struct DigestPublicKey: Sendable, Equatable, CustomStringConvertible {
-    let key: Curve25519.Signing.PublicKey
+    let key: Ed25519.PublicKey
     /// The 32 raw bytes.
-    public let raw: [UInt8]
+    public var raw: [UInt8] { key.raw }
 
-    init(_ key: Curve25519.Signing.PublicKey) {
-        self.key = key
-        raw = Array(key.rawRepresentation)
-    }
-
-    public static func == (a: DigestPublicKey, b: DigestPublicKey) -> Bool { a.raw == b.raw }
+    init(_ key: Ed25519.PublicKey) { self.key = key }
 
     /// Reads a key given as a PEM `PUBLIC KEY` or as base64 of its 32 raw bytes.
     public init(text: String) throws(DigestKeyError) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let bytes: [UInt8]
         if trimmed.hasPrefix("-----BEGIN PUBLIC KEY-----") {
-            guard let der = PEM.decode(trimmed, label: "PUBLIC KEY"), der.count == Self.spkiPrefix.count + 32,
-                Array(der.prefix(Self.spkiPrefix.count)) == Self.spkiPrefix
+            guard let der = PEM.decode(Array(trimmed.utf8)[...], label: "PUBLIC KEY"),
+                der.count == Self.spkiPrefix.count + Ed25519.publicKeyByteCount, der.starts(with: Self.spkiPrefix)
             else { throw DigestKeyError("not an Ed25519 public key in PEM") }
-            bytes = Array(der.suffix(32))
+            bytes = Array(der.suffix(Ed25519.publicKeyByteCount))
         } else {
-            guard let decoded = Data(base64Encoded: trimmed), decoded.count == 32 else {
+            guard let decoded = Data(base64Encoded: trimmed), decoded.count == Ed25519.publicKeyByteCount else {
                 throw DigestKeyError("not an Ed25519 public key (a PEM PUBLIC KEY, or 32 bytes in base64)")
             }
             bytes = Array(decoded)
         }
         do {
-            self.init(try Curve25519.Signing.PublicKey(rawRepresentation: bytes))
+            self.init(try Ed25519.PublicKey(raw: bytes))
         } catch {
             throw DigestKeyError("not an Ed25519 public key: \(error)")
         }
@@ -49,7 +44,7 @@ public struct DigestPublicKey: Sendable, Equatable, CustomStringConvertible {
     public var description: String { fingerprint }
 
     /// SubjectPublicKeyInfo in PEM, which OpenSSL reads.
-    public var pem: String { PEM.encode(Self.spkiPrefix + raw, label: "PUBLIC KEY") }
+    public var pem: String { String(decoding: PEM.encode(Self.spkiPrefix + raw, label: "PUBLIC KEY"), as: UTF8.self) }
 
     public func isValidSignature(_ signature: [UInt8], for message: [UInt8]) -> Bool {
         key.isValidSignature(signature, for: message)
@@ -63,28 +58,4 @@ public struct DigestPublicKey: Sendable, Equatable, CustomStringConvertible {
 public struct DigestKeyError: Error, Equatable, Sendable, CustomStringConvertible {
     public let description: String
     init(_ description: String) { self.description = description }
-}
-
-/// PEM armour: base64 in lines of 64 between BEGIN and END lines.
-enum PEM {
-    static func encode(_ der: [UInt8], label: String) -> String {
-        let text = Data(der).base64EncodedString()
-        var lines: [String] = []
-        var rest = Substring(text)
-        while !rest.isEmpty {
-            lines.append(String(rest.prefix(64)))
-            rest = rest.dropFirst(64)
-        }
-        return "-----BEGIN \(label)-----\n" + lines.joined(separator: "\n") + "\n-----END \(label)-----\n"
-    }
-
-    static func decode(_ text: String, label: String) -> [UInt8]? {
-        let begin = "-----BEGIN \(label)-----"
-        let end = "-----END \(label)-----"
-        guard let from = text.range(of: begin), let to = text.range(of: end, range: from.upperBound..<text.endIndex) else {
-            return nil
-        }
-        let body = text[from.upperBound..<to.lowerBound].filter { !$0.isWhitespace }
-        return Data(base64Encoded: String(body)).map(Array.init)
-    }
 }
