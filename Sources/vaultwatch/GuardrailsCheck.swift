@@ -49,7 +49,7 @@ struct GuardrailContext: ParsableArguments {
         if let synced = state.lastGoodSync?.at, now.timeIntervalSince(synced) > 3600 {
             // Verdicts are only as fresh as the data: say how old it is, on stderr so JSON stays clean.
             FileHandle.standardError.write(
-                Data("vaultwatch: the store was last synced \(Elapsed.ago(synced, now: now)) (\(UTC.minute(synced)) UTC)\n".utf8))
+                Data("vaultwatch: the store was last synced \(Elapsed.ago(synced, now: now)) (\(UTC.minute(synced)))\n".utf8))
         }
         return (state, inputs, now)
     }
