@@ -3,7 +3,7 @@
 public enum FNV1a {
     public static func hash(_ text: String) -> UInt64 { hash(text.utf8) }
 
-    public static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+    @inlinable public static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)

@@ -44,10 +44,10 @@ extension Store {
             return
         }
         // A points file's summary follows it, under the same lock.
-        let size = try handle.status().size
-        let before = (try? summaryBefore(file, through: handle, size: size)) ?? nil
+        let status = try handle.status()
+        let before = (try? summaryBefore(file, through: handle, status: status)) ?? nil
         let appended = try append(lines, to: file, through: handle)
-        refreshSummary(of: file, through: handle, before: before, sizeBefore: size, appended: appended)
+        refreshSummary(of: file, through: handle, before: before, status: status, appended: appended)
         // Closing the file releases the lock.
     }
 

@@ -88,9 +88,11 @@ struct PointsSummaryTests {
         let dir = TemporaryDirectory()
         let store = try Store(directory: dir.store)
         try store.append((0..<10).map { .recoveryPoint(Fixture.point($0, in: "a")) })
+        // Well formed, its check right, its count wrong: as a writer with a bug would leave it.
         let path = dir.file(Self.path("a", ".summary"))
-        let text = try String(contentsOf: path, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: #""points":10"#, with: #""points":11"#).utf8).write(to: path)
+        var lying = try #require(PointsFileSummary.decode(bytes(of: path)))
+        lying.vaults[Fixture.key("a")]?.points = 11
+        try write(try lying.encoded(), to: path)
         let problems = try Store(readingFrom: dir.store).loadAccount().problems
         #expect(problems.map(\.kind) == [.summary], "\(problems)")
         #expect(problems.first?.message.contains("11 points") == true)

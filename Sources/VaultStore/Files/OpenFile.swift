@@ -14,6 +14,9 @@ struct OpenFile: ~Copyable {
         /// Write only, created with mode 0600 or emptied: a compaction's new file, before it is
         /// renamed into place.
         case replace
+        /// Write only, created with mode 0600, neither emptied nor appended to: written from its
+        /// start over what it held (a points file's summary, which says when it is torn).
+        case overwrite
     }
 
     /// Opens the store file at `relativePath` from the store's descriptor. Returns nil when reading
@@ -28,6 +31,7 @@ struct OpenFile: ~Copyable {
         case .read: flags = O_RDONLY | common
         case .append: flags = O_RDWR | O_APPEND | O_CREAT | common
         case .replace: flags = O_WRONLY | O_TRUNC | O_CREAT | common
+        case .overwrite: flags = O_WRONLY | O_CREAT | common
         }
         if access != .read && root.access == .reading { throw .readOnly(path: root.path) }
         let fd = try root.withParent(of: relativePath) { folder, name throws(StoreError) -> Int32? in

@@ -13,13 +13,16 @@ import VaultCore
 /// checks each current summary against the points it read and says a wrong one; `store repair`
 /// writes it again.
 ///
-/// Two JSON lines: the header with each vault's counts (all `vaultwatch vaults` reads), then each
-/// vault's resources and their newest counted point (for the guardrail checks). Beside it,
+/// Three JSON lines: the header with each vault's counts (what `vaultwatch vaults` needs), each
+/// vault's resources and their newest counted point (for the guardrail checks), and a check of
+/// the two (`{"check":"<FNV-1a 64 of their bytes, hex>"}`): an append writes the summary over the
+/// old one, so one cut short is old and new bytes mixed, and only the check tells. Beside it,
 /// `points/<stem>.arns` holds a 64-bit hash of every recovery point's ARN (`arns` of them count),
 /// so an append can tell a new point from a new snapshot of one the file holds without reading it.
 struct PointsFileSummary: Equatable, Sendable {
     /// This build's format; a summary of another is not believed (the file is read instead).
-    static let format = 1
+    /// Format 1 had no check line.
+    static let format = 2
 
     struct Header: Codable, Equatable, Sendable {
         var format: Int
@@ -91,35 +94,111 @@ struct PointsFileSummary: Equatable, Sendable {
 
     // MARK: - As stored
 
+    /// The two lines as `JSONEncoder` would write `header` and the vaults' `Recency` (dates as
+    /// `Date` holds them, so the summary says exactly what the points say), written directly: an
+    /// append writes its file's summary whole, and Foundation's encoder made that the cost of a
+    /// bulk append. Object keys in order except a vault's resources, which need none.
     func encoded() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Dates as `Date` holds them, so the summary says exactly what the points say.
-        var out = Array(try encoder.encode(header))
-        out.append(UInt8(ascii: "\n"))
-        let recency = vaults.sorted { $0.key < $1.key }.map {
-            Recency(accountId: $0.key.accountId, region: $0.key.region, name: $0.key.name, newestCounted: $0.value.newestCounted)
+        let sorted = vaults.sorted { $0.key < $1.key }
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + sorted.reduce(0) { $0 + 120 * $1.value.newestCounted.count })
+        out += #"{"arns":"#.utf8
+        out += String(arns).utf8
+        out += #","bytes":"#.utf8
+        out += String(bytes).utf8
+        out += #","format":"#.utf8
+        out += String(Self.format).utf8
+        out += #","lastLine":"#.utf8
+        PointLineEncoder.string(lastLine, into: &out)
+        out += #","vaults":["#.utf8
+        for (index, (key, summary)) in sorted.enumerated() {
+            out += (index == 0 ? #"{"accountId":"# : #",{"accountId":"#).utf8
+            PointLineEncoder.string(key.accountId, into: &out)
+            out += #","bytes":"#.utf8
+            out += String(summary.bytes).utf8
+            out += #","name":"#.utf8
+            PointLineEncoder.string(key.name, into: &out)
+            if let newest = summary.newest {
+                out += #","newest":"#.utf8
+                try Self.number(newest, into: &out)
+            }
+            out += #","points":"#.utf8
+            out += String(summary.points).utf8
+            out += #","region":"#.utf8
+            PointLineEncoder.string(key.region, into: &out)
+            out.append(UInt8(ascii: "}"))
         }
-        out += try encoder.encode(recency)
-        out.append(UInt8(ascii: "\n"))
+        out += "]}\n[".utf8
+        for (index, (key, summary)) in sorted.enumerated() {
+            out += (index == 0 ? #"{"accountId":"# : #",{"accountId":"#).utf8
+            PointLineEncoder.string(key.accountId, into: &out)
+            out += #","name":"#.utf8
+            PointLineEncoder.string(key.name, into: &out)
+            out += #","newestCounted":{"#.utf8
+            var first = true
+            for (arn, date) in summary.newestCounted {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                PointLineEncoder.string(arn, into: &out)
+                out.append(UInt8(ascii: ":"))
+                try Self.number(date, into: &out)
+            }
+            out += #"},"region":"#.utf8
+            PointLineEncoder.string(key.region, into: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out += "]\n".utf8
+        out += Self.checkLine(of: out[...])
         return out
     }
 
-    /// The header alone (the first line), or nil when it is not one of this format.
+    /// The third line: what the first two must hash to.
+    private static func checkLine(of lines: ArraySlice<UInt8>) -> [UInt8] {
+        let hash = FNV1a.hash(lines)
+        let hex = String(hash, radix: 16)
+        return Array(#"{"check":""#.utf8) + Array(repeating: UInt8(ascii: "0"), count: 16 - hex.utf8.count) + Array(hex.utf8)
+            + Array("\"}\n".utf8)
+    }
+
+    /// The summary's first two lines when its third is their check (what follows it, left by a
+    /// longer summary written before, is no part of it); nil when it is torn, mixed or of no format
+    /// with a check.
+    static func verified(_ bytes: [UInt8]) -> ArraySlice<UInt8>? {
+        guard let first = bytes.firstIndex(of: UInt8(ascii: "\n")),
+            let second = bytes[(first + 1)...].firstIndex(of: UInt8(ascii: "\n"))
+        else { return nil }
+        let lines = bytes[...second]
+        let check = checkLine(of: lines)
+        guard bytes.count >= second + 1 + check.count, bytes[(second + 1)..<(second + 1 + check.count)].elementsEqual(check)
+        else { return nil }
+        return lines
+    }
+
+    /// A date as `JSONEncoder` writes it by default: its seconds since 2001 as a JSON number
+    /// (Swift's shortest text that reads back as the same `Double`).
+    private static func number(_ date: Date, into out: inout [UInt8]) throws {
+        let seconds = date.timeIntervalSinceReferenceDate
+        guard seconds.isFinite else {
+            throw EncodingError.invalidValue(date, .init(codingPath: [], debugDescription: "a date that is no finite number"))
+        }
+        out += seconds.description.utf8
+    }
+
+    /// The header alone (the first line), or nil when the summary is not one of this format, whole.
     static func header(of bytes: [UInt8]) -> Header? {
-        let end = bytes.firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-        guard let header = try? JSONDecoder().decode(Header.self, from: Data(bytes[..<end])), header.format == format
+        guard let lines = verified(bytes), let end = lines.firstIndex(of: UInt8(ascii: "\n")),
+            let header = try? JSONDecoder().decode(Header.self, from: Data(lines[..<end])), header.format == format
         else { return nil }
         return header
     }
 
-    /// The whole summary, or nil when it is not one of this format.
+    /// The whole summary, or nil when it is not one of this format, whole.
     static func decode(_ bytes: [UInt8]) -> PointsFileSummary? {
-        guard let header = header(of: bytes), let end = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-        let rest = bytes[(end + 1)...]
-        let second = rest.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
+        guard let header = header(of: bytes), let lines = verified(bytes), let end = lines.firstIndex(of: UInt8(ascii: "\n"))
+        else { return nil }
+        let rest = lines[(end + 1)...].dropLast()
         let totals = header.totals
-        guard let recency = try? JSONDecoder().decode([Recency].self, from: Data(rest[..<second])),
+        guard let recency = try? JSONDecoder().decode([Recency].self, from: Data(rest)),
             totals.count == header.vaults.count, recency.count == totals.count,
             Set(recency.map(\.key)) == Set(totals.keys)
         else { return nil }

@@ -94,7 +94,7 @@ extension Store {
     }
 
     /// The summary of `file` when it is of the file as it is (its complete lines); nil when there
-    /// is none, or it is of other content. Without `recency`, only its header is read.
+    /// is none, or it is of other content. Without `recency`, only its header is decoded.
     private func currentSummary(
         of file: StoreFile, through handle: borrowing OpenFile, size: Int, recency: Bool
     ) throws(StoreError) -> PointsFileSummary? {
@@ -105,7 +105,7 @@ extension Store {
             }
             summary = whole
         } else {
-            guard let bytes = try SummaryCoverage.firstLine(of: file.summaryRelativePath, in: root), let header = PointsFileSummary.header(of: bytes)
+            guard let bytes = try SummaryCoverage.read(file.summaryRelativePath, in: root), let header = PointsFileSummary.header(of: bytes)
             else { return nil }
             summary = PointsFileSummary(
                 bytes: header.bytes, lastLine: header.lastLine, arns: header.arns,

@@ -47,18 +47,6 @@ enum SummaryCoverage {
         return try handle.readToEnd(from: 0)
     }
 
-    /// A companion file's first line (a summary's header), or nil when it does not exist.
-    static func firstLine(of relativePath: String, in root: StoreDirectory) throws(StoreError) -> [UInt8]? {
-        guard let handle = try OpenFile.open(relativePath, in: root, for: .read) else { return nil }
-        var line: [UInt8] = []
-        while true {
-            let chunk = try handle.read(at: line.count, count: 4096)
-            if let newline = chunk.firstIndex(of: UInt8(ascii: "\n")) { return line + chunk[..<newline] }
-            if chunk.isEmpty { return line }
-            line += chunk
-        }
-    }
-
     /// What a load that read `file` whole (`consumed` bytes of complete lines, into `load`) finds
     /// wrong with its summary: a summary of that very content whose counts, bytes or newest point
     /// are not the points'. A summary of other content (out of date, none) is no problem: nothing
@@ -67,8 +55,8 @@ enum SummaryCoverage {
         _ load: PointsLoad, of file: StoreFile, through handle: borrowing OpenFile, size: Int, consumed: Int,
         in root: StoreDirectory
     ) throws(StoreError) -> StoreProblem? {
-        guard load.records.isEmpty, let line = try firstLine(of: file.summaryRelativePath, in: root),
-            let header = PointsFileSummary.header(of: line), header.bytes == consumed,
+        guard load.records.isEmpty, let written = try read(file.summaryRelativePath, in: root),
+            let header = PointsFileSummary.header(of: written), header.bytes == consumed,
             try covers(header.bytes, header.lastLine, handle, size: size, exactly: false)
         else { return nil }
         // The summary was made without knowing where legacy lines' vaults are: its keys are
