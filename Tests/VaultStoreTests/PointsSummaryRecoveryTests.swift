@@ -118,6 +118,32 @@ struct PointsSummaryRecoveryTests {
         }
     }
 
+    @Test("a summary of format 1 (no check line, always written whole) is believed, and the next append writes this format")
+    func formatOne() throws {
+        let dir = TemporaryDirectory()
+        let store = try Store(directory: dir.store)
+        try store.append(Self.points(0..<25) + Self.points(0..<5, in: "b"))
+        let summary = dir.file(S.path("a", ".summary"))
+        let current = bytes(of: summary)
+        let lines = current.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let formatOne = String(decoding: lines[0], as: UTF8.self).replacingOccurrences(of: #""format":2"#, with: #""format":1"#)
+        let old = Array(formatOne.utf8) + [10] + Array(lines[1]) + [10]
+        try write(old, to: summary)
+        #expect(PointsFileSummary.decode(old)?.vaults == PointsFileSummary.decode(current)?.vaults)
+        try Self.expectAgrees(dir, "format 1")
+        // A writer with nothing in memory adds to it, and writes it in this format.
+        try Store(directory: dir.store).append(Self.points(25..<30))
+        #expect(PointsFileSummary.header(of: bytes(of: summary))?.format == PointsFileSummary.format)
+        try Self.expectAgrees(dir, "after an append", onDisk: true)
+        // Overwritten by this format and cut short: the new start with format 1's rest is not believed
+        // while the file has moved on.
+        let newer = bytes(of: summary)
+        let format = newer.firstRange(of: Array(#""format":"#.utf8))!.upperBound
+        try write(Array(newer[..<(format - 12)]) + Array(old[(format - 12)...]), to: summary)
+        try Self.expectAgrees(dir, "mixed with format 1")
+        #expect(try Store(readingFrom: dir.store).read([.vaults], points: .counts).points[Fixture.key("a")]?.points == 30)
+    }
+
     @Test("a missing summary, or missing ARN hashes, are made again by the next append")
     func missing() throws {
         let dir = TemporaryDirectory()

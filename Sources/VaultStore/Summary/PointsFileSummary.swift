@@ -20,8 +20,8 @@ import VaultCore
 /// `points/<stem>.arns` holds a 64-bit hash of every recovery point's ARN (`arns` of them count),
 /// so an append can tell a new point from a new snapshot of one the file holds without reading it.
 struct PointsFileSummary: Equatable, Sendable {
-    /// This build's format; a summary of another is not believed (the file is read instead).
-    /// Format 1 had no check line.
+    /// This build's format. Format 1 had no check line and is still read (see `verified`); a
+    /// summary of any other is not believed (the file is read instead).
     static let format = 2
 
     struct Header: Codable, Equatable, Sendable {
@@ -161,18 +161,29 @@ struct PointsFileSummary: Equatable, Sendable {
     }
 
     /// The summary's first two lines when its third is their check (what follows it, left by a
-    /// longer summary written before, is no part of it); nil when it is torn, mixed or of no format
-    /// with a check.
-    static func verified(_ bytes: [UInt8]) -> ArraySlice<UInt8>? {
+    /// longer summary written before, is no part of it), or when it is of format 1, which had no
+    /// check: the writers of that format wrote a summary whole into a new file renamed into place,
+    /// never over another. Nil when it is torn or mixed.
+    ///
+    /// A format-1 summary that a writer of this format was overwriting when it stopped reads as
+    /// format 1 only when the old bytes hold from the format on, so its last line is the old one's:
+    /// a summary of an earlier state of the file, which coverage does not believe.
+    static func verified(_ bytes: [UInt8]) -> (lines: ArraySlice<UInt8>, header: Header)? {
         guard let first = bytes.firstIndex(of: UInt8(ascii: "\n")),
-            let second = bytes[(first + 1)...].firstIndex(of: UInt8(ascii: "\n"))
+            let second = bytes[(first + 1)...].firstIndex(of: UInt8(ascii: "\n")),
+            let header = try? JSONDecoder().decode(Header.self, from: Data(bytes[..<first]))
         else { return nil }
         let lines = bytes[...second]
+        if header.format == Self.uncheckedFormat { return (lines, header) }
         let check = checkLine(of: lines)
-        guard bytes.count >= second + 1 + check.count, bytes[(second + 1)..<(second + 1 + check.count)].elementsEqual(check)
+        guard header.format == format, bytes.count >= second + 1 + check.count,
+            bytes[(second + 1)..<(second + 1 + check.count)].elementsEqual(check)
         else { return nil }
-        return lines
+        return (lines, header)
     }
+
+    /// The format before check lines.
+    static let uncheckedFormat = 1
 
     /// A date as `JSONEncoder` writes it by default: its seconds since 2001 as a JSON number
     /// (Swift's shortest text that reads back as the same `Double`).
@@ -184,18 +195,14 @@ struct PointsFileSummary: Equatable, Sendable {
         out += seconds.description.utf8
     }
 
-    /// The header alone (the first line), or nil when the summary is not one of this format, whole.
+    /// The header alone (the first line), or nil when the summary is not whole (see `verified`).
     static func header(of bytes: [UInt8]) -> Header? {
-        guard let lines = verified(bytes), let end = lines.firstIndex(of: UInt8(ascii: "\n")),
-            let header = try? JSONDecoder().decode(Header.self, from: Data(lines[..<end])), header.format == format
-        else { return nil }
-        return header
+        verified(bytes)?.header
     }
 
-    /// The whole summary, or nil when it is not one of this format, whole.
+    /// The whole summary, or nil when it is not whole (see `verified`).
     static func decode(_ bytes: [UInt8]) -> PointsFileSummary? {
-        guard let header = header(of: bytes), let lines = verified(bytes), let end = lines.firstIndex(of: UInt8(ascii: "\n"))
-        else { return nil }
+        guard let (lines, header) = verified(bytes), let end = lines.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
         let rest = lines[(end + 1)...].dropLast()
         let totals = header.totals
         guard let recency = try? JSONDecoder().decode([Recency].self, from: Data(rest)),
