@@ -26,6 +26,12 @@ struct Bench: ParsableCommand {
     @Flag(help: "Generate the data sets again even when cached under .build/bench-data.")
     var regenerate = false
 
+    @Option(parsing: .upToNextOption, help: "Measure only these figures (their numbers), e.g. --figures 1 6.")
+    var figures: [Int] = []
+
+    @Option(help: "Interleaved rounds of each figure and its peer (at least 1; the table's verdicts want 5 or more).")
+    var rounds: Int?
+
     @Flag(help: "Measure only figure 7, the AWS Backup endpoint (it needs no generated store).")
     var endpointOnly = false
 
@@ -34,6 +40,12 @@ struct Bench: ParsableCommand {
 
     @Flag(help: .hidden) var endpointProfile = false
     @Option(help: .hidden) var measureMemory: String?
+    /// Runs the points phase of figure 1 once, on one core, and prints what it spent: for
+    /// profiling (`perf stat`, `perf record`) without the rest of the run.
+    @Option(help: .hidden) var pointsPhase: String?
+    /// Matches the alert rule's pattern over this many events, on one core, ten times, and prints
+    /// what it spent: for profiling the matcher alone.
+    @Option(help: .hidden) var matchEvents: Int?
     @Option(help: .hidden) var firstFrame: String?
     @Option(help: .hidden) var t0: UInt64?
     @Option(help: .hidden) var dashboardProbe: String?
@@ -41,18 +53,23 @@ struct Bench: ParsableCommand {
     func validate() throws {
         if let points, points < 1 { throw ValidationError("--points must be at least 1") }
         if let calls, calls < 0 { throw ValidationError("--calls must not be negative") }
+        if let rounds, rounds < 1 { throw ValidationError("--rounds must be at least 1") }
     }
 
     func run() throws {
         if let measureMemory { return try MemoryProbe.run(store: URL(fileURLWithPath: measureMemory)) }
+        if let pointsPhase { return try LoadFigure.probe(store: URL(fileURLWithPath: pointsPhase)) }
+        if let matchEvents { return try MatchFigure.probe(count: matchEvents, seed: seed) }
         if let dashboardProbe { return try DashboardProbe.run(store: URL(fileURLWithPath: dashboardProbe)) }
         if let firstFrame {
-            return try FirstFrameProbe.run(store: URL(fileURLWithPath: firstFrame), t0: t0 ?? Monotonic.now())
+            return try FirstFrameProbe.run(
+                store: URL(fileURLWithPath: firstFrame), t0: t0 ?? Monotonic.now(), points: points ?? Sizes.full.points)
         }
 
         var sizes = quick ? Sizes.quick : Sizes.full
         if let points { sizes.points = points }
         if let calls { sizes.calls = calls }
+        if let rounds { sizes.rounds = rounds }
         if endpointProfile { return try EndpointProfile.run(points: points ?? 20_000, seed: seed) }
         if endpointOnly {
             var table = Table()
@@ -67,7 +84,7 @@ struct Bench: ParsableCommand {
             table.notes.append(Machine.describe(seed: seed, sizes: sizes))
             return print(table)
         }
-        let table = try Harness(data: data, sizes: sizes).run()
+        let table = try Harness(data: data, sizes: sizes, figures: Set(figures)).run()
         print(table)
     }
 }

@@ -11,10 +11,11 @@ import VaultTUI
 /// with the pure view on this thread, as the dashboard's loop does. Its `AppState` is built as
 /// `vaultwatch watch` builds it, guardrail setup included, so the frame of a snapshot that is no
 /// longer loading runs the posture checks as the dashboard's does. Prints when the first frame,
-/// the first frame showing vaults, and the first frame with the whole store loaded were ready,
-/// counted from `t0` (taken by the parent just before it started this process).
+/// the first frame showing vaults, the first frame showing all `points` points, and the first
+/// frame with the whole store loaded (the activity log too) were ready, counted from `t0` (taken
+/// by the parent just before it started this process).
 enum FirstFrameProbe {
-    static func run(store directory: URL, t0: UInt64) throws {
+    static func run(store directory: URL, t0: UInt64, points: Int) throws {
         let inbox = SnapshotInbox()
         let account = AccountGenerator.account
         let rules = [AlertRule.seed(account: account)]
@@ -27,6 +28,7 @@ enum FirstFrameProbe {
         worker.start()
         var first: Double?
         var vaults: Double?
+        var everyPoint: Double?
         while true {
             let snapshot = try inbox.next()
             let frameStart = Monotonic.now()
@@ -37,9 +39,11 @@ enum FirstFrameProbe {
             withExtendedLifetime(grid) {}
             if first == nil { first = ms }
             if vaults == nil, !snapshot.state.vaults.isEmpty { vaults = ms }
+            if everyPoint == nil, snapshot.state.pointCount == points { everyPoint = ms }
             if !snapshot.loading {
                 print(
-                    #"{"first_ms": \#(first ?? ms), "vaults_ms": \#(vaults ?? ms), "loaded_ms": \#(ms),"#
+                    #"{"first_ms": \#(first ?? ms), "vaults_ms": \#(vaults ?? ms), "points_ms": \#(everyPoint ?? ms),"#
+                        + #" "loaded_ms": \#(ms),"#
                         + #" "loaded_frame_ms": \#(Double(Monotonic.now() - frameStart) / 1e6),"#
                         + #" "points": \#(snapshot.state.pointCount)}"#)
                 worker.stop()

@@ -16,6 +16,12 @@ enum Format {
         String(format: "%.0f MB/s", Double(bytes) / 1e6 / seconds)
     }
 
+    /// Bytes in whole MB, without the unit.
+    static func megabytes(_ bytes: Double) -> String { String(format: "%.0f", bytes / 1e6) }
+
+    /// A plain number, without decimals when it is whole: `2`, `3.5`.
+    static func number(_ n: Double) -> String { n.rounded() == n ? String(Int(n)) : String(n) }
+
     /// 1,234,567/s
     static func rate(_ perSecond: Double, unit: String) -> String { "\(grouped(Int(perSecond.rounded())))\(unit)/s" }
 

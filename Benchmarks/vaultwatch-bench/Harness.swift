@@ -4,22 +4,27 @@ import Foundation
 struct Harness {
     let data: Datasets
     let sizes: Sizes
+    /// The figures to measure; empty for all.
+    let figures: Set<Int>
+
+    private func wants(_ figure: Int) -> Bool { figures.isEmpty || figures.contains(figure) }
 
     func run() throws -> Table {
         var table = Table()
         let orjson = Peer.pythonHas("orjson")
         let moto = Peer.pythonHas("moto")
-        try LoadFigure.measure(data.large, orjson: orjson, into: &table)
-        try MemoryFigure.measure(data.large, orjson: orjson, into: &table)
-        try FirstFrameFigure.measure(large: data.large, typical: data.typical, into: &table)
-        try AckFigure.measure(count: sizes.acknowledgements, into: &table)
-        try BulkAppendFigure.measure(data.large.spec, count: sizes.bulkPoints, rounds: sizes.rounds, into: &table)
-        try MatchFigure.measure(data, count: sizes.matchEvents, rounds: sizes.rounds, moto: moto, into: &table)
-        try EndpointFigure.measure(points: sizes.points, vaults: sizes.vaults, seed: data.seed, into: &table)
-        try DashboardFigures.measure(data, sizes: sizes, into: &table)
+        if wants(1) { try LoadFigure.measure(data.large, orjson: orjson, rounds: sizes.rounds, into: &table) }
+        if wants(2) { try MemoryFigure.measure(data.large, orjson: orjson, rounds: sizes.rounds, into: &table) }
+        if wants(3) { try FirstFrameFigure.measure(large: data.large, typical: data.typical, rounds: sizes.rounds, into: &table) }
+        if wants(4) { try AckFigure.measure(count: sizes.acknowledgements, rounds: sizes.rounds, into: &table) }
+        if wants(5) { try BulkAppendFigure.measure(data.large.spec, count: sizes.bulkPoints, rounds: sizes.rounds, into: &table) }
+        if wants(6) { try MatchFigure.measure(data, count: sizes.matchEvents, rounds: sizes.rounds, moto: moto, into: &table) }
+        if wants(7) { try EndpointFigure.measure(points: sizes.points, vaults: sizes.vaults, seed: data.seed, into: &table) }
+        if (8...11).contains(where: wants) { try DashboardFigures.measure(data, sizes: sizes, into: &table) }
         table.notes.append(
-            "figures 5 and 6: the best of \(sizes.rounds) rounds, for vaultwatch and its peer alike; the others are one run"
-        )
+            "figures 1 to 6: \(sizes.rounds) interleaved rounds of vaultwatch and its peer (A B A B …); a value is the median"
+                + " (min–max) of its side's rounds, and the ratio and the verdict are on the medians; figure 7 is one run, the"
+                + " dashboard's figures are measured as their notes say")
         if let written = data.large.written {
             table.notes.append(
                 "generating the large store appended \(Format.rate(Double(written.points) / written.pointSeconds, unit: " points"))"

@@ -56,7 +56,9 @@ public struct AccountState: Equatable, Sendable {
     private var alertIndex: [String: Int] = [:]
     /// Where each job id is in `jobs`: a job's newer snapshot (RUNNING, then COMPLETED) replaces it.
     private var jobIndex: [String: Int] = [:]
-    private var callIds: Set<String> = []
+    /// Every call id seen, in one flat table: a store's activity log holds a hundred thousand,
+    /// and a `String` each would pin as many small allocations across the heap.
+    private var callIds = ByteTable()
     /// The keys of the vaults of each name, to resolve a legacy key.
     private var keysByName: [String: Set<VaultKey>] = [:]
     /// The account and region of the first vault applied: where a store written before schema 3
@@ -237,6 +239,12 @@ public struct AccountState: Equatable, Sendable {
         if let latestInstant { seen(latestInstant) }
     }
 
+    /// Puts a vault's points summary where its points would be for the guardrail checks (each
+    /// resource's newest point), for a command that reads summaries instead of points.
+    public mutating func installSummary(_ summary: PointsSummary, vault: VaultKey) {
+        recency.install(vault: vault, newest: summary.newestCounted)
+    }
+
     private mutating func seen(_ date: Date) {
         if latestInstant.map({ date > $0 }) ?? true { latestInstant = date }
     }
@@ -272,7 +280,7 @@ public struct AccountState: Equatable, Sendable {
     /// The CloudTrail event ids of every call held, as a call or through the alert it raised (a
     /// compacted or trimmed activity log keeps the alert): a feed resuming from the store skips an
     /// event it is handed again (an SQS redelivery, an overlapping CloudTrail lookup).
-    public var heldCallIds: Set<String> { callIds.union(alerts.lazy.map(\.callId)) }
+    public var heldCallIds: Set<String> { Set(callIds.strings).union(alerts.lazy.map(\.callId)) }
 
     /// A recovery point by ARN, through each vault's index (vaults are few, points many).
     public func point(arn: String) -> RecoveryPoint? {

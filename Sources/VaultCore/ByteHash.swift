@@ -35,3 +35,12 @@ enum ByteHash {
         return z ^ (z >> 29)
     }
 }
+
+extension Array where Element == UInt8 {
+    /// Appends raw bytes with one copy (as typed bytes: appending the raw buffer itself goes byte
+    /// by byte).
+    @inline(__always) mutating func append(bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress else { return }
+        append(contentsOf: UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: bytes.count))
+    }
+}

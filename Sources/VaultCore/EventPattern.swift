@@ -60,6 +60,26 @@ public struct EventPattern: Sendable {
         return matches(value)
     }
 
+    /// Whether no event holding `value` at `path` (a field of an object of an object …) can
+    /// match: the pattern requires a field there, outside any `$or`, whose leaf refuses `value`.
+    /// A pre-check that needs no event: an alert rule asks it of a call's action before it builds
+    /// the call's event, and nine calls in ten are no sensitive action.
+    public func excludes(_ value: JSONValue, at path: [String]) -> Bool {
+        var node = root
+        for (depth, name) in path.enumerated() {
+            guard let field = node.fields.first(where: { $0.name == name }) else { return false }
+            switch field.pattern {
+            case .object(let inner) where depth < path.count - 1:
+                node = inner
+            case .leaf(let leaf) where depth == path.count - 1:
+                return !leaf.matches(value)
+            default:
+                return false
+            }
+        }
+        return false
+    }
+
     /// An event that is not a JSON object matches nothing.
     public func matches(_ event: JSONValue) -> Bool {
         guard case .object(let object) = event else { return false }

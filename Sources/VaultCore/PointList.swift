@@ -3,41 +3,38 @@ import Foundation
 /// A vault's recovery points in arrival order, with an index by ARN so a new snapshot of a point
 /// replaces the old one.
 ///
-/// Compact, for a million points: the vault's key once for the whole list, a row per point of ids
-/// and numbers (52 bytes plus a flag byte), the ARNs' unique tails (`…:recovery-point:` is
-/// interned, the UUID after it is not) in one byte buffer, every repeated text (resource ARN and
-/// name and type, role ARN, ARN prefix) interned once, lifecycles interned too, and an ARN index
-/// of row numbers with open addressing. Points are made on access, so the list reads as a
-/// collection of `RecoveryPoint`.
+/// Compact, for a million points: the vault's key once for the whole list, a row per point of its
+/// dates, size, where its ARN's tail ends and its shape (32 bytes), a flag byte beside it, the
+/// ARNs' tails in one byte buffer (a UUID packed into 16 bytes: `…:recovery-point:` is interned,
+/// what follows is not), the texts its points share interned once and named together by a shape
+/// (`PointShape`: the resource, its role, the ARN's prefix, the lifecycle), and an ARN index of
+/// row numbers with open addressing. Points are made on access, so the list reads as a collection of `RecoveryPoint`.
 public struct PointList: Sendable {
     struct Row: Sendable {
         /// Dates as `Date` holds them (seconds since 2001), so every date comes back exactly.
         var creation: Double
-        /// Meaningful when `flags` says there is one.
+        /// Meaningful when the flags say there is one.
         var completion: Double
         var size: Int64
-        var arnPrefix: UInt32
         /// Where the ARN's tail ends in `arnTails`; it starts where the previous row's ends.
         var arnEnd: UInt32
-        var resourceArn: UInt32
-        var resourceType: UInt32
-        /// 0 when absent.
-        var resourceName: UInt32
-        /// 0 when absent.
-        var iamRoleArn: UInt32
-        var lifecycle: UInt32
-        /// Status (bits 0–2), storage class (3–4), encrypted (5), has a completion date (6).
-        var flags: UInt8
+        var shape: UInt32
     }
 
     /// The vault every point of the list is in.
     public private(set) var vault: VaultKey
     private(set) var rows: [Row] = []
+    /// Beside each row: status (bits 0–2), storage class (3–4), encrypted (5), has a completion
+    /// date (6), tail packed as a UUID (7).
+    private(set) var flags: [UInt8] = []
     private var arnTails: [UInt8] = []
     private(set) var texts = StringTable()
+    private(set) var shapes = PointShapes()
     private(set) var lifecycles: [Lifecycle] = []
     private var lifecycleIds: [LifecycleKey: UInt32] = [:]
     private var index = RowIndex()
+    /// The prefix of the last point added: nearly every point repeats it.
+    private var lastPrefix: UInt32 = 0
     /// Kept up to date on every change, so screens never sum a vault's points per frame.
     public private(set) var totalBytes: Int64 = 0
     public private(set) var newestCreation: Date?
@@ -56,7 +53,21 @@ public struct PointList: Sendable {
     /// coming neither regrows the list nor leaves it twice as large as it needs.
     public mutating func reserveCapacity(_ count: Int, like sample: PointFields) {
         rows.reserveCapacity(count)
-        arnTails.reserveCapacity(count * Self.split(sample.arn).tail.count)
+        flags.reserveCapacity(count)
+        let parts = ARNParts(sample.arn)
+        arnTails.reserveCapacity(count * (parts.packed == nil ? parts.tail.count : ARNParts.packedLength))
+        var index = takeIndex()
+        index.reserveCapacity(count) { rowHash($0) }
+        self.index = index
+    }
+
+    /// Gives back the room reserved beyond the points it holds: for a loader whose estimate of a
+    /// file's points was high, once the file is read.
+    public mutating func trimCapacity() {
+        func trimmed<T>(_ array: [T]) -> [T] { array.capacity > array.count + array.count / 64 + 16 ? Array(array[...]) : array }
+        rows = trimmed(rows)
+        flags = trimmed(flags)
+        arnTails = trimmed(arnTails)
     }
 
     public func point(arn: String) -> RecoveryPoint? {
@@ -70,30 +81,71 @@ public struct PointList: Sendable {
 
     /// Adds a point, or replaces the one with the same ARN where it stands.
     public mutating func upsert(_ point: PointFields) {
-        let split = Self.split(point.arn)
-        let prefix = texts.intern(split.prefix)
+        let parts = ARNParts(point.arn)
+        let prefix = texts.intern(parts.prefix, like: lastPrefix)
+        lastPrefix = prefix
+        let shape = shapeId(point, prefix: prefix)
         var row = Row(
             creation: point.creationDate.timeIntervalSinceReferenceDate,
-            completion: point.completionDate?.timeIntervalSinceReferenceDate ?? 0, size: point.sizeBytes,
-            arnPrefix: prefix, arnEnd: 0, resourceArn: texts.intern(point.resourceArn), resourceType: texts.intern(point.resourceType),
-            resourceName: point.resourceName.map { texts.intern($0) } ?? 0,
-            iamRoleArn: point.iamRoleArn.map { texts.intern($0) } ?? 0, lifecycle: lifecycleId(point.lifecycle),
-            flags: Self.flags(point))
-        let hash = RowIndex.hash(prefix: prefix, tail: split.tail)
-        if let i = index.find(hash: hash, where: { isRow($0, prefix: prefix, tail: split.tail) }) {
-            row.arnEnd = rows[i].arnEnd
-            totalBytes += point.sizeBytes - rows[i].size
-            rows[i] = row
-        } else {
-            arnTails.append(contentsOf: split.tail)
-            row.arnEnd = UInt32(arnTails.count)
-            rows.append(row)
-            totalBytes += point.sizeBytes
-            var index = takeIndex()
-            index.insert(rows.count - 1, hash: hash) { rowHash($0) }
-            self.index = index
+            completion: point.completionDate?.timeIntervalSinceReferenceDate ?? 0, size: point.sizeBytes, arnEnd: 0,
+            shape: shape)
+        let packed = parts.packed != nil
+        parts.withStoredTail { tail in
+            let flag = Self.flags(point) | (packed ? Self.packedTail : 0)
+            let hash = RowIndex.hash(prefix: prefix, tail: tail)
+            if let i = index.find(hash: hash, where: { isRow($0, prefix: prefix, tail: tail, packed: packed) }) {
+                row.arnEnd = rows[i].arnEnd
+                totalBytes += point.sizeBytes - rows[i].size
+                rows[i] = row
+                flags[i] = flag
+            } else {
+                arnTails.append(bytes: tail)
+                row.arnEnd = UInt32(arnTails.count)
+                rows.append(row)
+                flags.append(flag)
+                totalBytes += point.sizeBytes
+                var index = takeIndex()
+                index.insert(rows.count - 1, hash: hash) { rowHash($0) }
+                self.index = index
+            }
         }
         if newestCreation.map({ point.creationDate > $0 }) ?? true { newestCreation = point.creationDate }
+    }
+
+    /// The shape of `point`: one of its resource's recent ones when its texts are the same, else
+    /// the interned one.
+    private mutating func shapeId(_ point: PointFields, prefix: UInt32) -> UInt32 {
+        let resource = texts.intern(point.resourceArn)
+        let lifecycle = lifecycleId(point.lifecycle)
+        func same(_ id: UInt32?) -> Bool {
+            guard let id else { return false }
+            let s = shapes[id]
+            return s.arnPrefix == prefix && s.lifecycle == lifecycle
+                && texts.holds(s.resourceType, point.resourceType) && holds(s.resourceName, point.resourceName)
+                && holds(s.iamRoleArn, point.iamRoleArn)
+        }
+        let recent = shapes.recent(of: resource)
+        let id: UInt32
+        if same(recent.newest) {
+            return recent.newest!
+        } else if same(recent.before) {
+            id = recent.before!
+        } else {
+            id = shapes.intern(
+                PointShape(
+                    arnPrefix: prefix, resourceArn: resource,
+                    resourceType: texts.intern(point.resourceType),
+                    resourceName: point.resourceName.map { texts.intern($0) } ?? 0,
+                    iamRoleArn: point.iamRoleArn.map { texts.intern($0) } ?? 0, lifecycle: lifecycle))
+        }
+        shapes.use(id)
+        return id
+    }
+
+    /// Whether an optional text (0: absent) is `bytes` (nil: absent).
+    @inline(__always) private func holds(_ id: UInt32, _ bytes: UnsafeRawBufferPointer?) -> Bool {
+        guard let bytes else { return id == 0 }
+        return texts.holds(id, bytes)
     }
 
     public mutating func remove(arn: String) {
@@ -104,6 +156,7 @@ public struct PointList: Sendable {
         self.index = index
         let tail = self.tail(of: i)
         let removed = rows.remove(at: i)
+        flags.remove(at: i)
         arnTails.removeSubrange(tail)
         for j in i..<rows.count { rows[j].arnEnd -= UInt32(tail.count) }
         totalBytes -= removed.size
@@ -124,7 +177,7 @@ public struct PointList: Sendable {
         let after = now.timeIntervalSince1970
         var soonest = Double.infinity
         for r in rows {
-            guard let days = lifecycles[Int(r.lifecycle)].deleteAfterDays else { continue }
+            guard let days = lifecycles[Int(shapes[r.shape].lifecycle)].deleteAfterDays else { continue }
             let at = Date(timeIntervalSinceReferenceDate: r.creation).addingTimeInterval(TimeInterval(days) * 86_400)
                 .timeIntervalSince1970
             if at > after && at < soonest { soonest = at }
@@ -135,10 +188,13 @@ public struct PointList: Sendable {
     // MARK: - Rows
 
     func row(arn: UnsafeRawBufferPointer) -> Int? {
-        let split = Self.split(arn)
-        guard let prefix = texts.find(split.prefix, hash: ByteHash.hash(split.prefix)) else { return nil }
-        return index.find(hash: RowIndex.hash(prefix: prefix, tail: split.tail)) {
-            isRow($0, prefix: prefix, tail: split.tail)
+        let parts = ARNParts(arn)
+        guard let prefix = texts.find(parts.prefix, hash: ByteHash.hash(parts.prefix)) else { return nil }
+        let packed = parts.packed != nil
+        return parts.withStoredTail { tail in
+            index.find(hash: RowIndex.hash(prefix: prefix, tail: tail)) {
+                isRow($0, prefix: prefix, tail: tail, packed: packed)
+            }
         }
     }
 
@@ -146,8 +202,10 @@ public struct PointList: Sendable {
         (i == 0 ? 0 : Int(rows[i - 1].arnEnd))..<Int(rows[i].arnEnd)
     }
 
-    private func isRow(_ i: Int, prefix: UInt32, tail: UnsafeRawBufferPointer) -> Bool {
-        guard rows[i].arnPrefix == prefix else { return false }
+    private func isRow(_ i: Int, prefix: UInt32, tail: UnsafeRawBufferPointer, packed: Bool) -> Bool {
+        guard shapes[rows[i].shape].arnPrefix == prefix, (flags[i] & Self.packedTail != 0) == packed else {
+            return false
+        }
         let range = self.tail(of: i)
         guard range.count == tail.count else { return false }
         return arnTails.withUnsafeBytes { all in
@@ -158,15 +216,8 @@ public struct PointList: Sendable {
     private func rowHash(_ i: Int) -> UInt64 {
         let range = tail(of: i)
         return arnTails.withUnsafeBytes { all in
-            RowIndex.hash(prefix: rows[i].arnPrefix, tail: UnsafeRawBufferPointer(rebasing: all[range]))
+            RowIndex.hash(prefix: shapes[rows[i].shape].arnPrefix, tail: UnsafeRawBufferPointer(rebasing: all[range]))
         }
-    }
-
-    /// An ARN as its interned part, up to and including the last `:` or `/`, and its own tail.
-    static func split(_ arn: UnsafeRawBufferPointer) -> (prefix: UnsafeRawBufferPointer, tail: UnsafeRawBufferPointer) {
-        var cut = arn.count
-        while cut > 0, arn[cut - 1] != UInt8(ascii: ":"), arn[cut - 1] != UInt8(ascii: "/") { cut -= 1 }
-        return (UnsafeRawBufferPointer(rebasing: arn[..<cut]), UnsafeRawBufferPointer(rebasing: arn[cut...]))
     }
 
     // MARK: - Packed values
@@ -187,9 +238,11 @@ public struct PointList: Sendable {
         return id
     }
 
-    /// In the order of `flags`.
+    /// In the order of the flags.
     static let statuses: [RecoveryPoint.Status] = [.completed, .partial, .deleting, .expired, .available, .stopped, .creating]
     private static let storageClasses: [RecoveryPoint.StorageClass] = [.warm, .cold, .deleted]
+    private static let hasCompletion: UInt8 = 1 << 6
+    private static let packedTail: UInt8 = 1 << 7
 
     private static func flags(_ p: PointFields) -> UInt8 {
         let status: UInt8
@@ -208,7 +261,7 @@ public struct PointList: Sendable {
         case .cold: storage = 1
         case .deleted: storage = 2
         }
-        return status | storage << 3 | (p.isEncrypted ? 1 << 5 : 0) | (p.completionDate == nil ? 0 : 1 << 6)
+        return status | storage << 3 | (p.isEncrypted ? 1 << 5 : 0) | (p.completionDate == nil ? 0 : hasCompletion)
     }
 }
 
@@ -219,16 +272,25 @@ extension PointList: RandomAccessCollection {
     /// The point at `position`, made from its row.
     public subscript(position: Int) -> RecoveryPoint {
         let r = rows[position]
-        let arn = arnTails.withUnsafeBytes { texts.joined(r.arnPrefix, UnsafeRawBufferPointer(rebasing: $0[tail(of: position)])) }
+        let f = flags[position]
+        let s = shapes[r.shape]
+        let arn = arnTails.withUnsafeBytes { all in
+            let tail = UnsafeRawBufferPointer(rebasing: all[tail(of: position)])
+            guard f & Self.packedTail != 0 else { return texts.joined(s.arnPrefix, tail) }
+            return withUnsafeTemporaryAllocation(byteCount: ARNParts.uuidLength, alignment: 1) { uuid in
+                ARNParts.unpack(tail.baseAddress!, into: uuid.baseAddress!)
+                return texts.joined(s.arnPrefix, UnsafeRawBufferPointer(uuid))
+            }
+        }
         return RecoveryPoint(
             arn: arn, vaultName: vault.name, accountId: vault.accountId, region: vault.region,
-            resourceArn: texts[r.resourceArn],
-            resourceType: texts[r.resourceType], resourceName: r.resourceName == 0 ? nil : texts[r.resourceName],
-            status: Self.statuses[Int(r.flags & 7)], creationDate: Date(timeIntervalSinceReferenceDate: r.creation),
-            completionDate: r.flags & (1 << 6) == 0 ? nil : Date(timeIntervalSinceReferenceDate: r.completion),
-            sizeBytes: r.size, lifecycle: lifecycles[Int(r.lifecycle)],
-            storageClass: Self.storageClasses[Int(r.flags >> 3 & 3)], isEncrypted: r.flags & (1 << 5) != 0,
-            iamRoleArn: r.iamRoleArn == 0 ? nil : texts[r.iamRoleArn])
+            resourceArn: texts[s.resourceArn],
+            resourceType: texts[s.resourceType], resourceName: s.resourceName == 0 ? nil : texts[s.resourceName],
+            status: Self.statuses[Int(f & 7)], creationDate: Date(timeIntervalSinceReferenceDate: r.creation),
+            completionDate: f & Self.hasCompletion == 0 ? nil : Date(timeIntervalSinceReferenceDate: r.completion),
+            sizeBytes: r.size, lifecycle: lifecycles[Int(s.lifecycle)],
+            storageClass: Self.storageClasses[Int(f >> 3 & 3)], isEncrypted: f & (1 << 5) != 0,
+            iamRoleArn: s.iamRoleArn == 0 ? nil : texts[s.iamRoleArn])
     }
 }
 
@@ -246,8 +308,9 @@ extension PointList {
     func newestCreationByResource(counting counts: (RecoveryPoint.Status) -> Bool) -> [String: Date] {
         let counted = Self.statuses.map(counts)
         var newest: [UInt32: Double] = [:]
-        for r in rows where counted[Int(r.flags & 7)] {
-            if newest[r.resourceArn].map({ r.creation > $0 }) ?? true { newest[r.resourceArn] = r.creation }
+        for (r, f) in zip(rows, flags) where counted[Int(f & 7)] {
+            let resource = shapes[r.shape].resourceArn
+            if newest[resource].map({ r.creation > $0 }) ?? true { newest[resource] = r.creation }
         }
         var byResource: [String: Date] = [:]
         byResource.reserveCapacity(newest.count)

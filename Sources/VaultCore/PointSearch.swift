@@ -86,8 +86,10 @@ extension PointList {
                         return yes
                     }
                     for i in 0..<rows.count where found[i] {
-                        let r = rows[i]
-                        found[i] = byStatus[Int(r.flags & 7)] || holds(r.resourceArn) || holds(r.resourceName) || holds(r.resourceType)
+                        let shape = shapes[rows[i].shape]
+                        found[i] =
+                            byStatus[Int(flags[i] & 7)] || holds(shape.resourceArn) || holds(shape.resourceName)
+                            || holds(shape.resourceType)
                     }
                 }
             }
@@ -107,7 +109,7 @@ extension PointList {
     /// When a row's point is deleted by its lifecycle, as seconds since 2001; nil when never.
     public func deletionInterval(at i: Int) -> Double? {
         let r = rows[i]
-        return lifecycles[Int(r.lifecycle)].deleteAfterDays.map { r.creation + Double($0) * 86_400 }
+        return lifecycles[Int(shapes[r.shape].lifecycle)].deleteAfterDays.map { r.creation + Double($0) * 86_400 }
     }
 
     public func size(at i: Int) -> Int64 { rows[i].size }

@@ -40,12 +40,11 @@ public struct Principal: Codable, Equatable, Hashable, Sendable {
     public var displayName: String {
         if kind == .root { return "root" }
         if kind == .awsAccount { return "account \(accountId)" }
-        guard let arn = ARN(arn) else { return arn }
-        let resource = arn.resource
-        for prefix in ["assumed-role/", "user/", "role/"] where resource.hasPrefix(prefix) {
+        guard let resource = ARN.resource(of: arn) else { return arn }
+        for prefix in ["assumed-role/", "user/", "role/"] where resource.utf8.starts(with: prefix.utf8) {
             return String(resource.dropFirst(prefix.count))
         }
-        return resource
+        return String(resource)
     }
 
     public static func root(account: String) -> Principal {

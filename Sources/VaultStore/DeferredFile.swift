@@ -12,6 +12,9 @@ public struct DeferredFile: Sendable, Hashable {
     /// Whether this is an audit file (`alerts.jsonl`, `acks.jsonl`), deferred only when asked.
     public var isAuditFile: Bool { StoreFile.audit.contains(StoreFile.named(relativePath)) }
 
+    /// Whether this is a vault's points file (not an activity log).
+    public var isPoints: Bool { StoreFile.named(relativePath).isPoints }
+
     /// Whether `vault`'s recovery points are kept in this file: its own, or the file named after
     /// its name alone that a store from before schema 3 wrote.
     public func holds(vault: VaultKey) -> Bool {

@@ -48,7 +48,15 @@ extension Store {
 
     private func append(_ lines: [(type: RecordType, data: [UInt8])], to file: StoreFile) throws(StoreError) {
         let handle = try openForAppend(file)
-        try append(lines, to: file, through: handle)
+        guard file.isPoints else {
+            try append(lines, to: file, through: handle)
+            return
+        }
+        // A points file's summary follows it, under the same lock.
+        let status = try handle.status()
+        let before = (try? summaryBefore(file, through: handle, status: status)) ?? nil
+        let appended = try append(lines, to: file, through: handle)
+        refreshSummary(of: file, through: handle, before: before, status: status, appended: appended)
         // Closing the file releases the lock.
     }
 
@@ -81,9 +89,11 @@ extension Store {
     /// Appends whole lines to `file`, which `handle` holds exclusively locked: each gets the next
     /// sequence number (and in a chained file the hash of the line before it), all are written with
     /// one buffer, and audit files are flushed to disk. On failure the file is cut back.
+    /// Returns the bytes appended.
+    @discardableResult
     func append(
         _ lines: [(type: RecordType, data: [UInt8])], to file: StoreFile, through handle: borrowing OpenFile
-    ) throws(StoreError) {
+    ) throws(StoreError) -> [UInt8] {
         let path = root.path(of: file)
         let status = try handle.status()
         let end: FileEnd
@@ -117,6 +127,7 @@ extension Store {
         sequences.remember(
             file, status, size: status.size + buffer.count,
             end: FileEnd(lastSeq: end.lastSeq + lines.count, lastLineHash: prev))
+        return buffer
     }
 
     /// Cuts a file back to its size before a failed append; says so if even that fails.

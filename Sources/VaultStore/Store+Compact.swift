@@ -49,6 +49,10 @@ extension Store {
         guard result.wasRewritten else { return result }
         try replace(file, at: path, with: compacted, after: step)
         sequences.forget(file)
+        if file.isPoints, let replaced = try OpenFile.openLocked(file.relativePath, in: root, for: .append, .exclusive) {
+            // The summary is of the new file: its points are the same, its lines are not.
+            try rebuildSummary(of: file, through: replaced, size: try replaced.status().size)
+        }
         return result
         // Closing the old file releases its lock; waiting appenders find the new file in its place.
     }

@@ -59,8 +59,9 @@ extension Store {
         for file in files {
             guard try root.status(of: file.relativePath) != nil else { continue }
             // Claims the file (and its folder), and sets aside a torn last line.
-            _ = try openForAppend(file)
+            let handle = try openForAppend(file)
             made += takeNotes()
+            if file.isPoints, let repaired = try repairSummary(of: file, through: handle) { made.append(repaired) }
             // A compaction holds this lock from writing its new file to renaming it: a
             // `.compacting` file seen under it was left by one that stopped.
             let leftover = file.relativePath + Self.compactingSuffix
@@ -76,6 +77,26 @@ extension Store {
             }
         }
         return made
+    }
+
+    /// Writes a points file's summary and ARN hashes again when they are not what the file holds
+    /// (none, out of date, or wrong), and says so. The caller holds the file exclusively.
+    private func repairSummary(of file: StoreFile, through handle: borrowing OpenFile) throws(StoreError) -> StoreProblem? {
+        let size = try handle.status().size
+        let (computed, hashes) = try SummaryCoverage.compute(file, through: handle, size: size, in: root)
+        let stored = try SummaryCoverage.read(file.summaryRelativePath, in: root)
+        let summary = stored.flatMap(PointsFileSummary.decode)
+        let arns = try SummaryCoverage.read(file.arnsRelativePath, in: root) ?? []
+        guard summary != computed || Set(arns.chunks(of: 8)) != Set(Self.bytes(of: hashes).chunks(of: 8)) else { return nil }
+        try rebuildSummary(of: file, through: handle, size: size)
+        let was =
+            stored == nil ? "there was none"
+            : summary == nil ? "it could not be read"
+            : summary?.bytes != computed.bytes || summary?.lastLine != computed.lastLine ? "it was of an earlier state of the file"
+            : summary != computed ? "it did not say what the file holds" : "its ARN hashes were not the points'"
+        return StoreProblem(
+            .repaired, file: file.summaryRelativePath, line: nil,
+            message: "wrote the summary of \(file.relativePath) again (\(was))")
     }
 
     /// Runs `body` on every file of the store, collecting what it says; `failed` says a file it

@@ -18,6 +18,7 @@ public final class Store: Sendable {
     /// When a torn line was set aside, for its side file's header.
     let clock: any Clock
     let sequences = SequenceCache()
+    let summaries = SummaryCache()
     let acknowledgements = AcknowledgementIndex()
     let legacyPoints = LegacyPointsFiles()
     /// Signs the digests of the chained files (see `Digest`); nil writes none.

@@ -16,6 +16,9 @@ public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
         case repaired
         /// A digest that could not be signed (what was appended is stored all the same).
         case digest
+        /// A points file's summary that could not be kept up to date, or that does not say what
+        /// the file holds: commands read the points file itself instead; the message names the fix.
+        case summary
     }
 
     public var kind: Kind

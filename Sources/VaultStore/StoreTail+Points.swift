@@ -32,15 +32,16 @@ extension StoreTail {
         }
     }
 
-    /// Reads deferred files, several at once on the available cores (largest first, so
-    /// the cores finish together), handing each file's load to `ready` as soon as it is read:
+    /// Reads deferred files, several at once on the available cores (the points files first, so
+    /// every point is in before the activity logs are read; each kind largest first, so the cores
+    /// finish together), handing each file's load to `ready` as soon as it is read:
     /// one call at a time, in no particular order, on the reading threads. Each file is read
     /// once: a file that is not deferred (any more) gives an empty load.
     ///
     /// Throws the first `StoreError` met (a newer schema, an unreadable file) once every file has
     /// been tried; the caller should then stop, as it would for a poll.
     public func readDeferred(_ files: [DeferredFile], ready: @Sendable (DeferredFile, PointsLoad) -> Void) throws {
-        let order = files.sorted { $0.size > $1.size }
+        let order = files.sorted { ($0.isPoints ? 1 : 0, $0.size) > ($1.isPoints ? 1 : 0, $1.size) }
         let firstError = Mutex<StoreError?>(nil)
         let handOver = Mutex(())
         DispatchQueue.concurrentPerform(iterations: order.count) { i in
@@ -66,23 +67,29 @@ extension StoreTail {
         }
         try handle.lock(.shared)
         let status = try handle.status()
-        let bytes = try handle.read(at: 0, count: status.size)
         let consumed: Int
         let lines: Int
         if file.isPoints {
-            (consumed, lines) = try PointsReader.read(bytes, of: file, in: root, into: &load)
+            // A chunk at a time: points files are the bulk of a store.
+            (consumed, lines) = try PointsReader.read(handle, size: status.size, of: file, in: root, into: &load)
+            load.bytes = status.size
+            // What the commands that read summaries would say must be what the points say.
+            if let problem = try SummaryCoverage.check(load, of: file, through: handle, size: status.size, consumed: consumed, in: root) {
+                load.problems.append(problem)
+            }
         } else {
             // An activity log: records, decoded on every core when the file is long.
+            let bytes = try handle.read(at: 0, count: status.size)
             let batch = try LineReader.read(bytes, of: file, firstLine: 1, in: root, decoder: RecordDecoder())
             (consumed, lines) = (batch.consumed, batch.lineCount)
             load.records = batch.records
             load.problems = batch.problems
+            load.bytes = bytes.count
         }
-        load.bytes = bytes.count
         var cursor = Cursor(status)
         cursor.offset = consumed
         cursor.lines = lines
-        cursor.seenSize = bytes.count
+        cursor.seenSize = load.bytes
         follow.withLock {
             $0.cursors[deferred.relativePath] = cursor
             $0.deferred.remove(deferred.relativePath)

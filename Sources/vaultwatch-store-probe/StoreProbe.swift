@@ -12,12 +12,15 @@ import VaultStore
 ///   chained and flushed to disk); with KEY_FILE (made when missing), each batch is covered by a
 ///   signed digest, as a real writer's would be.
 /// - `alert`: a call and the alert it raised each, for `vaultwatch ack` to acknowledge.
+/// - `point`: a recovery point each, in one of three vaults (its ARN ends in the id), and for
+///   every seventh a new snapshot of the point written three before it: both kinds of append
+///   a points file's summary follows (added to, made again).
 @main
 enum StoreProbe {
     static func main() {
         let args = CommandLine.arguments
-        guard args.count >= 5, let count = Int(args[3]), ["job", "ack", "alert"].contains(args[4]) else {
-            FileHandle.standardError.write(Data("usage: vaultwatch-store-probe STORE_DIR PREFIX COUNT job|ack|alert [MAX_BATCH [KEY_FILE]]\n".utf8))
+        guard args.count >= 5, let count = Int(args[3]), ["job", "ack", "alert", "point"].contains(args[4]) else {
+            FileHandle.standardError.write(Data("usage: vaultwatch-store-probe STORE_DIR PREFIX COUNT job|ack|alert|point [MAX_BATCH [KEY_FILE]]\n".utf8))
             exit(64)
         }
         let prefix = args[2]
@@ -30,10 +33,11 @@ enum StoreProbe {
             var next = 0
             while next < count {
                 let ids = (next..<min(count, next + Int.random(in: 1...maxBatch))).map { "\(prefix)-\($0)" }
-                try store.append(ids.flatMap { id in
+                try store.append(ids.enumerated().flatMap { offset, id in
                     switch args[4] {
                     case "ack": acknowledged(id, note: note)
                     case "alert": Array(acknowledged(id, note: note).prefix(2))
+                    case "point": points(prefix, next + offset)
                     default: [job(id)]
                     }
                 })
@@ -59,6 +63,21 @@ enum StoreProbe {
             .call(call), .alert(alert),
             .acknowledgement(Acknowledgement(id: id, alertId: alert.id, by: "probe@test", at: Date(), note: note)),
         ]
+    }
+
+    /// Point `n` of this writer, and every seventh a new snapshot of point `n - 3`.
+    static func points(_ prefix: String, _ n: Int) -> [Record] {
+        func point(_ n: Int, status: RecoveryPoint.Status) -> RecoveryPoint {
+            let vault = "probe-\(["a", "b", "c"][n % 3])"
+            return RecoveryPoint(
+                arn: "arn:aws:backup:eu-west-1:111122223333:recovery-point:\(prefix)-\(n)", vaultName: vault,
+                accountId: "111122223333", region: "eu-west-1", resourceArn: "arn:aws:rds:eu-west-1:444455556666:db:db-\(n % 40)",
+                resourceType: "RDS", status: status, creationDate: Date(timeIntervalSince1970: 1_795_000_000 + Double(n) * 60),
+                sizeBytes: Int64(1_000 + n))
+        }
+        let new = Record.recoveryPoint(point(n, status: n % 11 == 0 ? .partial : .completed))
+        guard n % 7 == 6 else { return [new] }
+        return [new, .recoveryPoint(point(n - 3, status: .expired))]
     }
 
     static func job(_ id: String) -> Record {

@@ -25,7 +25,7 @@ struct Ack: ParsableCommand {
     func run() throws {
         let store = try storeOptions.openExistingForWriting()
         // The acknowledgement itself sets aside a torn line of acks.jsonl, and says so.
-        let state = try StoreReader.load(store, leaving: ["acks.jsonl"])
+        let state = try StoreReader.read(store, [.alerts, .sync], leaving: ["acks.jsonl"]).state
         let prefix = alertId.lowercased()
         guard prefix.count >= 4 else { throw CLIError("alert id \"\(alertId)\" is too short: give at least 4 characters") }
         let matches = state.alertIds(withPrefix: prefix)

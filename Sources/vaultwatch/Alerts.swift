@@ -46,7 +46,8 @@ struct Alerts: ParsableCommand {
     }
 
     func run() throws {
-        let state = try StoreReader.load(storeOptions.openExisting())
+        // The alert files, and the vaults and syncs the default admins are chosen by: never the points.
+        let state = try StoreReader.read(storeOptions.openExisting(), [.vaults, .alerts, .sync]).state
         // The admins a look-alike is measured against, found as the dashboard finds them.
         let defaults = GuardrailDefaults.choose(profile: storeOptions.profile, demo: false, state: state)
         var assessor = AlertAssessor(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VaultCore
 import VaultDemo
+import VaultStore
 import VaultSync
 
 /// `vaultwatch guardrails`: whether the guardrails hold, and why.
@@ -42,7 +43,9 @@ struct GuardrailContext: ParsableArguments {
 
     func load() throws -> (state: AccountState, inputs: GuardrailInputs, now: Date) {
         let store = try storeOptions.openExisting(defaultProfile: demo ? "demo" : "default")
-        let state = try StoreReader.load(store)
+        // Vaults, policies and each vault's summary of its points (each resource's newest): the
+        // checks read nothing else of the store.
+        let state = try StoreReader.read(store, [.vaults, .policies, .sync], points: .summaries).state
         let defaults = GuardrailDefaults.choose(profile: storeOptions.profile, demo: demo, state: state, account: account)
         let loaded = try guardrails.load(defaultRules: defaults.rules, defaultSettings: defaults.settings)
         let inputs = GuardrailInputs(
@@ -52,7 +55,7 @@ struct GuardrailContext: ParsableArguments {
         if let synced = state.lastGoodSync?.at, now.timeIntervalSince(synced) > 3600 {
             // Verdicts are only as fresh as the data: say how old it is, on stderr so JSON stays clean.
             FileHandle.standardError.write(
-                Data("vaultwatch: the store was last synced \(Elapsed.ago(synced, now: now)) (\(UTC.minute(synced)) UTC)\n".utf8))
+                Data("vaultwatch: the store was last synced \(Elapsed.ago(synced, now: now)) (\(UTC.minute(synced)))\n".utf8))
         }
         return (state, inputs, now)
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VaultCore
+import VaultStore
 
 /// `vaultwatch points`: recovery points with expiry and whether each could be deleted now.
 struct Points: ParsableCommand {
@@ -30,8 +31,20 @@ struct Points: ParsableCommand {
     }
 
     func run() throws {
-        let state = try StoreReader.load(storeOptions.openExisting())
-        let chosen = try vault.map { [try VaultArgument.resolve($0, in: state)] } ?? state.sortedVaults
+        let store = try storeOptions.openExisting()
+        let state: AccountState
+        let chosen: [Vault]
+        if let vault {
+            // The vaults file says which vault is meant; its points are read from its file alone.
+            var overview = try StoreReader.read(store, [.vaults, .sync])
+            let one = try VaultArgument.resolve(vault, in: overview.state)
+            try StoreReader.readPoints(of: one.key, from: store, into: &overview)
+            state = overview.state
+            chosen = [one]
+        } else {
+            state = try StoreReader.load(store)
+            chosen = state.sortedVaults
+        }
         let now = StoreReader.now(of: state)
         let rows = chosen.flatMap { vault in
             state.points(in: vault.key).map { p -> Row in

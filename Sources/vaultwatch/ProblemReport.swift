@@ -59,6 +59,7 @@ enum ProblemReport {
         case .permissions: return "modes or owners"
         case .repaired: return "repairs"
         case .digest: return "digests not signed"
+        case .summary: return "points summaries"
         }
     }
 }

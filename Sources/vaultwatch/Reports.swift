@@ -18,8 +18,44 @@ enum StoreReader {
         } catch {
             throw CLIError("\(error)")
         }
-        // Only once every line is known to be readable may a torn last line be set aside.
-        var problems = load.problems
+        say(load.problems, of: store, leaving: leaving, state: load.state)
+        return load.state
+    }
+
+    /// Reads only `parts` of the store and, of the points, what `points` asks (each vault's
+    /// summary, or some vaults' points): a command reads what it prints. Says what is wrong as
+    /// `load` does.
+    static func read(
+        _ store: Store, _ parts: Set<StorePart>, points: PointsReading = .none, leaving: Set<String> = []
+    ) throws -> StoreOverview {
+        let overview: StoreOverview
+        do {
+            overview = try store.read(parts, points: points)
+        } catch {
+            throw CLIError("\(error)")
+        }
+        say(overview.problems, of: store, leaving: leaving, state: overview.state)
+        return overview
+    }
+
+    /// Reads every point of `vault` into `overview` (read by `read`), and says what is wrong with
+    /// what it read.
+    static func readPoints(of vault: VaultKey, from store: Store, into overview: inout StoreOverview) throws {
+        let before = overview.problems.count
+        do {
+            try store.readPoints(of: [vault], into: &overview)
+        } catch {
+            throw CLIError("\(error)")
+        }
+        ProblemReport.say(Array(overview.problems[before...]))
+    }
+
+    /// Says `problems` and what else is wrong with the store: its torn last lines and loose modes
+    /// (a store opened for reading), or sets the torn lines aside and says so (for writing); and
+    /// the store's time when it is not the wall clock's.
+    private static func say(_ problems: [StoreProblem], of store: Store, leaving: Set<String>, state: AccountState) {
+        // Only once every line read is known to be readable may a torn last line be set aside.
+        var problems = problems
         if store.access == .reading {
             // Acknowledgements taken away would otherwise just show their alerts as new.
             problems += store.vouchedProblems() + store.tornLines() + store.permissionProblems()
@@ -28,11 +64,10 @@ enum StoreReader {
         }
         ProblemReport.say(problems)
         // Every time shown is the store's: a demo that ran faster than real time left it ahead.
-        let time = StoreTime(load.state, wall: Date())
+        let time = StoreTime(state, wall: Date())
         if time.differsFromWallClock {
             FileHandle.standardError.write(Data("vaultwatch: \(time.label) (the demo's store); times here are counted from it\n".utf8))
         }
-        return load.state
     }
 
     /// The instant countdowns and verdicts are measured from: the store's time (see `StoreTime`),
@@ -63,17 +98,40 @@ enum TextTable {
     static let columnLimit = 60
 
     static func print(header: [String], rows: [[String]]) {
-        let clean = rows.map { $0.map { capped(sanitize($0)) } }
-        var widths = header.map(DisplayWidth.of)
-        for row in clean { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, c in
-                i == cells.count - 1 ? c : c + String(repeating: " ", count: widths[i] - DisplayWidth.of(c))
-            }.joined(separator: "  ")
+        // Each cell made inert, capped and measured once; printable ASCII within the limit, nearly
+        // every cell, as it is.
+        let cells = [header.map { Cell($0, capped: false) }] + rows.map { $0.map { Cell($0, capped: true) } }
+        var widths = [Int](repeating: 0, count: header.count)
+        for row in cells { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.width) } }
+        var out: [UInt8] = []
+        for row in cells {
+            for (i, cell) in row.enumerated() {
+                var text = cell.text
+                text.withUTF8 { out.append(contentsOf: $0) }
+                guard i < row.count - 1 else { break }
+                out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[i] - cell.width + 2))
+            }
+            out.append(UInt8(ascii: "\n"))
         }
-        var out = line(header) + "\n"
-        for row in clean { out += line(row) + "\n" }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        FileHandle.standardOutput.write(Data(out))
+    }
+
+    /// A cell's text made inert (and, for a value, `capped`), and its width in terminal columns.
+    private struct Cell {
+        var text: String
+        var width: Int
+
+        init(_ raw: String, capped: Bool) {
+            var raw = raw
+            let plain = raw.withUTF8 { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+            if plain && (!capped || raw.utf8.count <= TextTable.columnLimit) {
+                text = raw
+                width = raw.utf8.count
+            } else {
+                text = capped ? TextTable.capped(TextTable.sanitize(raw)) : TextTable.sanitize(raw)
+                width = DisplayWidth.of(text)
+            }
+        }
     }
 
     /// `text`, or its first characters and how many more there are, within `columnLimit` columns.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VaultCore
+import VaultStore
 
 /// `vaultwatch vaults`: every vault with its lock state, for people or (`--json`) scripts.
 struct Vaults: ParsableCommand {
@@ -29,13 +30,15 @@ struct Vaults: ParsableCommand {
     }
 
     func run() throws {
-        let state = try StoreReader.load(storeOptions.openExisting())
+        // The vaults file and each points file's summary: never the points themselves.
+        let overview = try StoreReader.read(storeOptions.openExisting(), [.vaults, .sync], points: .counts)
+        let state = overview.state
         let now = StoreReader.now(of: state)
         let rows = state.sortedVaults.map { v -> Row in
             let lock = v.lockState(at: now)
             var left: Int?
             if case .complianceGrace(let until) = lock { left = Countdown(to: until, now: now).secondsLeft }
-            let count = state.points(in: v.key).count
+            let count = overview.points[v.key]?.points ?? 0
             let unreadable = count == 0 ? state.unreadable("ListRecoveryPointsByBackupVault", vault: v.key) : nil
             return Row(
                 name: v.name, accountId: v.accountId, region: v.region, arn: v.arn, lockState: lock.word, locked: lock.isLocked,

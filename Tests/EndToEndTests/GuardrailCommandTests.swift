@@ -196,4 +196,18 @@ import Testing
         #expect(none.status >> 8 == 3)
         #expect(none.stderr.contains("name a vault the store does not hold: \"centrl-backup-vault\""), "\(none.stderr)")
     }
+
+    @Test func aStoreSyncedLongAgoIsSaidWithItsTimeInUTCOnce() throws {
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("store")
+        try FileManager.default.createDirectory(at: store, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let sync = #"{"data":{"accountId":"111122223333","at":"2026-11-20T03:00:00.000Z","region":"eu-west-1","source":"aws"},"#
+            + #""schema":3,"seq":1,"type":"sync"}"# + "\n"
+        #expect(FileManager.default.createFile(
+            atPath: store.appendingPathComponent("sync.jsonl").path, contents: Data(sync.utf8), attributes: [.posixPermissions: 0o600]))
+        let result = try run(["guardrails", "check", "--store", store.path, "--account", "111122223333"])
+        #expect(result.stderr.contains("vaultwatch: the store was last synced "), "\(result.stderr)")
+        #expect(result.stderr.contains(" (2026-11-20 03:00 UTC)\n"), "\(result.stderr)")
+        #expect(!result.stderr.contains("UTC UTC"), "\(result.stderr)")
+    }
 }

@@ -148,18 +148,26 @@ struct PointLineDecoderTests {
         }
     }
 
+    /// Mangles `count` lines made by `line` and holds what `read` takes of them to the reference;
+    /// returns how many it took.
+    static func agreeWhenMangled(
+        _ count: Int, seed: UInt64, line: (inout Random) throws -> [UInt8], read: ([UInt8]) -> RecoveryPoint?
+    ) rethrows -> Int {
+        var r = Random(state: seed)
+        var taken = 0
+        for _ in 0..<count {
+            var bytes = try line(&r)
+            mangle(&bytes, &r)
+            guard let point = read(bytes) else { continue }
+            taken += 1
+            #expect(reference(bytes) == point, "\(String(decoding: bytes, as: UTF8.self))")
+        }
+        return taken
+    }
+
     @Test("never reads a mangled line differently from the reference")
     func mangledLines() throws {
-        var r = Random(state: 3)
-        var taken = 0
-        for _ in 0..<6_000 {
-            let p = Self.point(&r)
-            var line = Array(Self.handWritten(p, &r).utf8)
-            Self.mangle(&line, &r)
-            guard let fast = Self.fast(line) else { continue }
-            taken += 1
-            #expect(Self.reference(line) == fast, "\(String(decoding: line, as: UTF8.self))")
-        }
+        let taken = Self.agreeWhenMangled(6_000, seed: 3, line: { r in Array(Self.handWritten(Self.point(&r), &r).utf8) }, read: Self.fast)
         #expect(taken > 100)
     }
 

@@ -76,12 +76,7 @@ struct ProcessTests {
             let writer = try ProbeProcess.start(
                 store: dir.store, prefix: "r\(round)", count: 1_000_000, kind: "ack", maxBatch: 40, key: key,
                 output: dir.url.appendingPathComponent("round.out"))
-            // Once it is writing (a busy machine can take a while to start it), at a random moment.
-            let started = Date()
-            while bytes(of: writer.output).isEmpty && Date().timeIntervalSince(started) < 5 { usleep(1_000) }
-            usleep(UInt32.random(in: 0...30_000))
-            writer.kill(SIGKILL)
-            #expect(writer.wait() == nil, "round \(round): the writer should have been killed")
+            #expect(writer.killWhileWriting(), "round \(round): the writer should have been killed")
             reported.formUnion(writer.printedIds)
 
             let torn = bytes(of: acks).last.map { $0 != UInt8(ascii: "\n") } ?? false

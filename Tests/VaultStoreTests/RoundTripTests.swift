@@ -21,8 +21,9 @@ struct RoundTripTests {
     func noRawControlBytes() throws {
         let dir = TemporaryDirectory()
         try Store(directory: dir.store).append(Fixture.everyKind)
-        let files = snapshot(of: dir.store)
-        #expect(files.count == 8)
+        // Every file of lines: the records, and the points file's summary (its ARN hashes are binary).
+        let files = snapshot(of: dir.store).filter { !$0.key.hasSuffix(".arns") }
+        #expect(files.count == 9)
         for (name, content) in files {
             #expect(content.last == UInt8(ascii: "\n"), "\(name)")
             let raw = content.dropLast().filter { $0 < 0x20 && $0 != UInt8(ascii: "\n") }

@@ -63,8 +63,15 @@ struct VaultFileNameTests {
 
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.store.path).sorted()
         #expect(files == ["points"])
-        let pointFiles = try FileManager.default.contentsOfDirectory(atPath: dir.store.appendingPathComponent("points").path)
+        let folder = try FileManager.default.contentsOfDirectory(atPath: dir.store.appendingPathComponent("points").path)
+        let pointFiles = folder.filter { $0.hasSuffix(".jsonl") }
         #expect(pointFiles.count == Fixture.hostileVaultNames.count)
+        // Each with its summary and its ARN hashes, named after it, and nothing else.
+        #expect(folder.count == 3 * pointFiles.count)
+        for file in pointFiles {
+            let stem = file.dropLast(".jsonl".count)
+            #expect(folder.contains(stem + ".summary") && folder.contains(stem + ".arns"), "\(file)")
+        }
         #expect(pointFiles.contains("111122223333.eu-west-1.prod%2Feu.jsonl"))
         #expect(pointFiles.contains("111122223333.eu-west-1...%2F..%2Fetc%2Fpasswd.jsonl"))
         #expect(pointFiles.allSatisfy { !$0.contains("/") && !$0.hasPrefix(".") })

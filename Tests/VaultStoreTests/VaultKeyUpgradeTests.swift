@@ -99,7 +99,8 @@ struct VaultKeyUpgradeTests {
             .recoveryPoint(otherPoint),
             .recoveryPointRemoved(arn: Fixture.point(1, in: "prod").arn, vault: other.key, at: Fixture.now),
         ])
-        let points = try FileManager.default.contentsOfDirectory(atPath: dir.file("points").path).sorted()
+        // Each points file has its summary and ARN hashes beside it (`PointsFileSummary`).
+        let points = try FileManager.default.contentsOfDirectory(atPath: dir.file("points").path).filter { $0.hasSuffix(".jsonl") }.sorted()
         #expect(points == ["111122223333.eu-west-1.prod.jsonl", "444455556666.us-east-1.prod.jsonl"])
         let state = try store.loadAccount().state
         #expect(state.vaults.count == 2)

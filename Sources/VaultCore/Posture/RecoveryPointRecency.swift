@@ -31,6 +31,11 @@ public struct RecoveryPointRecency: Equatable, Sendable {
         newest[point.vaultKey]?[point.resourceArn] = next
     }
 
+    /// Each resource's newest counted point of `vault`, as a summary of its points says.
+    mutating func install(vault: VaultKey, newest: [String: Date]) {
+        self.newest[vault] = newest
+    }
+
     mutating func rebuild(vault: VaultKey, from list: PointList?) {
         guard let list else {
             newest[vault] = nil

@@ -14,6 +14,9 @@ struct OpenFile: ~Copyable {
         /// Write only, created with mode 0600 or emptied: a compaction's new file, before it is
         /// renamed into place.
         case replace
+        /// Write only, created with mode 0600, neither emptied nor appended to: written from its
+        /// start over what it held (a points file's summary, which says when it is torn).
+        case overwrite
     }
 
     /// Opens the store file at `relativePath` from the store's descriptor. Returns nil when reading
@@ -28,6 +31,7 @@ struct OpenFile: ~Copyable {
         case .read: flags = O_RDONLY | common
         case .append: flags = O_RDWR | O_APPEND | O_CREAT | common
         case .replace: flags = O_WRONLY | O_TRUNC | O_CREAT | common
+        case .overwrite: flags = O_WRONLY | O_CREAT | common
         }
         if access != .read && root.access == .reading { throw .readOnly(path: root.path) }
         let fd = try root.withParent(of: relativePath) { folder, name throws(StoreError) -> Int32? in
@@ -100,21 +104,36 @@ struct OpenFile: ~Copyable {
         var failure: Int32?
         // Not zeroed first: pread fills what it says it filled, and only that is kept.
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var filled = 0
-            while filled < count {
-                let n = pread(fd, buffer.baseAddress! + filled, count - filled, off_t(offset + filled))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    break
-                }
-                if n == 0 { break }
-                filled += n
-            }
-            initialized = filled
+            (initialized, failure) = read(at: offset, into: UnsafeMutableRawBufferPointer(buffer))
         }
         if let failure { throw .cannotRead(path: path, reason: osReason(failure)) }
         return bytes
+    }
+
+    /// Up to `range.count` bytes from `offset` into `buffer[range]` (fewer only at the end of the
+    /// file): how many were read.
+    func read(at offset: Int, into buffer: inout [UInt8], _ range: Range<Int>) throws(StoreError) -> Int {
+        let (filled, failure) = buffer.withUnsafeMutableBytes {
+            read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: $0[range]))
+        }
+        if let failure { throw .cannotRead(path: path, reason: osReason(failure)) }
+        return filled
+    }
+
+    /// Fills `buffer` from `offset` up to the end of the file: how much was read, and the error
+    /// number that stopped it early.
+    private func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) -> (filled: Int, failure: Int32?) {
+        var filled = 0
+        while filled < buffer.count {
+            let n = pread(fd, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset + filled))
+            if n < 0 {
+                if errno == EINTR { continue }
+                return (filled, errno)
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        return (filled, nil)
     }
 
     /// Everything from `offset` to the end of the file as it is now.

@@ -212,8 +212,35 @@ struct FlatLineDecoder: LineEnvelopeDecoder {
             }
         }
 
+        /// Picked by length and first letter, then compared once (not each name in turn: a key
+        /// of every line of the audit trail comes through here).
         static func named(_ key: UnsafeRawBufferPointer) -> Field? {
-            allCases.first { sameBytes(key, $0.name) }
+            guard let first = key.first else { return nil }
+            let candidate: Field
+            switch (key.count, first) {
+            case (2, UInt8(ascii: "i")): candidate = .id
+            case (2, UInt8(ascii: "b")): candidate = .by
+            case (2, _): candidate = .at
+            case (4, UInt8(ascii: "t")): candidate = .time
+            case (4, _): candidate = .note
+            case (6, UInt8(ascii: "c")): candidate = .callId
+            case (6, UInt8(ascii: "a")): candidate = .action
+            case (6, _): candidate = .region
+            case (7, UInt8(ascii: "o")): candidate = .outcome
+            case (7, _): candidate = .alertId
+            case (8, UInt8(ascii: "s")): candidate = .severity
+            case (8, _): candidate = .ruleName
+            case (9, UInt8(ascii: "p")): candidate = .principal
+            case (9, UInt8(ascii: "v")): candidate = .vaultName
+            case (9, UInt8(ascii: "u")): candidate = .userAgent
+            case (9, UInt8(ascii: "e")): candidate = .errorCode
+            case (9, _): candidate = .accountId
+            case (12, _): candidate = .errorMessage
+            case (15, _): candidate = .sourceIPAddress
+            case (16, _): candidate = .recoveryPointArn
+            default: return nil
+            }
+            return sameBytes(key, candidate.name) ? candidate : nil
         }
     }
 

@@ -103,8 +103,9 @@ struct JSONScanner {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = i
         while i < line.count {
-            // Eight bytes at a time while none of them needs a look: no quote, backslash,
-            // control character or non-ASCII byte.
+            // Sixteen bytes at a time, then eight, while none of them needs a look: no quote,
+            // backslash, control character or non-ASCII byte.
+            i = Self.plainRun(line, from: i)
             while i + 8 <= line.count {
                 let special = Self.special(line.loadUnaligned(fromByteOffset: i, as: UInt64.self))
                 if special != 0 {
@@ -129,6 +130,28 @@ struct JSONScanner {
             }
         }
         return nil
+    }
+
+    /// Where the run of bytes from `start` that need no look (no quote, backslash, control
+    /// character or non-ASCII byte) ends, sixteen at a time: at the first byte that does, or
+    /// where fewer than sixteen bytes are left.
+    @inline(__always) static func plainRun(_ line: UnsafeRawBufferPointer, from start: Int) -> Int {
+        guard let base = line.baseAddress else { return start }
+        var i = start
+        // Made here, not kept as statics: a static is reached through a lazy initializer's check.
+        let quotes = SIMD16<UInt8>(repeating: 0x22)
+        let backslashes = SIMD16<UInt8>(repeating: 0x5C)
+        let spaces = SIMD16<UInt8>(repeating: 0x20)
+        let highs = SIMD16<UInt8>(repeating: 0x80)
+        while line.count &- i >= 16 {
+            let v = (base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+            let special = (v .== quotes) .| (v .== backslashes) .| (v .< spaces) .| (v .>= highs)
+            let words = unsafeBitCast(special, to: SIMD2<UInt64>.self)
+            if words[0] != 0 { return i &+ words[0].trailingZeroBitCount / 8 }
+            if words[1] != 0 { return i &+ 8 &+ words[1].trailingZeroBitCount / 8 }
+            i &+= 16
+        }
+        return i
     }
 
     /// A high bit set in the byte of `word` (little-endian) that is a quote, a backslash, a

@@ -8,12 +8,15 @@ import VaultCore
 /// does:
 /// - `FlatLineDecoder` (calls, alerts, acknowledgements): the same record and sequence number;
 /// - `PointLineDecoder` (recovery points): the same point, in its vault's list;
+/// - `WrittenPointLine` (recovery points in the layout the store writes, tried first by
+///   `PointLineDecoder`): the same point, on its own, and its list's copy of it the same;
 /// - the chain check's envelope (`ChainVerifier.envelope`), when it reads a line from its end: the
 ///   same `prev`, `seq` and `schema` as Foundation's decoder reads.
 @_spi(Fuzzing) public struct LineDecoderAgreement {
     private let reference = RecordDecoder()
     private let json = JSONDecoder()
     private var flat = FlatLineDecoder()
+    private var written = WrittenPointLine()
     private let encoder = RecordEncoder()
 
     public init() {}
@@ -64,6 +67,15 @@ import VaultCore
             }
         }
 
+        if let read = line.withUnsafeBytes({ written.read($0).map { ($0.fields, Self.key(of: $0.vault)) } }) {
+            var list = PointList(vault: read.1)
+            list.upsert(read.0)
+            let reference = reference.decode(line[...])
+            guard case .record(.recoveryPoint(let point), _) = reference, list.count == 1, list[0] == point else {
+                return "WrittenPointLine read \(Array(list)); the reference: \(reference)"
+            }
+        }
+
         // The chain check reads a line's envelope from its end only when the fast decoder took it
         // whole; otherwise it asks the reference itself.
         if fast != nil, EnvelopeTail.read(line[...]) != nil {
@@ -72,5 +84,12 @@ import VaultCore
             guard quick == slow else { return "the chain check read the envelope \(quick); the reference: \(slow)" }
         }
         return nil
+    }
+
+    /// The key a vault read from a line names (legacy when the line names no account or region).
+    private static func key(of vault: WrittenPointLine.Vault) -> VaultKey {
+        VaultKey(
+            accountId: String(decoding: vault.account, as: UTF8.self), region: String(decoding: vault.region, as: UTF8.self),
+            name: String(decoding: vault.name, as: UTF8.self))
     }
 }

@@ -108,7 +108,7 @@ enum LineReader {
 
     /// The same over `bytes[range]`. Returns the offset after the last complete line and how
     /// many there were.
-    private static func lines(
+    static func lines(
         of bytes: [UInt8], _ range: Range<Int>, firstLine: Int, _ body: (ArraySlice<UInt8>, Int) throws(StoreError) -> Void
     ) throws(StoreError) -> (consumed: Int, count: Int) {
         var start = range.lowerBound

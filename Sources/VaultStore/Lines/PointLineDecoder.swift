@@ -20,6 +20,8 @@ struct PointLineDecoder {
     private var current: PointList?
     /// The size of the file being read, to size a vault's list from its first line.
     private let fileSize: Int
+    /// Lines in the layout vaultwatch writes, read before the general scanner is tried.
+    private var written = WrittenPointLine()
 
     init(fileSize: Int) {
         self.fileSize = fileSize
@@ -43,6 +45,10 @@ struct PointLineDecoder {
     /// loop benchmarked 2.07–2.14× orjson, but this one also gave 2.08× on the same busy machine,
     /// so the difference is not shown either way; moving it over wants a quiet-machine A/B.
     mutating func decode(_ line: UnsafeRawBufferPointer, into load: inout PointsLoad) -> Bool {
+        if let point = written.read(line) {
+            install(point.fields, vault: point.vault, line: line, into: &load)
+            return true
+        }
         scratch.removeAll(keepingCapacity: true)
         var s = JSONScanner(line)
         var data = Scanned()
@@ -158,7 +164,7 @@ struct PointLineDecoder {
         return lifecycle
     }
 
-    /// Puts a complete point into its vault's list.
+    /// Puts a complete scanned point into its vault's list.
     private mutating func install(_ p: Scanned, line: UnsafeRawBufferPointer, into load: inout PointsLoad) -> Bool {
         guard let arn = p.arn, let vault = p.vaultName, let resourceArn = p.resourceArn,
             let resourceType = p.resourceType, let status = p.status, let creationDate = p.creationDate,
@@ -167,28 +173,36 @@ struct PointLineDecoder {
         else { return false }
         return scratch.withUnsafeBytes { scratch in
             func bytes(_ t: JSONScanner.Text) -> UnsafeRawBufferPointer { t.bytes(line: line, scratch: scratch) }
-            let name = bytes(vault)
-            let account = p.accountId.map(bytes) ?? UnsafeRawBufferPointer(start: nil, count: 0)
-            let region = p.region.map(bytes) ?? UnsafeRawBufferPointer(start: nil, count: 0)
-            if !isCurrentVault(account, region, name) {
-                flush(into: &load)
-                vaultBytes = [Array(account), Array(region), Array(name)]
-                vaultKey = load.resolve(
-                    VaultKey(
-                        accountId: String(decoding: account, as: UTF8.self),
-                        region: String(decoding: region, as: UTF8.self), name: String(decoding: name, as: UTF8.self)))
-            }
+            let empty = UnsafeRawBufferPointer(start: nil, count: 0)
             let fields = PointFields(
-                    arn: bytes(arn), resourceArn: bytes(resourceArn),
-                    resourceType: bytes(resourceType), resourceName: p.resourceName.map(bytes),
-                    iamRoleArn: p.iamRoleArn.map(bytes), status: status, creationDate: creationDate,
-                    completionDate: p.completionDate, sizeBytes: sizeBytes, lifecycle: lifecycle,
-                    storageClass: storageClass, isEncrypted: isEncrypted)
-            if case .none = current { current = load.lists.removeValue(forKey: vaultKey) ?? newList(line, like: fields) }
-            current!.upsert(fields)
-            load.seen(creationDate)
+                arn: bytes(arn), resourceArn: bytes(resourceArn),
+                resourceType: bytes(resourceType), resourceName: p.resourceName.map(bytes),
+                iamRoleArn: p.iamRoleArn.map(bytes), status: status, creationDate: creationDate,
+                completionDate: p.completionDate, sizeBytes: sizeBytes, lifecycle: lifecycle,
+                storageClass: storageClass, isEncrypted: isEncrypted)
+            install(
+                fields, vault: (p.accountId.map(bytes) ?? empty, p.region.map(bytes) ?? empty, bytes(vault)), line: line,
+                into: &load)
             return true
         }
+    }
+
+    /// Puts a point into its vault's list (the one being filled, unless the vault changed): the
+    /// vault's account (empty before schema 3), region (the same) and name.
+    private mutating func install(
+        _ fields: PointFields, vault: WrittenPointLine.Vault, line: UnsafeRawBufferPointer, into load: inout PointsLoad
+    ) {
+        if !isCurrentVault(vault.account, vault.region, vault.name) {
+            flush(into: &load)
+            vaultBytes = [Array(vault.account), Array(vault.region), Array(vault.name)]
+            vaultKey = load.resolve(
+                VaultKey(
+                    accountId: String(decoding: vault.account, as: UTF8.self),
+                    region: String(decoding: vault.region, as: UTF8.self), name: String(decoding: vault.name, as: UTF8.self)))
+        }
+        if case .none = current { current = load.lists.removeValue(forKey: vaultKey) ?? newList(line, like: fields) }
+        current!.upsert(fields)
+        load.seen(fields.creationDate)
     }
 
     /// Whether a line's vault is the one the last line was in (a file's lines normally all are).

@@ -99,26 +99,47 @@ enum StoreDate {
     /// same checks and the same arithmetic as `parse`, for the loaders' hot path. Nil for any
     /// other form, which `parse` then reads the general way.
     private static func parseWritten(_ b: UnsafeRawBufferPointer) -> Date? {
-        guard b.count == 24, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"),
-            b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"), b[19] == UInt8(ascii: "."), b[23] == UInt8(ascii: "Z")
+        guard b.count == 24 else { return nil }
+        var days = DayCache()
+        return parseWritten(b.baseAddress!, days: &days)
+    }
+
+    /// The day of the last date read (its ten bytes `YYYY-MM-DD`, and their day number): the
+    /// dates of a points file come a day at a time, so most are read without the calendar.
+    struct DayCache {
+        fileprivate var text: (UInt64, UInt16) = (0, 0)
+        fileprivate var days: Int64 = 0
+    }
+
+    /// The 24 bytes at `b` in the written form (the caller knows they are there); nil when they
+    /// are not that form, or not a date.
+    @inline(__always)
+    static func parseWritten(_ b: UnsafeRawPointer, days cache: inout DayCache) -> Date? {
+        func byte(_ k: Int) -> UInt8 { b.load(fromByteOffset: k, as: UInt8.self) }
+        guard byte(4) == UInt8(ascii: "-"), byte(7) == UInt8(ascii: "-"), byte(10) == UInt8(ascii: "T"),
+            byte(13) == UInt8(ascii: ":"), byte(16) == UInt8(ascii: ":"), byte(19) == UInt8(ascii: "."),
+            byte(23) == UInt8(ascii: "Z")
         else { return nil }
         var bad = false
         func digits(_ at: Int, _ count: Int) -> Int {
             var n = 0
             for k in at..<(at + count) {
-                let d = b[k] &- 0x30
+                let d = byte(k) &- 0x30
                 if d > 9 { bad = true }
                 n = n * 10 + Int(d)
             }
             return n
         }
-        let year = digits(0, 4), month = digits(5, 2), day = digits(8, 2)
         let hour = digits(11, 2), minute = digits(14, 2), second = digits(17, 2), ms = Int64(digits(20, 3))
-        guard !bad, (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else {
-            return nil
+        guard !bad, hour < 24, minute < 60, second < 61 else { return nil }
+        let text = (b.loadUnaligned(as: UInt64.self), b.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
+        if text != cache.text {
+            let year = digits(0, 4), month = digits(5, 2), day = digits(8, 2)
+            guard !bad, (1...12).contains(month), (1...31).contains(day) else { return nil }
+            cache.text = text
+            cache.days = Int64(UTC.date(year: year, month: month, day: day).timeIntervalSince1970) / 86_400
         }
-        let whole = Int64(UTC.date(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-            .timeIntervalSince1970)
+        let whole = cache.days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         return Date(timeIntervalSince1970: TimeInterval(whole * 1000 + ms) / 1000)
     }
 

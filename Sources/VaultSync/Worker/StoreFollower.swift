@@ -174,6 +174,10 @@ final class StoreFollower: @unchecked Sendable {
         guard !failed else { return }
         pointsTracker = nil
         loaded = true
+        // Checking the chains reads the audit trail again (a third of a second for 100,000
+        // calls): the loaded store is on screen meanwhile, as the alerts were while it loaded; a
+        // broken chain is an error on screen as soon as it is found.
+        guard pull(force: true) else { return }
         // The tail leaves an unfinished last line alone (a writer may be mid-line); one left by a
         // crashed writer is set aside and reported, never silently dropped.
         for problem in store.setAsideTornLines() { events.notice(Notice(.warning, "\(problem)")) }

@@ -47,6 +47,16 @@ struct ProbeProcess {
 
     func kill(_ signal: Int32) { _ = Glibc.kill(pid, signal) }
 
+    /// Kills it with SIGKILL at a random moment once it is writing (a busy machine can take a
+    /// while to start it), and waits for it: whether a signal ended it.
+    func killWhileWriting() -> Bool {
+        let started = Date()
+        while bytes(of: output).isEmpty && Date().timeIntervalSince(started) < 5 { usleep(1_000) }
+        usleep(UInt32.random(in: 0...30_000))
+        kill(SIGKILL)
+        return wait() == nil
+    }
+
     /// The ids it printed: each one's `append` had returned. A last line without its newline
     /// (killed mid-print) is not counted.
     var printedIds: [String] {
