@@ -6,7 +6,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The store directory (or one of its parents) could not be created or tightened.
     case cannotCreateDirectory(path: String, reason: String)
     /// Something other than a directory is where the store directory (or its points folder) should be.
-    case notADirectory(path: String)
+    /// `what` names the folder: the store directory, or one of its folders (`points`).
+    case notADirectory(path: String, what: String)
     /// A symbolic link is where the store, its points folder or one of its files should be: never followed.
     case symbolicLink(path: String)
     /// There is no store directory where one was to be read.
@@ -39,8 +40,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .cannotCreateDirectory(let path, let reason):
             return "cannot create the store directory \(path): \(reason)"
-        case .notADirectory(let path):
-            return "cannot use \(path) as the store directory: something that is not a directory is in the way"
+        case .notADirectory(let path, let what):
+            return "cannot use \(path) as \(what): something that is not a directory is in the way (move it aside)"
         case .symbolicLink(let path):
             return "refusing \(path): it is a symbolic link, and the store follows none (put the directory or file itself there)"
         case .noStore(let path):

@@ -52,7 +52,7 @@ struct PermissionTests {
         let dir = TemporaryDirectory()
         try write(Array("not a directory".utf8), to: dir.store)
         let error = #expect(throws: StoreError.self) { try Store(directory: dir.store) }
-        #expect(error == .notADirectory(path: dir.store.path))
+        #expect(error == .notADirectory(path: dir.store.path, what: "the store directory"))
         #expect(error?.description.contains(dir.store.path) == true)
     }
 

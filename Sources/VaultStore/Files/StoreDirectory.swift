@@ -175,7 +175,9 @@ final class StoreDirectory: Sendable {
         var st = stat()
         if fstatat(parent, name, &st, AT_SYMLINK_NOFOLLOW) == 0 {
             if (st.st_mode & S_IFMT) == S_IFLNK { throw .symbolicLink(path: shown) }
-            if (st.st_mode & S_IFMT) != S_IFDIR { throw .notADirectory(path: shown) }
+            if (st.st_mode & S_IFMT) != S_IFDIR {
+                throw .notADirectory(path: shown, what: parent == AT_FDCWD ? "the store directory" : "the store's \(name) folder")
+            }
         }
         if code == ENOENT {
             if missing == .absent { return nil }
