@@ -345,8 +345,14 @@ def tampering():
         ("the digests re-signed with another key", resign, []),
         ("the last ack and its digest removed (checked against the kept digest)", lambda s: (edit("acks.jsonl", lambda l: l.pop())(s), edit("digests.jsonl", lambda l: l.pop())(s)), ["--digest", kept]),
     ]
+    # What a writer can see on its own: all but an ack chained on after the newest digest naming no
+    # alert (verify's reference check names it) and the tail cut with its digest (a kept digest).
+    unseen_by_writers = {"an ack naming an alert that does not exist, chained on",
+                         "the last ack and its digest removed (checked against the kept digest)"}
     caught = 0
     missed = []
+    refused = 0
+    wrote = []
     for name, tamper, extra in cases:
         store = os.path.join(ROOT, "tamper-case", "store")
         shutil.rmtree(os.path.dirname(store), ignore_errors=True)
@@ -357,12 +363,23 @@ def tampering():
             missed.append(name)
         else:
             caught += 1
+        if name in unseen_by_writers:
+            continue
+        before = snapshot(store)
+        ack = vw("ack", alerts[2], "--by", "op9", store=store)
+        if ack.returncode == 1 and b"will not write to the store: " in ack.stderr and snapshot(store) == before:
+            refused += 1
+        else:
+            wrote.append(name)
     untouched_ok, _ = verified(base, "--public-key", public, "--digest", kept)
+    untouched_ack = vw("ack", alerts[2], "--by", "op9", store=base).returncode == 0
+    writers = len(cases) - len(unseen_by_writers)
     rows.append((
         "the tail is covered by signed digests",
-        f"{caught}/{len(cases)} tamperings caught by `store verify` (the untouched store verifies: {untouched_ok})"
-        + (f"; missed: {', '.join(missed)}" if missed else ""),
-        caught == len(cases) and untouched_ok))
+        f"{caught}/{len(cases)} tamperings caught by `store verify`; `vaultwatch ack` refused, writing nothing, on "
+        f"{refused}/{writers} of them (the untouched store verifies: {untouched_ok}, and takes an ack: {untouched_ack})"
+        + (f"; missed: {', '.join(missed)}" if missed else "") + (f"; written on: {', '.join(wrote)}" if wrote else ""),
+        caught == len(cases) and refused == writers and untouched_ok and untouched_ack))
 
 
 # 5. Nothing written on a read ------------------------------------------------------------------------
@@ -438,7 +455,13 @@ def inert():
     call = next(json.loads(l) for l in lines(os.path.join(source, "events.jsonl"))
                 if json.loads(l)["data"]["id"] == alert["data"]["callId"])
     save("vaults.jsonl", first("vaults.jsonl"), lambda d: d.update(name=HOSTILE))
-    save("events.jsonl", call, lambda d: d.update(userAgent=HOSTILE, vaultName=HOSTILE))
+    # The call says what the alert says, so the store is one vaultwatch could have written and
+    # writers take an acknowledgement on it once a digest is signed over it (on purpose, below).
+    def hostile_call(d):
+        for key in ["userAgent", "vaultName", "action", "errorCode", "errorMessage", "sourceIPAddress"]:
+            d[key] = HOSTILE
+        d["principal"]["arn"] = "arn:aws:iam::111122223333:role/" + HOSTILE
+    save("events.jsonl", call, hostile_call)
 
     def hostile_alert(d):
         for key in ["action", "outcome", "errorMessage", "sourceIPAddress", "vaultName", "ruleName"]:
@@ -446,6 +469,7 @@ def inert():
         d["principal"]["arn"] = "arn:aws:iam::111122223333:role/" + HOSTILE
     save("alerts.jsonl", alert, hostile_alert)
     alert_id = alert["data"]["id"]
+    vw("store", "digest", store=store, check=True)
     runs = READERS + [["ack", alert_id[:8], "--by", HOSTILE, "--note", HOSTILE], ["ack", alert_id, "--json"],
                       ["alerts", "--json"], ["ack", HOSTILE], ["vaults", "--bogus", HOSTILE], ["demo", "--speed", HOSTILE],
                       ["guardrails", "explain", "--vault", HOSTILE, "--principal", "arn:aws:iam::1:role/" + HOSTILE,
