@@ -59,7 +59,20 @@ extension Store {
 
     private func signDigestIfBehindDuringTurn(olderThan age: TimeInterval) {
         let newest: Digest?
-        do { newest = try newestDigest() } catch { return }
+        do {
+            // Never over a store that changed under its digests, nor over lines no digest vouches
+            // for at all (the digests were taken away): that is `vaultwatch store digest`'s to do,
+            // on purpose. Said once, until the reason changes.
+            if let fault = try DigestHold.fault(in: root, key: signer?.publicKey, requireDigest: true) {
+                refuseOnTimer("\(root.path(of: fault.file)): \(fault.reason)")
+                return
+            }
+            newest = try newestDigest()
+        } catch {
+            refuseOnTimer("\(error)")
+            return
+        }
+        timerRefusal.withLock { $0 = nil }
         if let newest {
             guard clock.now().timeIntervalSince(newest.at) >= age else { return }
             let grown = StoreFile.chained.contains { file in
@@ -72,6 +85,15 @@ extension Store {
             guard !empty else { return }
         }
         signDigest(on: .activity)
+    }
+
+    private func refuseOnTimer(_ reason: String) {
+        let changed = timerRefusal.withLock { last in
+            defer { last = reason }
+            return last != reason
+        }
+        guard changed else { return }
+        note(StoreProblem(.digest, file: StoreFile.digests.relativePath, line: nil, message: "no digest was signed: \(reason)"))
     }
 
     /// After an append to a chained file: an acknowledgement is always signed for, other activity

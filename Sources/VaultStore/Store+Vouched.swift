@@ -5,6 +5,11 @@ extension Store {
     /// forged or a signing key replaced. With a signer, chained files holding lines that no
     /// digest vouches for at all (the digests taken away) stop it too.
     func requireVouched() throws(StoreError) {
+        // The digest file must take the digest that will cover what is written (its own file, the
+        // user's, a regular file) before anything is written.
+        if signer != nil, let digests = try OpenFile.open(StoreFile.digests.relativePath, in: root, for: .read) {
+            if let repair = try digests.claim(try digests.status(), as: StoreFile.digests.relativePath) { note(repair) }
+        }
         guard let fault = try DigestHold.fault(in: root, key: signer?.publicKey, requireDigest: signer != nil) else { return }
         throw .notAsVouched(path: root.path(of: fault.file), reason: fault.reason, store: root.path)
     }

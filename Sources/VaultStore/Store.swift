@@ -27,6 +27,8 @@ public final class Store: Sendable {
     let digestInterval: TimeInterval
     /// What writing did that is still to be said (`takeNotes()`).
     private let notes = Mutex<[StoreProblem]>([])
+    /// Why a digest was last not signed on the timer, said once until the reason changes.
+    let timerRefusal = Mutex<String?>(nil)
 
     /// Where a profile's store lives: `$XDG_STATE_HOME/vaultwatch/<profile>`, or
     /// `$HOME/.local/state/vaultwatch/<profile>` when XDG_STATE_HOME is unset or not absolute (as

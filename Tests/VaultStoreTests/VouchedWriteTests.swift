@@ -197,4 +197,66 @@ struct VouchedWriteTests {
         }
         #expect(try Data(contentsOf: outside) == before)
     }
+
+    @Test("the digests and acknowledgements taken away together: no timer or stop signs a new chain over them, and it is said once")
+    func noTimerSignsOverDigestsTakenAway() throws {
+        let s = try Signed()
+        try FileManager.default.removeItem(at: s.url("acks.jsonl"))
+        try FileManager.default.removeItem(at: s.url("digests.jsonl"))
+        let store = try s.open()
+        let before = Self.disk(s)
+        s.clock.advance(3_600)
+        store.signDigestIfDue()
+        store.signDigestIfUncovered()
+        #expect(Self.disk(s) == before, "no digest was signed")
+        let said = store.takeNotes()
+        #expect(said.count == 1, "said once, not at every tick: \(said)")
+        #expect(said.first?.message.hasPrefix("no digest was signed: \(s.url("digests.jsonl").path): no digest vouches for what") == true)
+        #expect(said.first?.message.contains("(`vaultwatch store digest` signs one over the files as they are, on purpose)") == true)
+        // On purpose it is signed, and the timer then carries on from it.
+        _ = try store.signDigest()
+        try store.append([.call(Fixture.call("ev-9"))])
+        s.clock.advance(3_600)
+        store.signDigestIfDue()
+        #expect(store.takeNotes() == [])
+        #expect(try s.verify().isIntact)
+    }
+
+    @Test("a torn newest digest: nothing is recorded on the digest before it, the torn line stays where it is")
+    func tornNewestDigest() throws {
+        let s = try Signed()
+        let acks = try Data(contentsOf: s.url("acks.jsonl"))
+        let lastAck = acks.dropLast().lastIndex(of: UInt8(ascii: "\n"))!
+        try acks.prefix(through: lastAck).write(to: s.url("acks.jsonl"))
+        let digests = try Data(contentsOf: s.url("digests.jsonl"))
+        try digests.dropLast(40).write(to: s.url("digests.jsonl"))
+        try Self.refused(s, "digests.jsonl", "its last line is an unfinished digest (") {
+            _ = try $0.acknowledge(Fixture.ack(7, of: s.alertIds[2]))
+        }
+        let store = try s.open()
+        let before = Self.disk(s)
+        s.clock.advance(3_600)
+        store.signDigestIfDue()
+        #expect(Self.disk(s) == before, "no digest signed on the timer either")
+        #expect(store.takeNotes().first?.message.contains("digests.jsonl: its last line is an unfinished digest (") == true)
+        let said = try Store(readingFrom: s.dir.store).vouchedProblems()
+        #expect(said.first?.message.hasPrefix("its last line is an unfinished digest (") == true, "\(said)")
+    }
+
+    @Test("a digest file with another hard link stops an acknowledgement before it is written")
+    func hardLinkedDigests() throws {
+        let s = try Signed()
+        let outside = s.dir.url.appendingPathComponent("elsewhere")
+        #expect(link(s.url("digests.jsonl").path, outside.path) == 0)
+        let store = try s.open()
+        let before = Self.disk(s)
+        do {
+            _ = try store.acknowledge(Fixture.ack(7, of: s.alertIds[2]))
+            Issue.record("acknowledged with no digest to cover it")
+        } catch let StoreError.cannotOpen(path, reason) {
+            #expect(path == s.url("digests.jsonl").path)
+            #expect(reason.hasPrefix("it has 2 hard links"))
+        }
+        #expect(Self.disk(s) == before)
+    }
 }

@@ -46,8 +46,17 @@ enum DigestHold {
         guard let handle = try OpenFile.open(StoreFile.digests.relativePath, in: root, for: .read) else { return nil }
         try handle.lock(.shared)
         let size = try handle.status().size
-        // A torn last digest is set aside by the next writer and reported by `store verify`.
-        let end = try TornLine.isTorn(handle, size: size) ? (try TornLine.lastNewline(in: handle, before: size) ?? -1) : size - 1
+        // A torn last digest may be the one that vouched for lines since taken away: nothing is
+        // built on the digest before it until `store repair` sets it aside, on purpose.
+        if try TornLine.isTorn(handle, size: size) {
+            let end = try TornLine.lastNewline(in: handle, before: size).map { $0 + 1 } ?? 0
+            return .failure(
+                Fault(
+                    file: .digests,
+                    reason: "its last line is an unfinished digest (\(size - end) bytes), which may have vouched for lines"
+                        + " since taken away; `vaultwatch store repair` sets it aside"))
+        }
+        let end = size - 1
         guard end > 0 else { return nil }
         let start = try TornLine.lastNewline(in: handle, before: end).map { $0 + 1 } ?? 0
         let line = try handle.read(at: start, count: end - start)
