@@ -60,14 +60,11 @@ struct OpenFile: ~Copyable {
 
     enum LockKind { case shared, exclusive }
 
-    /// Takes an advisory lock on the whole file, waiting for it. It lasts until the file is closed.
-    /// flock locks belong to the open file, so two opens in one process exclude each other too.
+    /// Takes an advisory lock on the whole file, waiting for it a bounded time (`FileLock`). It
+    /// lasts until the file is closed. flock locks belong to the open file, so two opens in one
+    /// process exclude each other too.
     func lock(_ kind: LockKind) throws(StoreError) {
-        let op = kind == .shared ? LOCK_SH : LOCK_EX
-        while flock(fd, op) != 0 {
-            let code = errno
-            if code != EINTR { throw .cannotLock(path: path, reason: osReason(code)) }
-        }
+        try FileLock.acquire(fd, exclusive: kind == .exclusive, path: path)
     }
 
     func status() throws(StoreError) -> FileStatus {

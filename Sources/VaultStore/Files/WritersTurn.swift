@@ -13,10 +13,7 @@ enum WritersTurn {
         let fd = openat(root.descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw StoreError.cannotLock(path: root.path, reason: osReason(errno)) }
         defer { close(fd) }  // Closing it ends the turn.
-        while flock(fd, LOCK_EX) != 0 {
-            let code = errno
-            if code != EINTR { throw StoreError.cannotLock(path: root.path, reason: osReason(code)) }
-        }
+        try FileLock.acquire(fd, exclusive: true, path: root.path)
         return try body()
     }
 }

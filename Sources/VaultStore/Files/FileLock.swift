@@ -1,0 +1,54 @@
+import Foundation
+import Glibc
+
+/// Takes an advisory `flock` on an open file or folder, waiting a bounded time for it. A writer
+/// that is stopped (Ctrl-Z) or hung holds its lock for as long as it lives; rather than wait
+/// forever with no word, a command gives up after `patience` and names the process that holds
+/// it, so its user can resume or end that process. (A holder that is killed frees the lock at once.)
+enum FileLock {
+    /// Long enough for any legitimate holder (a compaction of a vault's points, a sync's batch,
+    /// `store verify` reading a file) on a busy machine.
+    static let patience: TimeInterval = 15
+
+    static func acquire(_ fd: Int32, exclusive: Bool, path: String, patience: TimeInterval = patience) throws(StoreError) {
+        let op = (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB
+        let deadline = Date().addingTimeInterval(patience)
+        var pause: useconds_t = 1_000
+        while flock(fd, op) != 0 {
+            let code = errno
+            if code == EINTR { continue }
+            guard code == EWOULDBLOCK else { throw .cannotLock(path: path, reason: osReason(code)) }
+            guard Date() < deadline else {
+                throw .cannotLock(
+                    path: path,
+                    reason: "\(holder(of: fd)) has held it for more than \(String(format: "%g", patience)) s; if it is stopped (Ctrl-Z),"
+                        + " resume it (fg, or kill -CONT) or end it, then try again")
+            }
+            usleep(pause)
+            pause = min(pause * 2, 50_000)
+        }
+    }
+
+    /// "process 1234 (vaultwatch)", from /proc/locks and /proc/PID/comm (printable ASCII only:
+    /// it is shown), or "another process" when neither says.
+    static func holder(of fd: Int32) -> String {
+        var st = stat()
+        guard fstat(fd, &st) == 0, let locks = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else {
+            return "another process"
+        }
+        // `1: FLOCK  ADVISORY  WRITE 28763 08:01:1234567 0 EOF`: the pid, then major:minor:inode.
+        let suffix = ":\(st.st_ino)"
+        for line in locks.split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard fields.count >= 6, fields[1] == "FLOCK", fields[5].hasSuffix(suffix), let pid = Int32(fields[4]),
+                pid != getpid()
+            else { continue }
+            // The program's name only: a command line may carry what must not be shown.
+            let name = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/comm"))).map { bytes in
+                String(decoding: Array(bytes.prefix(32)).filter { (0x21..<0x7F).contains($0) }, as: UTF8.self)
+            }
+            return "process \(pid)" + (name.map { $0.isEmpty ? "" : " (\($0))" } ?? "")
+        }
+        return "another process"
+    }
+}
