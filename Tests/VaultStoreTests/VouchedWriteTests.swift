@@ -128,21 +128,26 @@ struct VouchedWriteTests {
         #expect(!report.isIntact)
         #expect(report.references.dangling == [
             #"alerts.jsonl:4: its id "f0f0f0f0deadbeef" is not the one call "ev-1" gives (\#(Alert.id(forCall: "ev-1")))"#,
-            #"alerts.jsonl:4: does not agree with call "ev-1" it was raised for (its action, principal, time or outcome differ from what events.jsonl holds)"#,
+            #"alerts.jsonl:4: does not agree with call "ev-1" it was raised for (its action differs from what events.jsonl holds)"#,
         ])
     }
 
-    @Test("an alert under its call's own id that says otherwise than the call is caught by verify")
+    @Test("an alert under its call's own id that says otherwise than the call (its outcome; its vault, severity and source) is caught by verify")
     func alertDisagreesWithItsCall() throws {
         let s = try Signed()
         var alert = Fixture.alert("ev-2")
         alert.outcome = "succeeded"
-        try Store(directory: s.dir.store).append([.alert(alert)])
+        var elsewhere = Fixture.alert("ev-3")
+        elsewhere.vaultName = "prod-vault-FORGED"
+        elsewhere.severity = .critical
+        elsewhere.sourceIPAddress = "203.0.113.9"
+        try Store(directory: s.dir.store).append([.alert(alert), .alert(elsewhere)])
         let report = try s.verify()
         #expect(report.references.dangling == [
-            #"alerts.jsonl:4: does not agree with call "ev-2" it was raised for (its action, principal, time or outcome differ from what events.jsonl holds)"#
+            #"alerts.jsonl:4: does not agree with call "ev-2" it was raised for (its outcome differs from what events.jsonl holds)"#,
+            #"alerts.jsonl:5: does not agree with call "ev-3" it was raised for (its severity, vault, source IP address differ from what events.jsonl holds)"#,
         ])
-        #expect(report.faults.count == 1 && report.faults[0].hasPrefix("references: 1 does not agree"), "\(report.faults)")
+        #expect(report.faults.count == 1 && report.faults[0].hasPrefix("references: 2 do not agree"), "\(report.faults)")
     }
 
     @Test("digests.jsonl a FIFO or a directory: nothing is recorded that no digest could cover")

@@ -2,17 +2,15 @@ import Foundation
 import VaultCore
 
 /// Whether the records agree with one another: every acknowledgement names an alert the store
-/// holds, and every alert the call it was raised for, with that call's action, principal, time
-/// and outcome and the id that call gives. A deleted alert (and its call) leaves its
+/// holds, and every alert the call it was raised for, saying what that call says (action,
+/// principal, time, outcome and severity, vault, recovery point, error, source address, account
+/// and region) under the id that call gives. A deleted alert (and its call) leaves its
 /// acknowledgement dangling; a forged alert names no call, or a call that says otherwise.
 enum ReferenceCheck {
-    /// What an alert says of its call.
+    /// An alert and where it is.
     private struct Claim {
         var line: Int
-        var action: String
-        var principal: Principal
-        var time: Date
-        var outcome: String
+        var alert: Alert
     }
 
     static func run(calls: [UInt8], alerts: [UInt8], acks: [UInt8], in root: StoreDirectory) throws(StoreError) -> ReferenceReport {
@@ -30,19 +28,17 @@ enum ReferenceCheck {
                     "alerts.jsonl:\(line): its id \(Quoted(alert.id)) is not the one call \(Quoted(alert.callId)) gives"
                         + " (\(Alert.id(forCall: alert.callId)))")
             }
-            claims[alert.callId, default: []].append(
-                Claim(line: line, action: alert.action, principal: alert.principal, time: alert.time, outcome: alert.outcome))
+            claims[alert.callId, default: []].append(Claim(line: line, alert: alert))
         }
         try each(calls, of: .events, in: root) { record, _ in
             guard case .call(let call) = record, let said = claims.removeValue(forKey: call.id) else { return }
-            for claim in said
-            where claim.action != call.action || claim.principal != call.principal || claim.time != call.time
-                || claim.outcome != call.outcome
-            {
+            for claim in said {
+                let differ = differences(claim.alert, call)
+                guard !differ.isEmpty else { continue }
                 dangle(
                     &report,
                     "alerts.jsonl:\(claim.line): does not agree with call \(Quoted(call.id)) it was raised for"
-                        + " (its action, principal, time or outcome differ from what events.jsonl holds)")
+                        + " (its \(differ.joined(separator: ", ")) \(differ.count == 1 ? "differs" : "differ") from what events.jsonl holds)")
             }
         }
         for (callId, said) in claims.sorted(by: { $0.value[0].line < $1.value[0].line }) {
@@ -71,6 +67,23 @@ enum ReferenceCheck {
                 + " \(Quoted(alert.callId)) gives (added by hand?)"
         }
         return found
+    }
+
+    /// What of `alert` is not what its rule would have raised for `call` (every field but the
+    /// rule's name). An alert stored before schema 3 has no account or region to compare.
+    static func differences(_ alert: Alert, _ call: ApiCall) -> [String] {
+        let raised = Alert(raisedBy: alert.ruleName, for: call)
+        let before3 = alert.accountId.isEmpty && alert.region.isEmpty
+        let fields: [(String, Bool)] = [
+            ("action", alert.action == raised.action), ("principal", alert.principal == raised.principal),
+            ("time", alert.time == raised.time), ("outcome", alert.outcome == raised.outcome),
+            ("severity", alert.severity == raised.severity), ("vault", alert.vaultName == raised.vaultName),
+            ("recovery point", alert.recoveryPointArn == raised.recoveryPointArn),
+            ("error message", alert.errorMessage == raised.errorMessage),
+            ("source IP address", alert.sourceIPAddress == raised.sourceIPAddress),
+            ("account", before3 || alert.accountId == raised.accountId), ("region", before3 || alert.region == raised.region),
+        ]
+        return fields.filter { !$0.1 }.map(\.0)
     }
 
     private static func dangle(_ report: inout ReferenceReport, _ what: String) {
