@@ -143,6 +143,25 @@ import Testing
         #expect(throws: Never.self) { try parse(deepest) }
     }
 
+    /// Dotted keys and table headers nest tables as deeply as brackets do (40,000 parts crashed
+    /// the reader with a stack overflow), and inside inline tables the two add up.
+    @Test(arguments: [
+        (Array(repeating: "a", count: 40_000).joined(separator: ".") + " = 1", "1:128: a dotted key"),
+        ("[" + Array(repeating: "a", count: 40_000).joined(separator: ".") + "]", "1:129: a dotted key"),
+        ("x = " + String(repeating: "{ a = ", count: 39) + "{ " + Array(repeating: "b", count: 30).joined(separator: ".") + " = 1", "1:"),
+    ])
+    func deepDottedKeysAreRefusedNotACrash(document: String, said: String) throws {
+        do {
+            _ = try parse(document)
+            Issue.record("parsed")
+        } catch {
+            #expect("\(error)".hasPrefix(said), "\(error)")
+            #expect("\(error)".hasSuffix("nests deeper than 64 levels"), "\(error)")
+        }
+        let deepest = Array(repeating: "a", count: 64).joined(separator: ".") + " = 1"
+        #expect(throws: Never.self) { try parse(deepest) }
+    }
+
     /// Reading is linear in the document: twenty times the tables, keys or numbers take about
     /// twenty times as long, not four hundred (20,000 `[[account]]` tables took minutes while each
     /// table copied the array before it, and each number counted its column from the start of the

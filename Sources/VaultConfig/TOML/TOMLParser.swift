@@ -164,6 +164,10 @@ public struct TOMLParser {
         while true {
             skipSpaces()
             guard peek() == ascii(".") else { return path }
+            // Each part is a table inside the one before it: the same bound as nested values.
+            guard depth + path.count < Self.maximumDepth else {
+                throw error("a dotted key (with the arrays and inline tables around it) nests deeper than \(Self.maximumDepth) levels")
+            }
             advance()
             skipSpaces()
             path.append(try simpleKey())
