@@ -329,6 +329,17 @@ def tampering():
         other = dict(ENV, XDG_CONFIG_HOME=os.path.join(ROOT, "forger"))
         subprocess.run([VW, "store", "digest", "--store", store], env=other, capture_output=True)
 
+    def laundered_by_sync(store):
+        os.remove(os.path.join(store, "acks.jsonl"))
+        os.remove(os.path.join(store, "digests.jsonl"))
+        vw("sync", "--source", "demo", "--once", store=store)
+
+    def torn_digest(store):
+        edit("acks.jsonl", lambda l: l.pop())(store)
+        path = os.path.join(store, "digests.jsonl")
+        os.truncate(path, os.path.getsize(path) - 40)
+        vw("ack", alerts[2], "--by", "mallory", store=store)
+
     cases = [
         ("newest alert edited (AccessDenied → succeeded)", edit("alerts.jsonl", lambda l: l.__setitem__(-1, l[-1].replace(b'"AccessDenied"', b'"succeeded"'))), []),
         ("last alert deleted", edit("alerts.jsonl", lambda l: l.pop()), []),
@@ -343,6 +354,8 @@ def tampering():
         ("digests.jsonl deleted", lambda s: os.remove(os.path.join(s, "digests.jsonl")), []),
         ("a digest altered", edit("digests.jsonl", lambda l: l.__setitem__(-1, l[-1].replace(b'"lines":2', b'"lines":1'))), []),
         ("the digests re-signed with another key", resign, []),
+        ("acks.jsonl and digests.jsonl deleted, then a sync ran (its digests must not cover the loss)", laundered_by_sync, []),
+        ("the last ack removed and its digest torn, then an ack tried", torn_digest, []),
         ("the last ack and its digest removed (checked against the kept digest)", lambda s: (edit("acks.jsonl", lambda l: l.pop())(s), edit("digests.jsonl", lambda l: l.pop())(s)), ["--digest", kept]),
     ]
     # What a writer can see on its own: all but an ack chained on after the newest digest naming no
