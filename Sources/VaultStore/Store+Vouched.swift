@@ -16,10 +16,12 @@ extension Store {
 
     /// What of the store no longer holds as its newest digest vouches for, changing nothing: for
     /// a reader, which shows what it finds but says that lines a digest vouched for are missing
-    /// or changed (acknowledgements taken away would otherwise just show their alerts as new).
+    /// or changed (acknowledgements taken away would otherwise just show their alerts as new),
+    /// and that chained lines with no digest at all are vouched for by nothing (the digests, and
+    /// what they vouched for, may have been taken away together).
     public func vouchedProblems() -> [StoreProblem] {
         do {
-            guard let fault = try DigestHold.fault(in: root, key: signer?.publicKey, requireDigest: false) else { return [] }
+            guard let fault = try DigestHold.fault(in: root, key: signer?.publicKey, requireDigest: true) else { return [] }
             return [
                 StoreProblem(
                     .digest, file: fault.file.relativePath, line: nil,
