@@ -77,8 +77,11 @@ import Testing
             let selected = rows.filter { $0.hasPrefix("▶") }
             #expect(selected.count == 1, "row \(row): \(screen)")
             try session.send("j")
-            let before = screen
-            screen = row == Self.corpus.count - 1 ? screen : try session.waitFor("the selection to move") { $0 != before }
+            // The selection moved (not just the clock ticked), and the frame is whole: one row marked.
+            func marked(_ screen: String) -> [Substring] { screen.split(separator: "\n").filter { $0.hasPrefix("▶") } }
+            let before = marked(screen)
+            screen = row == Self.corpus.count - 1
+                ? screen : try session.waitFor("the selection to move") { marked($0).count == 1 && marked($0) != before }
         }
     }
 }
