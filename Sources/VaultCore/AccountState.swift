@@ -138,15 +138,16 @@ public struct AccountState: Equatable, Sendable {
                 alert.accountId = key.accountId
                 alert.region = key.region
             }
+            let acknowledged = isAcknowledged(alert.id)
             if let i = alertIndex[alert.id] {
-                if !isAcknowledged(alert.id) { unacknowledgedAlertsByAccount[alerts[i].accountId, default: 0] -= 1 }
+                if !acknowledged { unacknowledgedAlertsByAccount[alerts[i].accountId, default: 0] -= 1 }
                 alerts[i] = alert
             } else {
                 alertIndex[alert.id] = alerts.count
                 alerts.append(alert)
-                if !isAcknowledged(alert.id) { unacknowledgedAlertCount += 1 }
+                if !acknowledged { unacknowledgedAlertCount += 1 }
             }
-            if !isAcknowledged(alert.id) { unacknowledgedAlertsByAccount[alert.accountId, default: 0] += 1 }
+            if !acknowledged { unacknowledgedAlertsByAccount[alert.accountId, default: 0] += 1 }
             if !alert.accountId.isEmpty { alertAccountIds.insert(alert.accountId) }
             if !alert.region.isEmpty { alertRegions.insert(alert.region) }
             alertsRevision += 1

@@ -15,8 +15,23 @@ public enum Confusables {
         return out
     }()
 
-    /// skeleton(X): NFD, every code point replaced by its prototype, NFD again.
+    /// The prototypes of the ASCII characters that have one (the table's only ASCII sources; a
+    /// test holds the two to each other), so an ASCII name, nearly every one, is mapped without
+    /// building the table of 6,311.
+    static let asciiPrototypes: [UInt8: String] = [
+        0x22: "''", 0x25: "\u{BA}/\u{2080}", 0x30: "O", 0x31: "l", 0x49: "l", 0x60: "'", 0x6D: "rn", 0x7C: "l",
+    ]
+
+    /// skeleton(X): NFD, every code point replaced by its prototype, NFD again. (ASCII is its own
+    /// NFD, and so are its prototypes.)
     public static func skeleton(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var out = ""
+            for byte in text.utf8 {
+                if let prototype = asciiPrototypes[byte] { out += prototype } else { out.unicodeScalars.append(Unicode.Scalar(byte)) }
+            }
+            return out
+        }
         var out = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
             if let prototype = table[scalar.value] { out.append(contentsOf: prototype) } else { out.append(scalar) }

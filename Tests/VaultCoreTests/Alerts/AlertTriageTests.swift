@@ -115,6 +115,21 @@ import Testing
         #expect(Confusables.visible("a\u{200B}b\u{2060}c \u{00A0}d\u{FEFF}") == "abcd")
     }
 
+    /// The ASCII fast path maps exactly as the table does, for every ASCII character.
+    @Test func asciiIsMappedAsTheTableMapsIt() {
+        let asciiInTable = Confusables.table.filter { $0.key < 0x80 }
+        #expect(Dictionary(uniqueKeysWithValues: asciiInTable.map { (UInt8($0.key), String(String.UnicodeScalarView($0.value))) })
+            == Confusables.asciiPrototypes)
+        for byte in UInt8(0)..<0x80 {
+            let text = "a" + String(UnicodeScalar(byte)) + "Z"
+            var slow = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars {
+                if let prototype = Confusables.table[scalar.value] { slow.append(contentsOf: prototype) } else { slow.append(scalar) }
+            }
+            #expect(Confusables.skeleton(text) == String(slow).decomposedStringWithCanonicalMapping, "\(byte)")
+        }
+    }
+
     @Test func theTableIsUnicodes() {
         #expect(Confusables.table.count > 6_000)
         #expect(Confusables.table[0x0430] == ["a"])
