@@ -63,7 +63,7 @@ extension Store {
             // Never over a store that changed under its digests, nor over lines no digest vouches
             // for at all (the digests were taken away): that is `vaultwatch store digest`'s to do,
             // on purpose. Said once, until the reason changes.
-            if let fault = try DigestHold.fault(in: root, key: signer?.publicKey, requireDigest: true) {
+            if let fault = try DigestHold.fault(in: root, key: signer?.publicKey, requireDigest: true, head: signedHead()) {
                 refuseOnTimer("\(root.path(of: fault.file)): \(fault.reason)")
                 return
             }
@@ -188,6 +188,15 @@ extension Store {
         if let code = handle.writeAll(digest.line + [UInt8(ascii: "\n")], with: calls) ?? handle.sync(with: calls) {
             _ = handle.truncate(to: size)
             throw .writeFailed(path: path, reason: osReason(code))
+        }
+        // Beside the key, outside the store: a later writer checks the store still holds it.
+        if let heads = signer.heads {
+            do throws(StoreError) {
+                try heads.record(
+                    DigestHead(store: root.path, seq: digest.seq, end: size + digest.line.count + 1, hash: ChainHash.of(digest.line[...])))
+            } catch {
+                note(StoreProblem(.digest, file: StoreFile.digests.relativePath, line: nil, message: "digest \(digest.seq) was signed, but \(error)"))
+            }
         }
         return digest
     }

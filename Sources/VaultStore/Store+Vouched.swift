@@ -10,7 +10,8 @@ extension Store {
         if signer != nil, let digests = try OpenFile.open(StoreFile.digests.relativePath, in: root, for: .read) {
             if let repair = try digests.claim(try digests.status(), as: StoreFile.digests.relativePath) { note(repair) }
         }
-        guard let fault = try DigestHold.fault(in: root, key: signer?.publicKey, requireDigest: signer != nil) else { return }
+        guard let fault = try DigestHold.fault(in: root, key: signer?.publicKey, requireDigest: signer != nil, head: signedHead())
+        else { return }
         throw .notAsVouched(path: root.path(of: fault.file), reason: fault.reason, store: root.path)
     }
 
@@ -30,6 +31,21 @@ extension Store {
             ]
         } catch {
             return [StoreProblem(.digest, file: StoreFile.digests.relativePath, line: nil, message: "the digests could not be checked: \(error)")]
+        }
+    }
+
+    /// The newest digest this machine signed for the store, as kept beside the signing key.
+    func signedHead() -> DigestHead? { signer?.heads?.head(for: root.path) }
+
+    /// Why the store no longer holds the digest this machine last signed for it (as `heads`
+    /// keeps it beside the signing key), or nil: for `store verify` and readers, which have no
+    /// signer. Reads only.
+    public func signedHeadProblem(in heads: DigestHeads) -> String? {
+        guard let head = heads.head(for: root.path) else { return nil }
+        do {
+            return try DigestHold.missing(head, in: root)
+        } catch {
+            return "the digest this machine last signed for the store could not be looked for: \(error)"
         }
     }
 }

@@ -59,6 +59,10 @@ enum StoreReader {
         if store.access == .reading {
             // Acknowledgements taken away would otherwise just show their alerts as new.
             problems += store.vouchedProblems() + store.tornLines() + store.permissionProblems()
+            if let head = store.signedHeadProblem(in: DigestKey.heads(besideKeyAt: DigestKeyOption.file)) {
+                problems.append(
+                    StoreProblem(.digest, file: "digests.jsonl", line: nil, message: "\(head): what is shown may lack what was recorded"))
+            }
         } else {
             problems += store.setAsideTornLines(except: leaving)
         }

@@ -53,7 +53,11 @@ struct VerifyStore: ParsableCommand {
         }
         ProblemReport.say(store.tornLines() + store.permissionProblems())
         for line in report.lines { print(TextTable.sanitize(line)) }
-        if !report.isIntact { throw ExitCode(1) }
+        // The digest this machine last signed for the store, kept beside the key: the end of the
+        // digest chain, which the chain cannot vouch for itself.
+        let head = store.signedHeadProblem(in: DigestKey.heads(besideKeyAt: DigestKeyOption.file))
+        if let head { print(TextTable.sanitize("digests.jsonl: \(head)")) }
+        if !report.isIntact || head != nil { throw ExitCode(1) }
     }
 }
 

@@ -217,7 +217,7 @@ struct VouchedWriteTests {
         let said = store.takeNotes()
         #expect(said.count == 1, "said once, not at every tick: \(said)")
         #expect(said.first?.message.hasPrefix("no digest was signed: \(s.url("digests.jsonl").path): no digest vouches for what") == true)
-        #expect(said.first?.message.contains("(`vaultwatch store digest` signs one over the files as they are, on purpose)") == true)
+        #expect(said.first?.message.contains("(only if you know it was not changed, `vaultwatch store digest` signs one over the files as they are, on purpose; else restore it from a copy)") == true)
         // On purpose it is signed, and the timer then carries on from it.
         _ = try store.signDigest()
         try store.append([.call(Fixture.call("ev-9"))])
@@ -263,5 +263,44 @@ struct VouchedWriteTests {
             #expect(reason.hasPrefix("it has 2 hard links"))
         }
         #expect(Self.disk(s) == before)
+    }
+
+    @Test("digests.jsonl cut back to its first digest, with the acknowledgements it vouched for: the digest kept beside the key stops writers, readers and verify say it; signed on purpose, writing resumes")
+    func digestChainCutBack() throws {
+        let keyFolder = TemporaryDirectory()
+        var key = try DigestKey()
+        key.heads = DigestHeads(folder: keyFolder.url.appendingPathComponent("digest-heads"))
+        let s = try Signed(key: key)
+        let digests = try Data(contentsOf: s.url("digests.jsonl"))
+        try digests.prefix(through: digests.firstIndex(of: UInt8(ascii: "\n"))!).write(to: s.url("digests.jsonl"))
+        try FileManager.default.removeItem(at: s.url("acks.jsonl"))
+        #expect(try s.verify().isIntact, "the store alone cannot tell: digest 1 vouched for empty files")
+
+        let reason = "this machine signed digest 3 for this store (as kept beside its signing key), but digests.jsonl no longer holds it"
+        try Self.refused(s, "digests.jsonl", reason) { _ = try $0.acknowledge(Fixture.ack(7, of: s.alertIds[2])) }
+        let reader = try Store(readingFrom: s.dir.store)
+        #expect(reader.signedHeadProblem(in: key.heads!)?.hasPrefix(reason) == true)
+        let store = try s.open()
+        s.clock.advance(3_600)
+        store.signDigestIfDue()
+        #expect(store.takeNotes().first?.message.contains(reason) == true, "the timer signs nothing over it either")
+
+        // Signed on purpose (the store was restored from a copy, say), writing resumes.
+        _ = try store.signDigest()
+        #expect(reader.signedHeadProblem(in: key.heads!) == nil)
+        #expect(try store.acknowledge(Fixture.ack(7, of: s.alertIds[2])) == .recorded(Fixture.ack(7, of: s.alertIds[2])))
+    }
+
+    @Test("an alert made unreadable before a digest covered it is never vouched for")
+    func unreadableLineSinceTheNewestDigest() throws {
+        let s = try Signed()
+        try s.open().append([.call(Fixture.call("ev-8")), .alert(Fixture.alert("ev-8"))])
+        var lines = try String(contentsOf: s.url("alerts.jsonl"), encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines[3].contains(#""severity":"warning""#))
+        lines[3] = lines[3].replacingOccurrences(of: #""severity":"warning""#, with: #""severity":"harmless""#)
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: s.url("alerts.jsonl"))
+        try Self.refused(s, "alerts.jsonl", "its line 4, after what digest 3 vouches for, cannot be read (") {
+            _ = try $0.acknowledge(Fixture.ack(7, of: s.alertIds[2]))
+        }
     }
 }

@@ -18,7 +18,10 @@ enum DigestHold {
     /// newest digest must be signed by it); with `requireDigest`, chained files that hold lines
     /// with no digest at all do not hold either (the digests were taken away). Throws when a file
     /// cannot be opened or read (a FIFO or a directory where a file should be, say).
-    static func fault(in root: StoreDirectory, key: DigestPublicKey?, requireDigest: Bool) throws(StoreError) -> Fault? {
+    static func fault(
+        in root: StoreDirectory, key: DigestPublicKey?, requireDigest: Bool, head: DigestHead? = nil
+    ) throws(StoreError) -> Fault? {
+        if let head, let reason = try missing(head, in: root) { return Fault(file: .digests, reason: reason) }
         guard let newest = try newestDigest(in: root, key: key) else {
             guard requireDigest else { return nil }
             var lines: [String] = []
@@ -29,7 +32,8 @@ enum DigestHold {
             return Fault(
                 file: .digests,
                 reason: "no digest vouches for what \(lines.joined(separator: ", ")) hold: the digests were taken away,"
-                    + " or the store predates them (`vaultwatch store digest` signs one over the files as they are, on purpose)")
+                    + " or the store predates them (only if you know it was not changed, `vaultwatch store digest` signs one"
+                    + " over the files as they are, on purpose; else restore it from a copy)")
         }
         switch newest {
         case .failure(let fault): return fault
@@ -39,6 +43,22 @@ enum DigestHold {
             }
             return nil
         }
+    }
+
+    /// Why `digests.jsonl` no longer holds the digest this machine last signed for the store
+    /// (`head`), or nil when it does.
+    static func missing(_ head: DigestHead, in root: StoreDirectory) throws(StoreError) -> String? {
+        let said = "this machine signed digest \(head.seq) for this store (as kept beside its signing key), but"
+        let why = ": digests were removed or replaced, and what they vouched for may have gone with them; restore the"
+            + " store from a copy, or check it against a digest kept elsewhere (`vaultwatch store verify --digest FILE`)"
+        guard let handle = try OpenFile.open(StoreFile.digests.relativePath, in: root, for: .read) else {
+            return "\(said) digests.jsonl is gone\(why)"
+        }
+        try handle.lock(.shared)
+        guard try handle.status().size >= head.end, try lastLineHash(handle, endingAt: head.end) == head.hash else {
+            return "\(said) digests.jsonl no longer holds it\(why)"
+        }
+        return nil
     }
 
     /// The newest digest and whether it is one to build on; nil when there is none.

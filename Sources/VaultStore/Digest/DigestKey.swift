@@ -8,6 +8,9 @@ import SystemCrypto
 /// file that is not the user's own, or that others can read, is refused.
 public struct DigestKey: Sendable {
     let key: Ed25519.PrivateKey
+    /// Where the newest digest signed for each store is kept (`digest-heads/` beside the key file);
+    /// nil for a key that lives in memory only.
+    public var heads: DigestHeads?
 
     public var publicKey: DigestPublicKey { DigestPublicKey(key.publicKey) }
 
@@ -19,6 +22,11 @@ public struct DigestKey: Sendable {
             ?? URL(fileURLWithPath: environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory())
             .appendingPathComponent(".config")
         return config.appendingPathComponent("vaultwatch").appendingPathComponent("digest-key.pem")
+    }
+
+    /// Where the key at `file` keeps the newest digest it signed for each store.
+    public static func heads(besideKeyAt file: URL) -> DigestHeads {
+        DigestHeads(folder: file.deletingLastPathComponent().appendingPathComponent("digest-heads"))
     }
 
     /// A new random key (for tests; stores get theirs from `loadOrCreate`).
@@ -49,7 +57,8 @@ public struct DigestKey: Sendable {
         let fd = Glibc.open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(0o600))
         guard fd >= 0 else { throw DigestKeyError("cannot create the digest key \(path): \(osReason(errno))") }
         defer { _ = unlink(temp) }
-        let key = try DigestKey()
+        var key = try DigestKey()
+        key.heads = heads(besideKeyAt: file)
         var bytes = try key.pemBytes()
         defer { SecretBytes.wipe(&bytes) }
         let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
@@ -104,7 +113,9 @@ public struct DigestKey: Sendable {
             throw DigestKeyError("the digest key \(path) is not an Ed25519 PRIVATE KEY in PEM")
         }
         do throws(DigestKeyError) {
-            return try DigestKey(seed: SecretBytes.copying(der[pkcs8Prefix.count...]))
+            var key = try DigestKey(seed: SecretBytes.copying(der[pkcs8Prefix.count...]))
+            key.heads = heads(besideKeyAt: file)
+            return key
         } catch {
             throw DigestKeyError("the digest key \(path): \(error)")
         }
