@@ -44,6 +44,14 @@ enum DigestReach {
                         + " in the hash chain (added or altered by hand?)")
             }
         }
+        // A digest never vouches for a line that cannot be read: made unreadable before its digest,
+        // a real alert would vanish from every listing with the digests' blessing.
+        if from > 0, let unreadable = try LineReader.read(since, of: file, firstLine: lines + 1, in: root, decoder: RecordDecoder()).problems.first {
+            throw refusal(
+                path, seq,
+                "its line \(unreadable.line.map(String.init) ?? "?"), after what digest \(seq ?? 0) vouches for, cannot be read"
+                    + " (\(unreadable.message))")
+        }
         if file == .alerts, let reason = try ReferenceCheck.misnamedAlert(in: since, firstLine: lines + 1, in: root) {
             throw refusal(path, seq, reason)
         }
