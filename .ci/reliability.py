@@ -340,6 +340,12 @@ def tampering():
         os.truncate(path, os.path.getsize(path) - 40)
         vw("ack", alerts[2], "--by", "mallory", store=store)
 
+    def cut_back(store):
+        # An ack here first, so this machine has signed a digest for this very path.
+        vw("ack", alerts[2], "--by", "op2", store=store, check=True)
+        edit("digests.jsonl", lambda l: l.__delitem__(slice(1, None)))(store)
+        os.remove(os.path.join(store, "acks.jsonl"))
+
     cases = [
         ("newest alert edited (AccessDenied → succeeded)", edit("alerts.jsonl", lambda l: l.__setitem__(-1, l[-1].replace(b'"AccessDenied"', b'"succeeded"'))), []),
         ("last alert deleted", edit("alerts.jsonl", lambda l: l.pop()), []),
@@ -356,6 +362,7 @@ def tampering():
         ("the digests re-signed with another key", resign, []),
         ("acks.jsonl and digests.jsonl deleted, then a sync ran (its digests must not cover the loss)", laundered_by_sync, []),
         ("the last ack removed and its digest torn, then an ack tried", torn_digest, []),
+        ("digests.jsonl cut back to its first digest with every ack (the digest signed here is kept beside the key)", cut_back, []),
         ("the last ack and its digest removed (checked against the kept digest)", lambda s: (edit("acks.jsonl", lambda l: l.pop())(s), edit("digests.jsonl", lambda l: l.pop())(s)), ["--digest", kept]),
     ]
     # What a writer can see on its own: all but an ack chained on after the newest digest naming no
