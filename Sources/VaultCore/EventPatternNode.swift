@@ -14,8 +14,7 @@ struct EventPatternNode: Sendable {
         /// `String` finds canonically equivalent keys too).
         func value(in object: [String: JSONValue]) -> JSONValue? {
             guard let index = object.index(forKey: name) else { return nil }
-            let (key, value) = object[index]
-            return EventPatternBytes.equal(key, name) ? value : nil
+            return EventPatternBytes.equal(object.keys[index], name) ? object.values[index] : nil
         }
 
         func matches(_ value: JSONValue?) -> Bool {

@@ -2,10 +2,9 @@
 /// without scanning it: strings by their bytes (`EventPatternBytes`), numbers numerically.
 struct EventPatternValueSet: Sendable {
     /// Up to `fewStrings` strings are compared one by one, which beats hashing the event's string; more go to
-    /// `manyStrings`, hashed as `String` hashes (canonical equivalence), each bucket holding the byte-distinct
-    /// spellings of one string.
+    /// `manyStrings`, hashed over their bytes.
     private let strings: [String]
-    private let manyStrings: [String: [String]]
+    private let manyStrings: EventPatternStringSet
     private let numbers: [Double]
     /// Booleans and `null`.
     private let others: [JSONValue]
@@ -26,14 +25,10 @@ struct EventPatternValueSet: Sendable {
             }
         }
         if strings.count > Self.fewStrings {
-            var buckets: [String: [String]] = [:]
-            for string in strings where !(buckets[string]?.contains { EventPatternBytes.equal($0, string) } ?? false) {
-                buckets[string, default: []].append(string)
-            }
-            manyStrings = buckets
+            manyStrings = EventPatternStringSet(strings)
             self.strings = []
         } else {
-            manyStrings = [:]
+            manyStrings = EventPatternStringSet([])
             self.strings = strings
         }
         self.numbers = numbers
@@ -45,8 +40,7 @@ struct EventPatternValueSet: Sendable {
         switch value {
         case .string(let text):
             for string in strings where EventPatternBytes.equal(string, text) { return true }
-            guard !manyStrings.isEmpty, let bucket = manyStrings[text] else { return false }
-            return bucket.contains { EventPatternBytes.equal($0, text) }
+            return !manyStrings.isEmpty && manyStrings.contains(text)
         case .number(let number):
             for candidate in numbers where candidate == number { return true }
             return false
