@@ -31,8 +31,9 @@ public final class LocalMoto: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
             if !process.isRunning { break }
+            // Answered by this moto, not by another test's that was given the same port first.
             if let answer = try? probe.send(HTTPRequest(method: "GET", url: url + "/moto-api/"), timeout: 2, cancellation: nil),
-                !answer.body.isEmpty
+                !answer.body.isEmpty, isListening(process.processIdentifier, on: port)
             {
                 return
             }

@@ -58,6 +58,25 @@ public func freeLoopbackPort() throws -> Int {
     return port
 }
 
+/// Whether process `pid` itself holds a socket listening on 127.0.0.1:`port` (from /proc/net/tcp
+/// and the process's descriptors). A free port picked by one process and bound by another is a
+/// race: two servers started at once can be given the same port, and the one that fails to bind
+/// must not take the other's answers for its own.
+public func isListening(_ pid: Int32, on port: Int) -> Bool {
+    guard let table = try? String(contentsOfFile: "/proc/net/tcp", encoding: .utf8) else { return false }
+    let local = "0100007F:" + String(format: "%04X", port)
+    let inodes = Set(
+        table.split(separator: "\n").dropFirst().compactMap { line -> String? in
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard fields.count > 9, fields[1] == local, fields[3] == "0A" else { return nil }
+            return "socket:[\(fields[9])]"
+        })
+    guard !inodes.isEmpty, let fds = try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd") else { return false }
+    return fds.contains { fd in
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\(fd)")).map(inodes.contains) ?? false
+    }
+}
+
 /// Starts a helper that prints `PORT <n>` on its first line once it listens; the child and the port.
 public func startPrintingPort(_ arguments: [String], name: String) throws -> (ChildProcess, Int) {
     let process = Process()
