@@ -20,9 +20,12 @@ extension Store {
     /// or changed (acknowledgements taken away would otherwise just show their alerts as new),
     /// and that chained lines with no digest at all are vouched for by nothing (the digests, and
     /// what they vouched for, may have been taken away together).
-    public func vouchedProblems() -> [StoreProblem] {
+    /// `heads`, for a reader without a signer, is where the signing key keeps the newest digest it
+    /// signed for each store: the store must still hold it.
+    public func vouchedProblems(heads: DigestHeads? = nil) -> [StoreProblem] {
+        let head = heads.map { $0.head(for: root.path) } ?? signedHead()
         do {
-            guard let fault = try DigestHold.fault(in: root, key: signer?.publicKey, requireDigest: true) else { return [] }
+            guard let fault = try DigestHold.fault(in: root, key: signer?.publicKey, requireDigest: true, head: head) else { return [] }
             return [
                 StoreProblem(
                     .digest, file: fault.file.relativePath, line: nil,
@@ -38,8 +41,7 @@ extension Store {
     func signedHead() -> DigestHead? { signer?.heads?.head(for: root.path) }
 
     /// Why the store no longer holds the digest this machine last signed for it (as `heads`
-    /// keeps it beside the signing key), or nil: for `store verify` and readers, which have no
-    /// signer. Reads only.
+    /// keeps it beside the signing key), or nil: for `store verify`, which has no signer. Reads only.
     public func signedHeadProblem(in heads: DigestHeads) -> String? {
         guard let head = heads.head(for: root.path) else { return nil }
         do {

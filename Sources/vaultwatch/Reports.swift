@@ -58,11 +58,8 @@ enum StoreReader {
         var problems = problems
         if store.access == .reading {
             // Acknowledgements taken away would otherwise just show their alerts as new.
-            problems += store.vouchedProblems() + store.tornLines() + store.permissionProblems()
-            if let head = store.signedHeadProblem(in: DigestKey.heads(besideKeyAt: DigestKeyOption.file)) {
-                problems.append(
-                    StoreProblem(.digest, file: "digests.jsonl", line: nil, message: "\(head): what is shown may lack what was recorded"))
-            }
+            problems += store.vouchedProblems(heads: DigestKey.heads(besideKeyAt: DigestKeyOption.file))
+                + store.tornLines() + store.permissionProblems()
         } else {
             problems += store.setAsideTornLines(except: leaving)
         }

@@ -56,17 +56,28 @@ enum ReferenceCheck {
         return report
     }
 
-    /// The first alert in `bytes` (lines of alerts.jsonl from `firstLine` on) whose id is not the
-    /// one its call gives, said as a reason; nil when there is none. For a writer about to vouch
-    /// for alerts appended since the newest digest: a made-up alert reusing another's call.
-    static func misnamedAlert(in bytes: [UInt8], firstLine: Int, in root: StoreDirectory) throws(StoreError) -> String? {
-        var found: String?
-        try each(bytes, of: .alerts, in: root) { record, line in
-            guard found == nil, case .alert(let alert) = record, alert.id != Alert.id(forCall: alert.callId) else { return }
-            found = "its line \(firstLine + line - 1) is an alert whose id \(Quoted(alert.id)) is not the one its call"
+    /// Why a digest must not vouch for the lines of `file` in `bytes` (from `firstLine` on): the
+    /// first that cannot be read (when `unreadable` counts), else (in alerts.jsonl) the first alert
+    /// whose id is not the one its call gives (a made-up alert reusing another's call). Nil when
+    /// there is none. One pass: for a writer about to vouch for what was appended.
+    enum Unvouchable: Equatable {
+        case unreadable(line: Int, why: String)
+        case misnamed(String)
+    }
+
+    static func unvouchable(
+        in bytes: [UInt8], of file: StoreFile, firstLine: Int, in root: StoreDirectory, unreadable counts: Bool
+    ) throws(StoreError) -> Unvouchable? {
+        var misnamed: String?
+        let problems = try each(bytes, of: file, in: root) { record, line in
+            guard misnamed == nil, case .alert(let alert) = record, alert.id != Alert.id(forCall: alert.callId) else { return }
+            misnamed = "its line \(firstLine + line - 1) is an alert whose id \(Quoted(alert.id)) is not the one its call"
                 + " \(Quoted(alert.callId)) gives (added by hand?)"
         }
-        return found
+        if counts, let unreadable = problems.first {
+            return .unreadable(line: firstLine + (unreadable.line ?? 1) - 1, why: unreadable.message)
+        }
+        return misnamed.map(Unvouchable.misnamed)
     }
 
     /// What of `alert` is not what its rule would have raised for `call` (every field but the
@@ -93,15 +104,19 @@ enum ReferenceCheck {
 
     /// Each record of a file's complete lines with its line number; a malformed line is left to
     /// the loaders that report it, a newer schema throws.
+    /// Calls `body` with each record of `bytes` and its line number (from 1); the lines that cannot
+    /// be read are returned.
+    @discardableResult
     private static func each(
         _ bytes: [UInt8], of file: StoreFile, in root: StoreDirectory, _ body: (Record, Int) -> Void
-    ) throws(StoreError) {
+    ) throws(StoreError) -> [StoreProblem] {
         let decoder = RecordDecoder()
         var fast = FlatLineDecoder()
-        var ignored: [StoreProblem] = []
+        var problems: [StoreProblem] = []
         _ = try LineReader.lines(of: bytes, firstLine: 1) { line, number throws(StoreError) in
             if let taken = line.withUnsafeBytes({ fast.decode($0) }) { return body(taken.record, number) }
-            try LineReader.take(decoder.decode(line), line: number, of: file, in: root, problems: &ignored) { body($0, number) }
+            try LineReader.take(decoder.decode(line), line: number, of: file, in: root, problems: &problems) { body($0, number) }
         }
+        return problems
     }
 }

@@ -47,7 +47,8 @@ public struct DigestHeads: Sendable {
         }
         let target = url(for: head.store).path
         let temp = "\(target).\(getpid()).new"
-        guard let data = try? JSONEncoder().encode(head) else { return }
+        let data: Data
+        do { data = try JSONEncoder().encode(head) } catch { throw .writeFailed(path: target, reason: "\(error)") }
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode_t(0o600))
         guard fd >= 0 else { throw .writeFailed(path: temp, reason: osReason(errno)) }
         let written = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }

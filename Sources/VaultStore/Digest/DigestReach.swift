@@ -44,16 +44,19 @@ enum DigestReach {
                         + " in the hash chain (added or altered by hand?)")
             }
         }
-        // A digest never vouches for a line that cannot be read: made unreadable before its digest,
-        // a real alert would vanish from every listing with the digests' blessing.
-        if from > 0, let unreadable = try LineReader.read(since, of: file, firstLine: lines + 1, in: root, decoder: RecordDecoder()).problems.first {
-            throw refusal(
-                path, seq,
-                "its line \(unreadable.line.map(String.init) ?? "?"), after what digest \(seq ?? 0) vouches for, cannot be read"
-                    + " (\(unreadable.message))")
-        }
-        if file == .alerts, let reason = try ReferenceCheck.misnamedAlert(in: since, firstLine: lines + 1, in: root) {
-            throw refusal(path, seq, reason)
+        // A digest never vouches for a made-up alert, nor for a line since the newest digest that
+        // cannot be read (made unreadable before its digest, a real alert would vanish from every
+        // listing with the digests' blessing). From the start, only alerts are read again: an old
+        // store's calls are many, and lines from before digests are not judged here.
+        if from > 0 || file == .alerts {
+            switch try ReferenceCheck.unvouchable(in: since, of: file, firstLine: lines + 1, in: root, unreadable: from > 0) {
+            case .unreadable(let line, let why)?:
+                throw refusal(path, seq, "its line \(line), after what digest \(seq ?? 0) vouches for, cannot be read (\(why))")
+            case .misnamed(let reason)?:
+                throw refusal(path, seq, reason)
+            case nil:
+                break
+            }
         }
         return Digest.Entry(
             file: file.relativePath, lines: lines + fresh.count, bytes: end, head: fresh.last?.hash ?? head)
