@@ -136,13 +136,17 @@ public final class DemoBackend: @unchecked Sendable {
 
     /// A key unique among this backend's calls: the instant in milliseconds and a count of the
     /// keys already taken at that instant. Ids built from it are the same on every replay.
+    /// Calls are told apart by their millisecond and an ordinal within it: two calls at different
+    /// instants of the same millisecond (an emulator answers a call in well under one) share the
+    /// millisecond, so the ordinal counts on. After a clock that stepped back the ordinal counts on
+    /// within the latest millisecond used, so no key is ever given twice.
     func nextKey(at now: Date) -> String {
-        if keyInstant == now {
+        if let keyInstant, DemoIds.milliseconds(now) <= DemoIds.milliseconds(keyInstant) {
             keyOrdinal += 1
-        } else {
-            keyInstant = now
-            keyOrdinal = 0
+            return "\(DemoIds.millis(keyInstant)).\(keyOrdinal)"
         }
+        keyInstant = now
+        keyOrdinal = 0
         return "\(DemoIds.millis(now)).\(keyOrdinal)"
     }
 

@@ -39,7 +39,9 @@ enum DemoIds {
     static func unit(_ parts: [String]) -> Double { Double(hash(parts) >> 11) / Double(UInt64(1) << 53) }
 
     /// Milliseconds since 1970, the time key used in ids.
-    static func millis(_ date: Date) -> String { String(Int64((date.timeIntervalSince1970 * 1000).rounded())) }
+    static func millis(_ date: Date) -> String { String(milliseconds(date)) }
+
+    static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 
     private static func hex(_ value: UInt64, digits: Int) -> String {
         let s = String(value, radix: 16)

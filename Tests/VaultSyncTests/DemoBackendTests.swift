@@ -43,6 +43,21 @@ import VaultSync
         #expect(records.calls.allSatisfy { $0.id.wholeMatch(of: idShape) != nil })
     }
 
+    /// An emulator answers a call in well under a millisecond: calls at different instants of one
+    /// millisecond, and calls after the clock stepped back, each get an id of their own (one shared
+    /// an id, and a CloudTrail lookup then saw 59 calls of 60).
+    @Test func callsWithinOneMillisecondOrAfterTheClockSteppedBackHaveIdsOfTheirOwn() {
+        let backend = Fixture.backend()
+        let t = Fixture.t0
+        let instants = [t, t + 0.0001, t + 0.0002, t + 0.0004, t - 5, t - 0.0001, t + 0.001, t + 0.0011, t + 60]
+        for instant in instants {
+            _ = backend.describeBackupVault(named: "nope", by: Fixture.alice, at: instant)
+        }
+        let calls = backend.drainRecords().calls
+        #expect(calls.count == instants.count)
+        #expect(Set(calls.map(\.id)).count == instants.count)
+    }
+
     @Test func pointArnsAreShapedByResourceType() throws {
         let backend = Fixture.backend()
         script(backend)
