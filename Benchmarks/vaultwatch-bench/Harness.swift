@@ -21,8 +21,9 @@ struct Harness {
         if wants(6) { try MatchFigure.measure(data, count: sizes.matchEvents, rounds: sizes.rounds, moto: moto, into: &table) }
         if wants(7) { try EndpointFigure.measure(points: sizes.points, vaults: sizes.vaults, seed: data.seed, into: &table) }
         if (8...11).contains(where: wants) { try DashboardFigures.measure(data, sizes: sizes, into: &table) }
+        if wants(12) { try CommandsFigure.measure(data, rounds: sizes.rounds, orjson: orjson, into: &table) }
         table.notes.append(
-            "figures 1 to 6: \(sizes.rounds) interleaved rounds of vaultwatch and its peer (A B A B …); a value is the median"
+            "figures 1 to 6 and 12: \(sizes.rounds) interleaved rounds of vaultwatch and its peer (A B A B …); a value is the median"
                 + " (min–max) of its side's rounds, and the ratio and the verdict are on the medians; figure 7 is one run, the"
                 + " dashboard's figures are measured as their notes say")
         if let written = data.large.written {
