@@ -59,7 +59,8 @@ struct Alerts: ParsableCommand {
             return unacknowledgedOnly && ack != nil ? nil : (i, ack)
         }
         if json {
-            try JSONOutput.print(listed.map { i, ack in Self.row(alerts[i], ack, assessor.assess(alerts[i])) })
+            let rows = listed.map { i, ack in Self.row(alerts[i], ack, assessor.assess(alerts[i])) }
+            JSONOutput.print(encoded: Data(AlertRowsJSON.bytes(of: rows)))
         } else {
             printTable(alerts, listed, assessor: &assessor, whereColumns: state.spansAccountsOrRegions)
         }

@@ -80,14 +80,23 @@ enum StoreReader {
 /// zero-width character escaped as `\\uXXXX` (see `JSONInert`), so a terminal shows it as text.
 enum JSONOutput {
     static func print<T: Encodable>(_ value: T) throws {
+        print(encoded: try encoder().encode(value))
+    }
+
+    /// The encoder `print` writes with.
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var c = encoder.singleValueContainer()
             try c.encode(UTC.iso(date))
         }
-        let data = JSONInert.escape(try encoder.encode(value))
-        FileHandle.standardOutput.write(data)
+        return encoder
+    }
+
+    /// JSON as `print` has the encoder write it (`AlertRowsJSON`), made inert and printed the same way.
+    static func print(encoded json: Data) {
+        FileHandle.standardOutput.write(JSONInert.escape(json))
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
 }
