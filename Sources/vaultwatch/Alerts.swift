@@ -46,6 +46,7 @@ struct Alerts: ParsableCommand {
     }
 
     func run() throws {
+        MallocTuning.forOneShotListing()
         // The alert files, and the vaults and syncs the default admins are chosen by: never the points.
         let state = try StoreReader.read(storeOptions.openExisting(), [.vaults, .alerts, .sync]).state
         // The admins a look-alike is measured against, found as the dashboard finds them.
