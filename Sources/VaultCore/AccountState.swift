@@ -225,6 +225,13 @@ public struct AccountState: Equatable, Sendable {
         }
     }
 
+    /// Room for `count` more alerts, for a loader that knows how many lines it is about to apply:
+    /// the list and its index are not grown (and rehashed) step by step.
+    public mutating func reserveCapacity(alerts count: Int) {
+        alerts.reserveCapacity(alerts.count + count)
+        alertIndex.reserveCapacity(alertIndex.count + count)
+    }
+
     /// Where `index` has `key`, or `next` when it had none, which it now has.
     private static func place(of key: String, in index: inout [String: Int], else next: Int) -> Int {
         func value(_ place: inout Int) -> Int { place }

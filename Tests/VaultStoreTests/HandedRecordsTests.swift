@@ -72,6 +72,7 @@ struct HandedRecordsTests {
         #expect(whole.problems == batch.problems)
         #expect(batch.consumed == whole.consumed && batch.lineCount == whole.lineCount && batch.unterminated == whole.unterminated)
         #expect(batch.unterminated == 14 && batch.lineCount == lines)
+        #expect(LineReader.lineCount(of: bytes) == lines)
     }
 
     @Test("stop at a line of a newer schema wherever it is, as the reference does", arguments: [1, 2_500, 5_999])
