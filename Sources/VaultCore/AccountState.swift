@@ -70,8 +70,8 @@ public struct AccountState: Equatable, Sendable {
 
     public init() {}
 
-    public mutating func apply(_ record: Record) {
-        switch record {
+    public mutating func apply(_ record: consuming Record) {
+        switch consume record {
         case .vault(let vault):
             let key = vault.key
             if vaults.updateValue(vault, forKey: key) == nil { keysByName[vault.name, default: []].insert(key) }
@@ -139,19 +139,21 @@ public struct AccountState: Equatable, Sendable {
                 alert.region = key.region
             }
             let acknowledged = isAcknowledged(alert.id)
-            if let i = alertIndex[alert.id] {
-                if !acknowledged { unacknowledgedAlertsByAccount[alerts[i].accountId, default: 0] -= 1 }
-                alerts[i] = alert
-            } else {
-                alertIndex[alert.id] = alerts.count
-                alerts.append(alert)
-                if !acknowledged { unacknowledgedAlertCount += 1 }
-            }
             if !acknowledged { unacknowledgedAlertsByAccount[alert.accountId, default: 0] += 1 }
             if !alert.accountId.isEmpty { alertAccountIds.insert(alert.accountId) }
             if !alert.region.isEmpty { alertRegions.insert(alert.region) }
             alertsRevision += 1
             seen(alert.time)
+            // Where it is, or (one look-up) where it goes; the alert moved in last, not copied.
+            let next = alerts.count
+            let i = Self.place(of: alert.id, in: &alertIndex, else: next)
+            if i < next {
+                if !acknowledged { unacknowledgedAlertsByAccount[alerts[i].accountId, default: 0] -= 1 }
+                alerts[i] = alert
+            } else {
+                if !acknowledged { unacknowledgedAlertCount += 1 }
+                alerts.append(alert)
+            }
         case .acknowledgement(let ack):
             // Applying the same record twice (a re-read file) must not double the history.
             guard !(acknowledgements[ack.alertId]?.contains { $0.id == ack.id } ?? false) else { return }
@@ -221,6 +223,19 @@ public struct AccountState: Equatable, Sendable {
             policy.region = key.region
             accessPolicies[key] = policy
         }
+    }
+
+    /// Room for `count` more alerts, for a loader that knows how many lines it is about to apply:
+    /// the list and its index are not grown (and rehashed) step by step.
+    public mutating func reserveCapacity(alerts count: Int) {
+        alerts.reserveCapacity(alerts.count + count)
+        alertIndex.reserveCapacity(alertIndex.count + count)
+    }
+
+    /// Where `index` has `key`, or `next` when it had none, which it now has.
+    private static func place(of key: String, in index: inout [String: Int], else next: Int) -> Int {
+        func value(_ place: inout Int) -> Int { place }
+        return value(&index[key, default: next])
     }
 
     public mutating func apply<S: Sequence>(_ records: S) where S.Element == Record {

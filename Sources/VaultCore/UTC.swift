@@ -49,7 +49,34 @@ public enum UTC {
     /// `2026-11-25 10:12 UTC`
     public static func minute(_ date: Date) -> String {
         let p = parts(date)
-        return "\(p.year)-\(two(p.month))-\(two(p.day)) \(two(p.hour)):\(two(p.minute)) UTC"
+        // Written digit by digit into one string (a listing makes one or two per alert); a year
+        // of other than four digits as interpolation writes it.
+        guard (1000...9999).contains(p.year) else {
+            return "\(p.year)-\(two(p.month))-\(two(p.day)) \(two(p.hour)):\(two(p.minute)) UTC"
+        }
+        return String(unsafeUninitializedCapacity: 20) { out in
+            func digits(_ n: Int, _ count: Int, at end: Int) {
+                var n = n
+                for k in stride(from: end - 1, through: end - count, by: -1) {
+                    out[k] = UInt8(ascii: "0") + UInt8(n % 10)
+                    n /= 10
+                }
+            }
+            digits(p.year, 4, at: 4)
+            out[4] = UInt8(ascii: "-")
+            digits(p.month, 2, at: 7)
+            out[7] = UInt8(ascii: "-")
+            digits(p.day, 2, at: 10)
+            out[10] = UInt8(ascii: " ")
+            digits(p.hour, 2, at: 13)
+            out[13] = UInt8(ascii: ":")
+            digits(p.minute, 2, at: 16)
+            out[16] = UInt8(ascii: " ")
+            out[17] = UInt8(ascii: "U")
+            out[18] = UInt8(ascii: "T")
+            out[19] = UInt8(ascii: "C")
+            return 20
+        }
     }
 
     /// `2026-11-25 10:12:38`

@@ -46,38 +46,73 @@ struct Alerts: ParsableCommand {
     }
 
     func run() throws {
+        MallocTuning.forOneShotListing()
         // The alert files, and the vaults and syncs the default admins are chosen by: never the points.
         let state = try StoreReader.read(storeOptions.openExisting(), [.vaults, .alerts, .sync]).state
         // The admins a look-alike is measured against, found as the dashboard finds them.
         let defaults = GuardrailDefaults.choose(profile: storeOptions.profile, demo: false, state: state)
         var assessor = AlertAssessor(
             admins: try guardrails.load(defaultRules: defaults.rules, defaultSettings: defaults.settings).settings.adminArns)
-        let listed = state.alerts.reversed().compactMap { alert -> (Alert, Acknowledgement?)? in
-            let ack = state.acknowledgement(of: alert.id)
-            return unacknowledgedOnly && ack != nil ? nil : (alert, ack)
+        // Newest first, by where each is in the state (not a copy of each alert).
+        let alerts = state.alerts
+        let listed = alerts.indices.reversed().compactMap { i -> (index: Int, ack: Acknowledgement?)? in
+            let ack = state.acknowledgement(of: alerts[i].id)
+            return unacknowledgedOnly && ack != nil ? nil : (i, ack)
         }
         if json {
-            try JSONOutput.print(listed.map { alert, ack in Self.row(alert, ack, assessor.assess(alert)) })
+            let rows = listed.map { i, ack in Self.row(alerts[i], ack, assessor.assess(alerts[i])) }
+            JSONOutput.print(encoded: Data(AlertRowsJSON.bytes(of: rows)))
         } else {
-            printTable(listed, assessor: &assessor, whereColumns: state.spansAccountsOrRegions)
+            printTable(alerts, listed, assessor: &assessor, whereColumns: state.spansAccountsOrRegions)
         }
         // Everything read stays allocated until the process ends: freeing 15,000 alerts one by one
         // would cost a listing a tenth of its time for nothing.
         QuickExit.now(keeping: (state, listed))
     }
 
-    private func printTable(_ listed: [(Alert, Acknowledgement?)], assessor: inout AlertAssessor, whereColumns: Bool) {
-        TextTable.print(
-            header: ["ID", "TIME", "SEV", "ACTION", "PRINCIPAL"] + (whereColumns ? ["ACCOUNT", "REGION"] : []) + ["VAULT", "OUTCOME", "ACK"],
-            rows: listed.map { alert, ack in
-                let assessment = assessor.assess(alert)
-                return [alert.shortId, UTC.minute(alert.time), assessment.severity.word, alert.action,
-                    (assessment.looksLike == nil ? "" : "≠") + alert.principal.displayName]
-                    + (whereColumns ? [alert.accountId.isEmpty ? "-" : alert.accountId, alert.region.isEmpty ? "-" : alert.region] : []) + [
-                    alert.vaultName ?? "-", alert.outcome,
-                    ack.map { "\($0.by) \(UTC.minute($0.at))" + ($0.note.map { ": \($0)" } ?? "") } ?? "NEW",
-                ]
-            })
+    private func printTable(
+        _ alerts: [Alert], _ listed: [(index: Int, ack: Acknowledgement?)], assessor: inout AlertAssessor, whereColumns: Bool
+    ) {
+        var table = TextTable(
+            header: ["ID", "TIME", "SEV", "ACTION", "PRINCIPAL"] + (whereColumns ? ["ACCOUNT", "REGION"] : []) + ["VAULT", "OUTCOME", "ACK"])
+        table.reserve(rows: listed.count, bytesPerRow: 200)
+        // Each alert read where it is, not copied out of the array; each principal's name made once.
+        var names: [Principal: String] = [:]
+        alerts.withUnsafeBufferPointer { alerts in
+            for (i, ack) in listed {
+                addRow(alerts[i], ack, to: &table, assessor: &assessor, names: &names, whereColumns: whereColumns)
+            }
+        }
+        table.print()
+    }
+
+    private func addRow(
+        _ alert: Alert, _ ack: Acknowledgement?, to table: inout TextTable, assessor: inout AlertAssessor,
+        names: inout [Principal: String], whereColumns: Bool
+    ) {
+        let level = assessor.level(of: alert)
+        table.add(alert.shortId)
+        table.add(UTC.minute(alert.time))
+        table.add(level.severity.word)
+        table.add(alert.action)
+        let name = Self.name(of: alert.principal, in: &names)
+        table.add(level.looksLike == nil ? name : "≠" + name)
+        if whereColumns {
+            table.add(alert.accountId.isEmpty ? "-" : alert.accountId)
+            table.add(alert.region.isEmpty ? "-" : alert.region)
+        }
+        table.add(alert.vaultName ?? "-")
+        table.add(alert.outcome)
+        table.add(ack.map { "\($0.by) \(UTC.minute($0.at))" + ($0.note.map { ": \($0)" } ?? "") } ?? "NEW")
+        table.endRow()
+    }
+
+    /// The principal's `displayName`, worked out once per principal.
+    private static func name(of principal: Principal, in names: inout [Principal: String]) -> String {
+        if let known = names[principal] { return known }
+        let name = principal.displayName
+        names[principal] = name
+        return name
     }
 
     static func row(_ a: Alert, _ ack: Acknowledgement?, _ assessment: AlertAssessment) -> Row {

@@ -7,13 +7,15 @@ import Foundation
 /// escape stands for the same character: a parser reads the same value.
 enum JSONInert {
     static func escape(_ json: Data) -> Data {
+        // Fast path, as `escape(_: String)`'s: printable ASCII and newlines, as they are.
+        if json.withUnsafeBytes({ $0.allSatisfy(isPlain) }) { return json }
         guard let text = String(data: json, encoding: .utf8) else { return json }
         return Data(escape(text).utf8)
     }
 
     static func escape(_ text: String) -> String {
         // Fast path: printable ASCII, and the newlines and indentation a pretty printer adds.
-        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) { return text }
+        if text.utf8.allSatisfy(isPlain) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar == "\t" || scalar == "\r" {
@@ -30,6 +32,9 @@ enum JSONInert {
         }
         return String(out)
     }
+
+    /// Printable ASCII, and the newlines and indentation a pretty printer adds.
+    private static func isPlain(_ byte: UInt8) -> Bool { (byte >= 0x20 && byte < 0x7F) || byte == 0x0A }
 
     /// Whether a character must not reach a terminal raw. The newline between JSON tokens is kept
     /// (inside strings the encoder has already escaped it).

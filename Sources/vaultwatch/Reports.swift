@@ -80,77 +80,23 @@ enum StoreReader {
 /// zero-width character escaped as `\\uXXXX` (see `JSONInert`), so a terminal shows it as text.
 enum JSONOutput {
     static func print<T: Encodable>(_ value: T) throws {
+        print(encoded: try encoder().encode(value))
+    }
+
+    /// The encoder `print` writes with.
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var c = encoder.singleValueContainer()
             try c.encode(UTC.iso(date))
         }
-        let data = JSONInert.escape(try encoder.encode(value))
-        FileHandle.standardOutput.write(data)
+        return encoder
+    }
+
+    /// JSON as `print` has the encoder write it (`AlertRowsJSON`), made inert and printed the same way.
+    static func print(encoded json: Data) {
+        FileHandle.standardOutput.write(JSONInert.escape(json))
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
-}
-
-/// Plain text tables for people: columns padded by display width; control characters in
-/// values from outside are made visible, never sent to the terminal raw.
-enum TextTable {
-    /// The widest a column gets; longer values end in "… (N more characters)" (`--json` has them whole).
-    static let columnLimit = 60
-
-    static func print(header: [String], rows: [[String]]) {
-        // Each cell made inert, capped and measured once; printable ASCII within the limit, nearly
-        // every cell, as it is.
-        let cells = [header.map { Cell($0, capped: false) }] + rows.map { $0.map { Cell($0, capped: true) } }
-        var widths = [Int](repeating: 0, count: header.count)
-        for row in cells { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.width) } }
-        var out: [UInt8] = []
-        for row in cells {
-            for (i, cell) in row.enumerated() {
-                var text = cell.text
-                text.withUTF8 { out.append(contentsOf: $0) }
-                guard i < row.count - 1 else { break }
-                out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[i] - cell.width + 2))
-            }
-            out.append(UInt8(ascii: "\n"))
-        }
-        FileHandle.standardOutput.write(Data(out))
-    }
-
-    /// A cell's text made inert (and, for a value, `capped`), and its width in terminal columns.
-    private struct Cell {
-        var text: String
-        var width: Int
-
-        init(_ raw: String, capped: Bool) {
-            var raw = raw
-            let plain = raw.withUTF8 { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
-            if plain && (!capped || raw.utf8.count <= TextTable.columnLimit) {
-                text = raw
-                width = raw.utf8.count
-            } else {
-                text = capped ? TextTable.capped(TextTable.sanitize(raw)) : TextTable.sanitize(raw)
-                width = DisplayWidth.of(text)
-            }
-        }
-    }
-
-    /// `text`, or its first characters and how many more there are, within `columnLimit` columns.
-    static func capped(_ text: String) -> String {
-        guard DisplayWidth.of(String(text.prefix(columnLimit + 1))) > columnLimit || text.count > columnLimit else { return text }
-        let more = text.count
-        var head = ""
-        var width = 0
-        let suffixRoom = 28
-        for c in text {
-            let w = DisplayWidth.of(c)
-            if width + w > columnLimit - suffixRoom { break }
-            head.append(c)
-            width += w
-        }
-        return head + "… (\(more - head.count) more characters)"
-    }
-
-    /// The same treatment the dashboard gives outside text (VaultTUI's InertText).
-    static func sanitize(_ s: String) -> String { InertText.make(s) }
 }

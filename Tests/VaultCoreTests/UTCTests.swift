@@ -91,4 +91,23 @@ import VaultCore
         }
         #expect(mismatches.isEmpty)
     }
+
+    /// The minute written digit by digit is the one interpolation writes, over years of every
+    /// width (and before 1970) and every hour and minute.
+    @Test func minuteIsWhatInterpolationWrites() {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        var mismatches: [String] = []
+        var dates = [-62_135_596_800.0, -30_000_000_000, -1, 0, 59, 253_402_300_799, 253_402_300_800, 1_000_000_000_000]
+        var t = -2_208_988_800.0
+        while t < 4_102_444_800 {
+            dates.append(t)
+            t += 6 * 3600 + 7 * 60 + 13
+        }
+        for date in dates.map(Date.init(timeIntervalSince1970:)) {
+            let p = UTC.parts(date)
+            let expected = "\(p.year)-\(two(p.month))-\(two(p.day)) \(two(p.hour)):\(two(p.minute)) UTC"
+            if UTC.minute(date) != expected { mismatches.append("\(UTC.minute(date)) ≠ \(expected)") }
+        }
+        #expect(mismatches.isEmpty)
+    }
 }

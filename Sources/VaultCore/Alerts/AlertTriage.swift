@@ -36,11 +36,24 @@ public enum AlertTriage {
 
     /// With the look-alike question already answered (`AlertAssessor` remembers it per principal).
     public static func assess(_ alert: Alert, looksLike imitated: String?) -> AlertAssessment {
+        var reasons: [String]? = []
+        let score = score(alert, looksLike: imitated, reasons: &reasons)
+        return AlertAssessment(severity: AlertSeverity(score: score), score: score, reasons: reasons ?? [], looksLike: imitated)
+    }
+
+    /// The level alone, for a listing that shows no reasons (their words are not made).
+    public static func severity(of alert: Alert, looksLike imitated: String?) -> AlertSeverity {
+        var none: [String]?
+        return AlertSeverity(score: score(alert, looksLike: imitated, reasons: &none))
+    }
+
+    /// The score; each part's reason appended to `reasons`, and its words made, only when there
+    /// is a list to append to.
+    private static func score(_ alert: Alert, looksLike imitated: String?, reasons: inout [String]?) -> Int {
         var score = 0
-        var reasons: [String] = []
-        func add(_ points: Int, _ why: String) {
+        func add(_ points: Int, _ why: @autoclosure () -> String) {
             score += points
-            reasons.append("\(why) \(points >= 0 ? "+" : "−")\(abs(points))")
+            reasons?.append("\(why()) \(points >= 0 ? "+" : "−")\(abs(points))")
         }
         let action = alert.action
         if lockActions.contains(action) {
@@ -59,7 +72,7 @@ public enum AlertTriage {
         }
         if let imitated { add(2, "looks like the admin role \(LookAlike.name(of: imitated)), is not") }
         if alert.outcome == "succeeded" { add(4, "succeeded: a guardrail did not hold") }
-        return AlertAssessment(severity: AlertSeverity(score: score), score: score, reasons: reasons, looksLike: imitated)
+        return score
     }
 }
 
@@ -72,14 +85,21 @@ public struct AlertAssessor: Sendable {
     public init(admins: [String]) { self.admins = admins }
 
     public mutating func assess(_ alert: Alert) -> AlertAssessment {
+        AlertTriage.assess(alert, looksLike: imitated(by: alert))
+    }
+
+    /// The level and the admin looked like, without the reasons: what a table of alerts shows.
+    public mutating func level(of alert: Alert) -> (severity: AlertSeverity, looksLike: String?) {
+        let imitated = imitated(by: alert)
+        return (AlertTriage.severity(of: alert, looksLike: imitated), imitated)
+    }
+
+    /// The admin role the alert's principal reads as while not being it, worked out once per principal.
+    private mutating func imitated(by alert: Alert) -> String? {
         let judged = alert.principal.judgedArn
-        let imitated: String?
-        if let known = imitations[judged] {
-            imitated = known
-        } else {
-            imitated = LookAlike.admin(imitatedBy: alert.principal, admins: admins)
-            imitations[judged] = imitated
-        }
-        return AlertTriage.assess(alert, looksLike: imitated)
+        if let known = imitations[judged] { return known }
+        let imitated = LookAlike.admin(imitatedBy: alert.principal, admins: admins)
+        imitations[judged] = imitated
+        return imitated
     }
 }

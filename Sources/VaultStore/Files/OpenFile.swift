@@ -133,17 +133,24 @@ struct OpenFile: ~Copyable {
         return (filled, nil)
     }
 
-    /// Everything from `offset` to the end of the file as it is now.
+    /// Everything from `offset` to the end of the file as it is now: read straight into the array
+    /// returned (a large file in huge pages), then whatever was appended meanwhile.
     func readToEnd(from offset: Int) throws(StoreError) -> [UInt8] {
-        var result: [UInt8] = []
-        var position = offset
         let size = try status().size
-        if size > offset { result.reserveCapacity(size - offset) }
+        let wanted = max(size - offset, 64 * 1024)
+        var failure: Int32?
+        var result = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            HugePages.advise(raw)
+            (initialized, failure) = read(at: offset, into: raw)
+        }
+        if let failure { throw .cannotRead(path: path, reason: osReason(failure)) }
+        // Fewer bytes than asked for: the end of the file was reached.
+        guard result.count == wanted else { return result }
         while true {
-            let chunk = try read(at: position, count: max(size - position, 64 * 1024))
+            let chunk = try read(at: offset + result.count, count: 64 * 1024)
             if chunk.isEmpty { return result }
             result += chunk
-            position += chunk.count
         }
     }
 

@@ -23,10 +23,23 @@ enum LineReader {
     static func read(
         _ bytes: [UInt8], of file: StoreFile, firstLine: Int, in root: StoreDirectory, decoder: RecordDecoder
     ) throws(StoreError) -> LineBatch {
+        var records: [Record] = []
+        var batch = try read(bytes, of: file, firstLine: firstLine, in: root, decoder: decoder) { records.append($0) }
+        batch.records = records
+        return batch
+    }
+
+    /// The same, each record handed to `record` in file order as it is taken (the batch returned
+    /// holds none): for a reader that keeps them elsewhere, so no array of them is made, copied
+    /// and freed. When it throws, what was handed is to be thrown away with the read.
+    static func read(
+        _ bytes: [UInt8], of file: StoreFile, firstLine: Int, in root: StoreDirectory, decoder: RecordDecoder,
+        record: (consuming Record) -> Void
+    ) throws(StoreError) -> LineBatch {
         if bytes.count >= parallelMinimum {
-            return try readOnEveryCore(bytes, of: file, firstLine: firstLine, in: root)
+            return try readOnEveryCore(bytes, of: file, firstLine: firstLine, in: root, record: record)
         }
-        var batch = try read(bytes, 0..<bytes.count, of: file, firstLine: firstLine, in: root, decoder: decoder)
+        var batch = try read(bytes, 0..<bytes.count, of: file, firstLine: firstLine, in: root, decoder: decoder, record: record)
         batch.unterminated = bytes.count - batch.consumed
         return batch
     }
@@ -34,10 +47,10 @@ enum LineReader {
     /// Below this many bytes a stretch is read in one go.
     static let parallelMinimum = 1 << 20
 
-    /// The complete lines of `bytes[range]`.
+    /// The complete lines of `bytes[range]`, their records handed to `record`.
     private static func read(
         _ bytes: [UInt8], _ range: Range<Int>, of file: StoreFile, firstLine: Int, in root: StoreDirectory,
-        decoder: RecordDecoder
+        decoder: RecordDecoder, record: (consuming Record) -> Void
     ) throws(StoreError) -> LineBatch {
         var batch = LineBatch()
         var problems: [StoreProblem] = []
@@ -46,12 +59,10 @@ enum LineReader {
         var fast = FlatLineDecoder()
         let (consumed, lineCount) = try lines(of: bytes, range, firstLine: firstLine) { line, number throws(StoreError) in
             if let taken = line.withUnsafeBytes({ fast.decode($0) }) {
-                batch.records.append(taken.record)
+                record(taken.record)
                 return
             }
-            try take(decoder.decode(line), line: number, of: file, in: root, problems: &problems) {
-                batch.records.append($0)
-            }
+            try take(decoder.decode(line), line: number, of: file, in: root, problems: &problems) { record($0) }
         }
         batch.problems = problems
         batch.consumed = consumed - range.lowerBound
@@ -60,10 +71,12 @@ enum LineReader {
     }
 
     /// A large stretch (a first read of a long activity log) in slices, one per core or so: each
-    /// line stands alone, so the slices are decoded at once and joined in order, with the same
-    /// records, problems, line numbers and newer-schema error as reading them one by one.
+    /// line stands alone, so the slices are decoded at once, with the same records (handed over
+    /// in order once every slice is read), problems, line numbers and newer-schema error as
+    /// reading them one by one. Each slice puts its records straight into its own part of one
+    /// buffer (a line makes one record at most), from which they are moved to `record`.
     private static func readOnEveryCore(
-        _ bytes: [UInt8], of file: StoreFile, firstLine: Int, in root: StoreDirectory
+        _ bytes: [UInt8], of file: StoreFile, firstLine: Int, in root: StoreDirectory, record: (consuming Record) -> Void
     ) throws(StoreError) -> LineBatch {
         // Where each slice starts, and the number of its first line.
         var starts: [(offset: Int, line: Int)] = [(0, firstLine)]
@@ -78,20 +91,39 @@ enum LineReader {
         if starts.count > 1 && starts[starts.count - 1].offset == end { starts.removeLast() }
         let count = line - firstLine
         let slices = starts
-        let results = Mutex([Result<LineBatch, StoreError>?](repeating: nil, count: slices.count))
+        let slots = RecordSlots(capacity: count)
+        defer { slots.free() }
+        // Each slice's problems or error, and how many records it put in its part.
+        let results = Mutex([(taken: Int, outcome: Result<LineBatch, StoreError>)?](repeating: nil, count: slices.count))
         DispatchQueue.concurrentPerform(iterations: slices.count) { [end] k in
             let upper = k + 1 < slices.count ? slices[k + 1].offset : end
-            let result = Result { () throws(StoreError) -> LineBatch in
-                try read(bytes, slices[k].offset..<upper, of: file, firstLine: slices[k].line, in: root, decoder: RecordDecoder())
+            let first = slices[k].line - firstLine
+            var taken = 0
+            let outcome = Result { () throws(StoreError) -> LineBatch in
+                try read(bytes, slices[k].offset..<upper, of: file, firstLine: slices[k].line, in: root, decoder: RecordDecoder()) {
+                    slots.put($0, at: first + taken)
+                    taken += 1
+                }
             }
-            results.withLock { $0[k] = result }
+            results.withLock { $0[k] = (taken, outcome) }
         }
+        let outcomes = results.withLock { $0 }
         var batch = LineBatch()
-        for result in results.withLock({ $0 }) {
-            let slice = try result!.get()
-            batch.records += slice.records
-            batch.problems += slice.problems
+        var failure: StoreError?
+        for (k, slice) in outcomes.enumerated() {
+            let first = slices[k].line - firstLine
+            switch slice!.outcome {
+            case .success(let done) where failure == nil:
+                for i in first..<(first + slice!.taken) { record(slots.take(at: i)) }
+                batch.problems += done.problems
+            case .failure(let error) where failure == nil:
+                failure = error
+                slots.drop(first..<(first + slice!.taken))
+            default:
+                slots.drop(first..<(first + slice!.taken))
+            }
         }
+        if let failure { throw failure }
         batch.consumed = end
         batch.lineCount = count
         batch.unterminated = bytes.count - end
@@ -119,6 +151,17 @@ enum LineReader {
             lineNumber += 1
         }
         return (start, lineNumber - firstLine)
+    }
+
+    /// How many complete lines `bytes` holds.
+    static func lineCount(of bytes: [UInt8]) -> Int {
+        var count = 0
+        var start = 0
+        while let newline = nextNewline(in: bytes, from: start, before: bytes.count) {
+            count += 1
+            start = newline + 1
+        }
+        return count
     }
 
     private static func nextNewline(in bytes: [UInt8], from start: Int, before end: Int) -> Int? {

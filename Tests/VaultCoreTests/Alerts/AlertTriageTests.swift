@@ -45,6 +45,26 @@ import Testing
         #expect(succeeded.explanation == "critical (6): deletes or exposes what the lock protects +2 · succeeded: a guardrail did not hold +4")
     }
 
+    /// The level a table shows without the reasons is the assessment's, look-alike included.
+    @Test func levelWithoutReasonsIsTheAssessments() {
+        let principals: [Principal] = [
+            .root(account: "111122223333"), .user("ci", account: "1"), .role("DevOps", session: "x", account: "1"),
+            .role("BackupVaultAdm\u{0456}n", session: "x", account: "111122223333"),
+            Principal(kind: .awsService, arn: "backup.amazonaws.com", accountId: ""),
+        ]
+        var assessor = AlertAssessor(admins: [Self.admin])
+        for action in ["PutBackupVaultLockConfiguration", "DeleteRecoveryPoint", "StartCopyJob"] {
+            for principal in principals {
+                for outcome in ["AccessDenied", "succeeded"] {
+                    let alert = Self.alert(action, by: principal, outcome: outcome)
+                    let whole = assessor.assess(alert)
+                    let level = assessor.level(of: alert)
+                    #expect(level.severity == whole.severity && level.looksLike == whole.looksLike)
+                }
+            }
+        }
+    }
+
     @Test func levelsFollowTheScore() {
         #expect([0, 1, 2, 3, 4, 5, 6, 9].map { AlertSeverity(score: $0) } == [.low, .low, .medium, .medium, .high, .high, .critical, .critical])
         #expect(AlertSeverity.allCases.map(\.label) == ["LOW", "MED", "HIGH", "CRIT"])
