@@ -95,13 +95,15 @@ struct OpenFile: ~Copyable {
             message: "narrowed its permissions from \(Permissions.octal(mode)) to 0600 (others could \(Permissions.exposure(mode)))")
     }
 
-    /// Up to `count` bytes from `offset` (fewer only at the end of the file).
-    func read(at offset: Int, count: Int) throws(StoreError) -> [UInt8] {
-        guard count > 0 else { return [] }
+    /// `carried`, then up to `count` bytes from `offset` (fewer only at the end of the file).
+    func read(at offset: Int, count: Int, after carried: ArraySlice<UInt8> = []) throws(StoreError) -> [UInt8] {
+        guard count > 0 else { return Array(carried) }
         var failure: Int32?
         // Not zeroed first: pread fills what it says it filled, and only that is kept.
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            (initialized, failure) = read(at: offset, into: UnsafeMutableRawBufferPointer(buffer))
+        let bytes = [UInt8](unsafeUninitializedCapacity: carried.count + count) { buffer, initialized in
+            _ = UnsafeMutableBufferPointer(rebasing: buffer[..<carried.count]).initialize(from: carried)
+            let (filled, failed) = read(at: offset, into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[carried.count...])))
+            (initialized, failure) = (carried.count + filled, failed)
         }
         if let failure { throw .cannotRead(path: path, reason: osReason(failure)) }
         return bytes

@@ -153,17 +153,6 @@ enum LineReader {
         return (start, lineNumber - firstLine)
     }
 
-    /// How many complete lines `bytes` holds.
-    static func lineCount(of bytes: [UInt8]) -> Int {
-        var count = 0
-        var start = 0
-        while let newline = nextNewline(in: bytes, from: start, before: bytes.count) {
-            count += 1
-            start = newline + 1
-        }
-        return count
-    }
-
     private static func nextNewline(in bytes: [UInt8], from start: Int, before end: Int) -> Int? {
         bytes.withUnsafeBytes { all in
             guard start < end, let found = memchr(all.baseAddress! + start, 0x0A, end - start) else { return nil }

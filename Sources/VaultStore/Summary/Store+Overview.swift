@@ -56,13 +56,12 @@ extension Store {
         let files = try StoreFile.all(in: root)
         for file in files where !file.isPoints && parts.contains(where: { $0.holds(file) }) {
             guard let handle = try OpenFile.openLocked(file.relativePath, in: root, for: .read, .shared) else { continue }
-            let bytes = try handle.readToEnd(from: 0)
-            // An alerts file holds alerts, one a line: room for them all at once.
-            if file == .alerts { overview.state.reserveCapacity(alerts: LineReader.lineCount(of: bytes)) }
-            // Each record goes straight into the state, in file order.
-            let batch = try LineReader.read(bytes, of: file, firstLine: 1, in: root, decoder: RecordDecoder()) {
-                overview.state.apply($0)
-            }
+            // Each record goes straight into the state, in file order; an alerts file holds alerts,
+            // one a line, so room is made for about as many as it has lines.
+            let batch = try LineReader.read(
+                chunksOf: handle, of: file, in: root, decoder: RecordDecoder(),
+                expecting: { lines in if file == .alerts { overview.state.reserveCapacity(alerts: lines) } }
+            ) { overview.state.apply($0) }
             overview.problems += batch.problems
         }
         switch points {
