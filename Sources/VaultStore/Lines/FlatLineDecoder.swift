@@ -18,6 +18,8 @@ struct FlatLineDecoder: LineEnvelopeDecoder {
     /// What each key of `data` (by `Field`) and of its principal (by `PrincipalField`) held.
     private var values = [Value](repeating: .absent, count: Field.allCases.count)
     private var principal = [Value](repeating: .absent, count: PrincipalField.allCases.count)
+    /// The texts lines repeat, made into strings once (not the ids, which never repeat).
+    private var repeated = RepeatedStrings()
 
     private enum Value {
         case absent, null
@@ -104,9 +106,9 @@ struct FlatLineDecoder: LineEnvelopeDecoder {
 
     // MARK: - Records
 
-    private func alert(_ line: UnsafeRawBufferPointer) -> Alert? {
+    private mutating func alert(_ line: UnsafeRawBufferPointer) -> Alert? {
         var vaultName, recoveryPointArn, errorMessage, sourceIPAddress, accountId, region: String?
-        guard let id = required(.id, line), let callId = required(.callId, line), let time = date(.time, line),
+        guard let id = unique(.id, line), let callId = unique(.callId, line), let time = date(.time, line),
             let action = required(.action, line), let principal = principal(line),
             optional(.vaultName, line, &vaultName), optional(.accountId, line, &accountId),
             optional(.region, line, &region), optional(.recoveryPointArn, line, &recoveryPointArn),
@@ -120,17 +122,17 @@ struct FlatLineDecoder: LineEnvelopeDecoder {
             ruleName: ruleName, sourceIPAddress: sourceIPAddress)
     }
 
-    private func acknowledgement(_ line: UnsafeRawBufferPointer) -> Acknowledgement? {
+    private mutating func acknowledgement(_ line: UnsafeRawBufferPointer) -> Acknowledgement? {
         var note: String?
-        guard let id = required(.id, line), let alertId = required(.alertId, line), let by = required(.by, line),
+        guard let id = unique(.id, line), let alertId = unique(.alertId, line), let by = required(.by, line),
             let at = date(.at, line), optional(.note, line, &note)
         else { return nil }
         return Acknowledgement(id: id, alertId: alertId, by: by, at: at, note: note)
     }
 
-    private func call(_ line: UnsafeRawBufferPointer) -> ApiCall? {
+    private mutating func call(_ line: UnsafeRawBufferPointer) -> ApiCall? {
         var sourceIPAddress, userAgent, vaultName, recoveryPointArn, errorCode, errorMessage: String?
-        guard let id = required(.id, line), let time = date(.time, line), let action = required(.action, line),
+        guard let id = unique(.id, line), let time = date(.time, line), let action = required(.action, line),
             let principal = principal(line), optional(.sourceIPAddress, line, &sourceIPAddress),
             optional(.userAgent, line, &userAgent), optional(.vaultName, line, &vaultName),
             optional(.recoveryPointArn, line, &recoveryPointArn), optional(.errorCode, line, &errorCode),
@@ -144,7 +146,7 @@ struct FlatLineDecoder: LineEnvelopeDecoder {
     }
 
     /// The principal, when `data` had one with every field it needs (an absent one has none).
-    private func principal(_ line: UnsafeRawBufferPointer) -> Principal? {
+    private mutating func principal(_ line: UnsafeRawBufferPointer) -> Principal? {
         var issuerArn: String?
         guard let kind = string(principal[PrincipalField.kind.rawValue], line).flatMap(Principal.Kind.init(rawValue:)),
             let arn = string(principal[PrincipalField.arn.rawValue], line),
@@ -154,22 +156,28 @@ struct FlatLineDecoder: LineEnvelopeDecoder {
         return Principal(kind: kind, arn: arn, issuerArn: issuerArn, accountId: accountId)
     }
 
-    private func required(_ field: Field, _ line: UnsafeRawBufferPointer) -> String? {
+    private mutating func required(_ field: Field, _ line: UnsafeRawBufferPointer) -> String? {
         string(values[field.rawValue], line)
     }
 
     /// Reads an optional text into `out`: false when the value is there and neither text nor null.
-    private func optional(_ field: Field, _ line: UnsafeRawBufferPointer, _ out: inout String?) -> Bool {
+    private mutating func optional(_ field: Field, _ line: UnsafeRawBufferPointer, _ out: inout String?) -> Bool {
         optional(values[field.rawValue], line, &out)
     }
 
-    private func optional(_ value: Value, _ line: UnsafeRawBufferPointer, _ out: inout String?) -> Bool {
+    private mutating func optional(_ value: Value, _ line: UnsafeRawBufferPointer, _ out: inout String?) -> Bool {
         if case .text = value { out = string(value, line) }
         return true
     }
 
-    private func string(_ value: Value, _ line: UnsafeRawBufferPointer) -> String? {
+    private mutating func string(_ value: Value, _ line: UnsafeRawBufferPointer) -> String? {
         guard case .text(let t) = value else { return nil }
+        return scratch.withUnsafeBytes { repeated.string(t.bytes(line: line, scratch: $0)) }
+    }
+
+    /// An id: a text no other line holds, made into a string of its own.
+    private func unique(_ field: Field, _ line: UnsafeRawBufferPointer) -> String? {
+        guard case .text(let t) = values[field.rawValue] else { return nil }
         return scratch.withUnsafeBytes { String(decoding: t.bytes(line: line, scratch: $0), as: UTF8.self) }
     }
 
