@@ -4,7 +4,8 @@ import VaultCore
 
 /// `vaultwatch alerts`: unauthorized attempts and their acknowledgements.
 struct Alerts: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List alerts, newest first, with their acknowledgements.")
+    static let configuration = CommandConfiguration(
+        commandName: "alerts", abstract: "List alerts, newest first, with their acknowledgements.")
 
     @OptionGroup var storeOptions: StoreOptions
     @Flag(name: .customLong("unacknowledged"), help: "Only alerts nobody has acknowledged.") var unacknowledgedOnly = false
@@ -76,43 +77,38 @@ struct Alerts: ParsableCommand {
         var table = TextTable(
             header: ["ID", "TIME", "SEV", "ACTION", "PRINCIPAL"] + (whereColumns ? ["ACCOUNT", "REGION"] : []) + ["VAULT", "OUTCOME", "ACK"])
         table.reserve(rows: listed.count, bytesPerRow: 200)
-        // Each alert read where it is, not copied out of the array; each principal's name made once.
-        var names: [Principal: String] = [:]
+        // Each alert read where it is, field by field: not copied out of the array (a copy retains
+        // each of its strings, and releases them after).
+        var names = PrincipalNames()
         alerts.withUnsafeBufferPointer { alerts in
+            guard let first = alerts.baseAddress else { return }
             for (i, ack) in listed {
-                addRow(alerts[i], ack, to: &table, assessor: &assessor, names: &names, whereColumns: whereColumns)
+                addRow(first + i, ack, to: &table, assessor: &assessor, names: &names, whereColumns: whereColumns)
             }
         }
         table.print()
     }
 
     private func addRow(
-        _ alert: Alert, _ ack: Acknowledgement?, to table: inout TextTable, assessor: inout AlertAssessor,
-        names: inout [Principal: String], whereColumns: Bool
+        _ alert: UnsafePointer<Alert>, _ ack: Acknowledgement?, to table: inout TextTable, assessor: inout AlertAssessor,
+        names: inout PrincipalNames, whereColumns: Bool
     ) {
-        let level = assessor.level(of: alert)
-        table.add(alert.shortId)
-        table.add(UTC.minute(alert.time))
+        // Field by field: a function of another module given the whole alert would get a copy.
+        let level = assessor.level(action: alert.pointee.action, principal: alert.pointee.principal, outcome: alert.pointee.outcome)
+        table.add(String(alert.pointee.id.prefix(8)))
+        table.add(UTC.minute(alert.pointee.time))
         table.add(level.severity.word)
-        table.add(alert.action)
-        let name = Self.name(of: alert.principal, in: &names)
+        table.add(alert.pointee.action)
+        let name = names.name(of: alert.pointee.principal)
         table.add(level.looksLike == nil ? name : "≠" + name)
         if whereColumns {
-            table.add(alert.accountId.isEmpty ? "-" : alert.accountId)
-            table.add(alert.region.isEmpty ? "-" : alert.region)
+            table.add(alert.pointee.accountId.isEmpty ? "-" : alert.pointee.accountId)
+            table.add(alert.pointee.region.isEmpty ? "-" : alert.pointee.region)
         }
-        table.add(alert.vaultName ?? "-")
-        table.add(alert.outcome)
-        table.add(ack.map { "\($0.by) \(UTC.minute($0.at))" + ($0.note.map { ": \($0)" } ?? "") } ?? "NEW")
+        table.add(alert.pointee.vaultName ?? "-")
+        table.add(alert.pointee.outcome)
+        if let ack { table.add("\(ack.by) \(UTC.minute(ack.at))" + (ack.note.map { ": \($0)" } ?? "")) } else { table.add("NEW") }
         table.endRow()
-    }
-
-    /// The principal's `displayName`, worked out once per principal.
-    private static func name(of principal: Principal, in names: inout [Principal: String]) -> String {
-        if let known = names[principal] { return known }
-        let name = principal.displayName
-        names[principal] = name
-        return name
     }
 
     static func row(_ a: Alert, _ ack: Acknowledgement?, _ assessment: AlertAssessment) -> Row {

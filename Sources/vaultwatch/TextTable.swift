@@ -67,18 +67,31 @@ struct TextTable {
         widths[column] = max(widths[column], width)
     }
 
-    /// Writes the table to standard output.
+    /// Writes the table to standard output, a piece at a time.
     func print() {
-        rendered().withUnsafeBytes { bytes in
+        render { bytes in
             guard let base = bytes.baseAddress else { return }
             FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
         }
     }
 
-    /// The table's text: each cell but a row's last padded to its column's width, a newline after each row.
+    /// The table's text whole.
     func rendered() -> [UInt8] {
+        var all: [UInt8] = []
+        render { all.append(contentsOf: $0) }
+        return all
+    }
+
+    /// How much of the table's text `render` hands over at a time.
+    static let pieceSize = 64 * 1024
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 256)
+
+    /// The table's text, each cell but a row's last padded to its column's width, a newline after
+    /// each row: handed to `write` in pieces of about `pieceSize` bytes (whole rows), so a listing
+    /// of 15,000 alerts is not held a second time to be printed.
+    func render(_ write: (UnsafeRawBufferPointer) -> Void) {
         var out: [UInt8] = []
-        out.reserveCapacity(rowEnds.count * (widths.reduce(0, +) + 2 * widths.count + 1))
+        out.reserveCapacity(Self.pieceSize + widths.reduce(0, +) + 2 * widths.count + 1)
         var cell = 0
         var start = 0
         for rowEnd in rowEnds {
@@ -88,14 +101,23 @@ struct TextTable {
                 out.append(contentsOf: text[start..<end])
                 start = end
                 if cell < rowEnd - 1 {
-                    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[column] - cellWidths[cell] + 2))
+                    var padding = widths[column] - cellWidths[cell] + 2
+                    while padding > 0 {
+                        let run = min(padding, Self.spaces.count)
+                        out.append(contentsOf: Self.spaces[..<run])
+                        padding -= run
+                    }
                 }
                 cell += 1
                 column += 1
             }
             out.append(UInt8(ascii: "\n"))
+            if out.count >= Self.pieceSize {
+                out.withUnsafeBytes(write)
+                out.removeAll(keepingCapacity: true)
+            }
         }
-        return out
+        if !out.isEmpty { out.withUnsafeBytes(write) }
     }
 
     static func print(header: [String], rows: [[String]]) {

@@ -26,4 +26,25 @@ import VaultTUI
         }
         #expect(lines[4] == "4")
     }
+
+    /// A long table is handed over in pieces of whole rows, each about `pieceSize` bytes, that
+    /// together are the table; a capped cell of wide characters lines up as the others do.
+    @Test func aLongTableComesInPiecesOfWholeRows() {
+        var table = TextTable(header: ["ID", "NAME"])
+        for i in 0..<5_000 { table.add(row: ["\(i)", String(repeating: "n", count: i % 50)]) }
+        var pieces: [[UInt8]] = []
+        table.render { pieces.append(Array($0)) }
+        #expect(pieces.count > 2)
+        #expect(pieces.allSatisfy { $0.last == UInt8(ascii: "\n") })
+        #expect(pieces.dropLast().allSatisfy { $0.count >= TextTable.pieceSize && $0.count < TextTable.pieceSize + 200 })
+        let lines = String(decoding: pieces.flatMap { $0 }, as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 5_001)
+        #expect(lines[1] == "0     " && lines[5_000] == "4999  " + String(repeating: "n", count: 4_999 % 50))
+
+        var wide = TextTable(header: ["A", "B"])
+        wide.add(row: [String(repeating: "界", count: 200), "x"])
+        wide.add(row: ["y", "z"])
+        let text = String(decoding: wide.rendered(), as: UTF8.self).split(separator: "\n")
+        #expect(DisplayWidth.of(String(text[1])) == DisplayWidth.of(String(text[2])))
+    }
 }

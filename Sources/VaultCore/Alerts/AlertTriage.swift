@@ -43,19 +43,29 @@ public enum AlertTriage {
 
     /// The level alone, for a listing that shows no reasons (their words are not made).
     public static func severity(of alert: Alert, looksLike imitated: String?) -> AlertSeverity {
+        severity(action: alert.action, by: alert.principal.kind, looksLike: imitated, outcome: alert.outcome)
+    }
+
+    /// The same from the fields it depends on.
+    public static func severity(action: String, by kind: Principal.Kind, looksLike imitated: String?, outcome: String) -> AlertSeverity {
         var none: [String]?
-        return AlertSeverity(score: score(alert, looksLike: imitated, reasons: &none))
+        return AlertSeverity(score: score(action: action, by: kind, looksLike: imitated, outcome: outcome, reasons: &none))
+    }
+
+    private static func score(_ alert: Alert, looksLike imitated: String?, reasons: inout [String]?) -> Int {
+        score(action: alert.action, by: alert.principal.kind, looksLike: imitated, outcome: alert.outcome, reasons: &reasons)
     }
 
     /// The score; each part's reason appended to `reasons`, and its words made, only when there
     /// is a list to append to.
-    private static func score(_ alert: Alert, looksLike imitated: String?, reasons: inout [String]?) -> Int {
+    private static func score(
+        action: String, by kind: Principal.Kind, looksLike imitated: String?, outcome: String, reasons: inout [String]?
+    ) -> Int {
         var score = 0
         func add(_ points: Int, _ why: @autoclosure () -> String) {
             score += points
             reasons?.append("\(why()) \(points >= 0 ? "+" : "−")\(abs(points))")
         }
-        let action = alert.action
         if lockActions.contains(action) {
             add(3, "changes the Vault Lock")
         } else if protectionActions.contains(action) {
@@ -63,15 +73,14 @@ public enum AlertTriage {
         } else {
             add(1, "other sensitive action")
         }
-        let principal = alert.principal
-        switch principal.kind {
+        switch kind {
         case .root: add(2, "by root")
         case .iamUser: add(1, "by an IAM user (long-term keys)")
         case .awsService: add(-1, "by an AWS service")
         default: break
         }
         if let imitated { add(2, "looks like the admin role \(LookAlike.name(of: imitated)), is not") }
-        if alert.outcome == "succeeded" { add(4, "succeeded: a guardrail did not hold") }
+        if outcome == "succeeded" { add(4, "succeeded: a guardrail did not hold") }
         return score
     }
 }
@@ -85,20 +94,26 @@ public struct AlertAssessor: Sendable {
     public init(admins: [String]) { self.admins = admins }
 
     public mutating func assess(_ alert: Alert) -> AlertAssessment {
-        AlertTriage.assess(alert, looksLike: imitated(by: alert))
+        AlertTriage.assess(alert, looksLike: imitated(by: alert.principal))
     }
 
     /// The level and the admin looked like, without the reasons: what a table of alerts shows.
     public mutating func level(of alert: Alert) -> (severity: AlertSeverity, looksLike: String?) {
-        let imitated = imitated(by: alert)
-        return (AlertTriage.severity(of: alert, looksLike: imitated), imitated)
+        level(action: alert.action, principal: alert.principal, outcome: alert.outcome)
     }
 
-    /// The admin role the alert's principal reads as while not being it, worked out once per principal.
-    private mutating func imitated(by alert: Alert) -> String? {
-        let judged = alert.principal.judgedArn
+    /// The same from the alert's fields (a listing reading alerts where they are passes these
+    /// alone: an alert passed whole is copied, each of its strings retained and released).
+    public mutating func level(action: String, principal: Principal, outcome: String) -> (severity: AlertSeverity, looksLike: String?) {
+        let imitated = imitated(by: principal)
+        return (AlertTriage.severity(action: action, by: principal.kind, looksLike: imitated, outcome: outcome), imitated)
+    }
+
+    /// The admin role the principal reads as while not being it, worked out once per principal.
+    private mutating func imitated(by principal: Principal) -> String? {
+        let judged = principal.judgedArn
         if let known = imitations[judged] { return known }
-        let imitated = LookAlike.admin(imitatedBy: alert.principal, admins: admins)
+        let imitated = LookAlike.admin(imitatedBy: principal, admins: admins)
         imitations[judged] = imitated
         return imitated
     }
