@@ -43,7 +43,7 @@ let package = Package(
         // CCurl) only; no vaultwatch target.
         .target(name: "AWSClient", dependencies: ["CCurl", "SystemCrypto"]),
         // Typed wrappers over libcurl's variadic curl_easy_setopt/getinfo (libcurl4-openssl-dev).
-        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
         .executableTarget(
             name: "vaultwatch",
             dependencies: [

@@ -6,6 +6,7 @@ import VaultStore
 /// `vaultwatch ack ALERT_ID`: acknowledge an alert on the record, from a script or another terminal.
 struct Ack: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ack",
         abstract: "Acknowledge an alert (by id or a unique prefix of at least 4 characters).")
 
     @OptionGroup var storeOptions: StoreOptions

@@ -7,6 +7,7 @@ import VaultStore
 /// boto3 can talk to, with Vault Lock, the vault access policies and the SCPs enforced.
 struct Emulate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "emulate",
         abstract:
             "Serve a local AWS Backup endpoint (with Organizations, KMS, EventBridge and CloudTrail LookupEvents) that enforces Vault Lock and the policies.",
         discussion: """

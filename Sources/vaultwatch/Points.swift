@@ -6,6 +6,7 @@ import VaultStore
 /// `vaultwatch points`: recovery points with expiry and whether each could be deleted now.
 struct Points: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "points",
         abstract: "List recovery points with their expiry and whether (and why not) each could be deleted.")
 
     @OptionGroup var storeOptions: StoreOptions

@@ -6,6 +6,7 @@ import VaultTUI
 /// `vaultwatch rule`: alert rules as EventBridge patterns.
 struct Rule: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rule",
         abstract: "Work with alert rules (EventBridge event patterns).", subcommands: [RuleTest.self])
 }
 

@@ -12,6 +12,7 @@ import VaultSync
 /// SIGINT or SIGTERM; dashboards and scripts on the same store see what it writes.
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sync",
         abstract: "Sync a source into the store without a screen, until interrupted (or once).",
         discussion: "By default the AWS account of --profile (or the accounts of the config file) into the profile's "
             + "store, with the alert feeds named (--sqs-queue-url, --cloudtrail, --events-file) or those of the config "

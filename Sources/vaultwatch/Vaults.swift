@@ -5,7 +5,8 @@ import VaultStore
 
 /// `vaultwatch vaults`: every vault with its lock state, for people or (`--json`) scripts.
 struct Vaults: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List vaults with their lock state and settings.")
+    static let configuration = CommandConfiguration(
+        commandName: "vaults", abstract: "List vaults with their lock state and settings.")
 
     @OptionGroup var storeOptions: StoreOptions
     @Flag(help: "Print JSON.") var json = false

@@ -16,21 +16,28 @@ final class CurlHandle: @unchecked Sendable {
         return ccurl_global_init()
     }()
 
+    /// Why no handle can be made: libcurl could not be opened or initialised (nil when it was).
+    static var unavailable: String? {
+        guard globalInit != CURLE_OK else { return nil }
+        let why = String(cString: ccurl_load_error())
+        return why.isEmpty ? "libcurl could not be initialised" : "libcurl could not be loaded: \(why)"
+    }
+
     init?() {
-        guard Self.globalInit == CURLE_OK, let easy = curl_easy_init() else { return nil }
+        guard Self.globalInit == CURLE_OK, let easy = ccurl_easy_init() else { return nil }
         self.easy = easy
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
     }
 
     deinit {
-        curl_easy_cleanup(easy)
+        ccurl_easy_cleanup(easy)
         errorBuffer.deallocate()
     }
 
     /// Clears every option (connections stay) and the error text of the last request.
     func reset() {
-        curl_easy_reset(easy)
+        ccurl_easy_reset(easy)
         errorBuffer[0] = 0
         _ = ccurl_set_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
     }
@@ -38,7 +45,7 @@ final class CurlHandle: @unchecked Sendable {
     /// The error buffer's text, or libcurl's description of `code` when the buffer is empty.
     func errorText(_ code: CURLcode) -> String {
         let text = String(cString: errorBuffer).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? String(cString: curl_easy_strerror(code)) : text
+        return text.isEmpty ? String(cString: ccurl_easy_strerror(code)) : text
     }
 }
 

@@ -36,7 +36,9 @@ public final class CurlTransport: HTTPTransport {
 
     public func send(_ request: HTTPRequest, timeout: TimeInterval, cancellation: CancellationHandle?) throws -> HTTPResponse {
         if cancellation?.isCancelled == true { throw TransportError.cancelled }
-        guard let handle = pool.take() else { throw TransportError.unreachable("libcurl could not make a handle") }
+        guard let handle = pool.take() else {
+            throw TransportError.unreachable(CurlHandle.unavailable ?? "libcurl could not make a handle")
+        }
         defer { pool.give(back: handle) }
         handle.reset()
         let easy = handle.easy
@@ -54,13 +56,13 @@ public final class CurlTransport: HTTPTransport {
             _ = ccurl_set_string(easy, CURLOPT_CAINFO, caBundle)
             _ = ccurl_set_string(easy, CURLOPT_CAPATH, nil)
         }
-        let headerList = Self.headerLines(request).reduce(nil as UnsafeMutablePointer<curl_slist>?) { curl_slist_append($0, $1) }
-        defer { curl_slist_free_all(headerList) }
+        let headerList = Self.headerLines(request).reduce(nil as UnsafeMutablePointer<curl_slist>?) { ccurl_slist_append($0, $1) }
+        defer { ccurl_slist_free_all(headerList) }
         _ = ccurl_set_pointer(easy, CURLOPT_HTTPHEADER, headerList)
         Self.setMethod(request, on: easy)
 
         let exchange = CurlExchange(cancellation: cancellation)
-        let code = exchange.wire(to: easy) { curl_easy_perform(easy) }
+        let code = exchange.wire(to: easy) { ccurl_easy_perform(easy) }
         if cancellation?.isCancelled == true { throw TransportError.cancelled }
         guard code == CURLE_OK else {
             var proxyAnswer = 0

@@ -10,6 +10,7 @@ import VaultSync
 /// store like any other source.
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Open the dashboard on a simulated central backup account.",
         discussion: "The account is served in process by vaultwatch's AWS emulator and read over HTTP and SigV4 as "
             + "any real account is (AWS Backup, Organizations, KMS, EventBridge, and CloudTrail's LookupEvents for the "
