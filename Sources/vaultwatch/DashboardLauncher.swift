@@ -58,6 +58,8 @@ enum DashboardLauncher {
             state.themeIndex = index
         }
         let identity = options.identity
+        // From here the screen is the dashboard's: a long wait for a lock shows in its header.
+        StoreLockWait.observe { inbox.post(.storeLockWait(holder: $0?.holder)) }
         worker.start()
         MainActor.assumeIsolated {
             let dashboard = Dashboard(state: state, themes: themes, inbox: inbox, clock: clock) { effect in

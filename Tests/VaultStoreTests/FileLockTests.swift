@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 import Testing
 
 @testable import VaultStore
@@ -63,5 +64,33 @@ struct FileLockTests {
         defer { close(fd) }
         try FileLock.acquire(fd, exclusive: true, path: file.path, patience: 10)
         process.waitUntilExit()
+    }
+
+    /// A wait that goes on is told to `StoreLockWait`'s observer with the holder named, once, and
+    /// its end (nil) once the lock is taken.
+    @Test func aLongWaitIsToldWithItsHolderAndItsEnd() throws {
+        let dir = TemporaryDirectory()
+        let file = dir.url.appendingPathComponent("vaults.jsonl")
+        try Data("x\n".utf8).write(to: file)
+        let process = try Self.holder(of: file, shared: false, for: 1.5)
+        defer {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        let told = Mutex<[StoreLockWait?]>([])
+        StoreLockWait.observe { wait in
+            // Only this test's file: another test may wait for a lock of its own meanwhile.
+            if wait == nil || wait?.path == file.path { told.withLock { $0.append(wait) } }
+        }
+        defer { StoreLockWait.observe(nil) }
+        let fd = open(file.path, O_RDONLY)
+        defer { close(fd) }
+        try FileLock.acquire(fd, exclusive: false, path: file.path, patience: 10, noticeAfter: 0.2)
+        let waits = told.withLock { $0 }
+        let first = try #require(waits.first ?? nil)
+        #expect(first.holder == "process \(process.processIdentifier) (flock)")
+        #expect(first.description == "waiting for \(file.path)'s lock, held by process \(process.processIdentifier) (flock)")
+        #expect(waits.last! == nil)
+        #expect(waits.compactMap { $0 }.count == 1)
     }
 }

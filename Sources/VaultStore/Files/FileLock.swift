@@ -9,15 +9,27 @@ enum FileLock {
     /// Long enough for any legitimate holder (a compaction of a vault's points, a sync's batch,
     /// `store verify` reading a file) on a busy machine.
     static let patience: TimeInterval = 15
+    /// How long a wait goes unsaid: past it, `StoreLockWait`'s observer is told who holds the lock.
+    static let noticeAfter: TimeInterval = 1
 
-    static func acquire(_ fd: Int32, exclusive: Bool, path: String, patience: TimeInterval = patience) throws(StoreError) {
+    static func acquire(
+        _ fd: Int32, exclusive: Bool, path: String, patience: TimeInterval = patience, noticeAfter: TimeInterval = noticeAfter
+    ) throws(StoreError) {
         let op = (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB
-        let deadline = Date().addingTimeInterval(patience)
+        let start = Date()
+        let deadline = start.addingTimeInterval(patience)
         var pause: useconds_t = 1_000
+        var told = false
+        // Whoever was told of the wait is told when it ends, taken or given up.
+        defer { if told { StoreLockWait.tell(nil) } }
         while flock(fd, op) != 0 {
             let code = errno
             if code == EINTR { continue }
             guard code == EWOULDBLOCK else { throw .cannotLock(path: path, reason: osReason(code)) }
+            if !told && Date().timeIntervalSince(start) >= noticeAfter {
+                told = true
+                StoreLockWait.tell(StoreLockWait(path: path, holder: holder(of: fd)))
+            }
             guard Date() < deadline else {
                 throw .cannotLock(
                     path: path,

@@ -53,6 +53,9 @@ public struct AppState: Sendable {
     public var statusTab: Tab?
     public var statusIsError = false
     public var statusTicksLeft = 0
+    /// Why the store is not being read: who holds a lock the worker has waited a while for
+    /// (`process 1234 (vaultwatch)`).
+    public var storeLockHolder: String?
 
     /// `user@host`: who an acknowledgement is recorded for.
     public var identity: String

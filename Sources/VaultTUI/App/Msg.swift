@@ -14,6 +14,9 @@ public enum Msg: Sendable {
     case second
     case snapshot(AccountSnapshot)
     case acknowledged(alertId: String, error: String?)
+    /// The worker has waited a while for a store file's lock, held by this process (`process
+    /// 1234 (vaultwatch)`); or nil: it has the lock now, or gave up (and says so).
+    case storeLockWait(holder: String?)
 }
 
 /// Work `update` asks for; the run loop carries it out and reports back with a `Msg`.

@@ -43,6 +43,8 @@ public enum Update {
             } else {
                 setStatus("Acknowledged \(short), recorded as \(state.identity).", &state)
             }
+        case .storeLockWait(let holder):
+            state.storeLockHolder = holder
         }
         return []
     }

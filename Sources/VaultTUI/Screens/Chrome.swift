@@ -15,6 +15,8 @@ enum Chrome {
             // Tampering with the audit trail outranks everything else on the line.
             parts.append(("CHAIN BROKEN: \(state.snapshot.brokenChains.joined(separator: ", ")) (!)", .headerWarning))
         }
+        // Nothing on screen moves while the worker waits for another process: say why first.
+        if let holder = state.storeLockHolder { parts.append(("store locked by \(holder)", .headerWarning)) }
         let unacked = account.unacknowledgedAlertCount
         if state.snapshot.alertsLoading {
             parts.append(("loading alerts…", .headerWarning))

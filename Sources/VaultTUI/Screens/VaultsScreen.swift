@@ -63,7 +63,9 @@ enum VaultsScreen {
     }
 
     static func emptyText(_ state: AppState) -> String {
-        if state.snapshot.loading && state.snapshot.pointsLoad == nil { return "Loading vaults…" }
+        if state.snapshot.loading && state.snapshot.pointsLoad == nil {
+            return "Loading vaults…" + (state.storeLockHolder.map { " waiting for \($0) to release the store" } ?? "")
+        }
         if !state.filter.text.isEmpty { return "No vault matches “\(state.filter.text)”. Esc clears the filter." }
         if state.snapshot.sourceName == "store" {
             return "This store holds no vaults and nothing feeds it yet. Try: vaultwatch demo"

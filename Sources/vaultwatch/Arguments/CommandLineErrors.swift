@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VaultCore
+import VaultStore
 
 /// Runs the command line and reports every mistake the same way: one line on stderr beginning
 /// `vaultwatch: `, a "did you mean" for a mistyped command or option, then the usage of the
@@ -9,6 +10,12 @@ enum CommandLineErrors {
     static let prefix = "vaultwatch: "
 
     static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        // A command that waits a while for another process's lock says so (the dashboard, once
+        // its screen is up, says it in its header instead).
+        StoreLockWait.observe { wait in
+            guard let wait else { return }
+            FileHandle.standardError.write(Data("vaultwatch: \(TextTable.sanitize(wait.description))…\n".utf8))
+        }
         do {
             var command = try parse(arguments)
             try command.run()
