@@ -46,11 +46,12 @@ enum ChainVerifier {
         _ bytes: [UInt8], of file: StoreFile, in root: StoreDirectory
     ) throws(StoreError) -> (report: ChainFileReport, lines: [Line]) {
         let json = JSONDecoder()
+        var decoder = FlatLineDecoder()
         var lines: [Line] = []
         var start = 0
         while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
             let bytesOfLine = bytes[start..<newline]
-            let envelope = envelope(of: bytesOfLine, json: json)
+            let envelope = envelope(of: bytesOfLine, json: json, decoder: &decoder)
             if let schema = envelope.schema, schema > StoreSchema.current {
                 throw .newerSchema(
                     file: root.path(of: file), line: lines.count + 1, version: schema, supported: StoreSchema.current)
@@ -73,6 +74,12 @@ enum ChainVerifier {
     /// of one JSON object whose keys each come once), else by JSON, which is the reference.
     static func envelope(of line: ArraySlice<UInt8>, json: JSONDecoder) -> Envelope {
         var whole = FlatLineDecoder()
+        return envelope(of: line, json: json, decoder: &whole)
+    }
+
+    /// The same with a decoder kept from line to line (a file's lines are each checked: making a
+    /// decoder per line cost more than checking the line).
+    static func envelope(of line: ArraySlice<UInt8>, json: JSONDecoder, decoder whole: inout FlatLineDecoder) -> Envelope {
         if let fields = EnvelopeTail.read(line), line.withUnsafeBytes({ whole.decode($0) }) != nil {
             return Envelope(prev: fields.prev, seq: fields.seq, schema: fields.schema)
         }

@@ -67,11 +67,12 @@ enum DigestReach {
         _ bytes: [UInt8], of file: StoreFile, in root: StoreDirectory, firstLine: Int
     ) throws(StoreError) -> [ChainVerifier.Line] {
         let json = JSONDecoder()
+        var decoder = FlatLineDecoder()
         var lines: [ChainVerifier.Line] = []
         var start = 0
         while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
             let line = bytes[start..<newline]
-            let envelope = ChainVerifier.envelope(of: line, json: json)
+            let envelope = ChainVerifier.envelope(of: line, json: json, decoder: &decoder)
             if let schema = envelope.schema, schema > StoreSchema.current {
                 throw .newerSchema(
                     file: root.path(of: file), line: firstLine + lines.count, version: schema, supported: StoreSchema.current)

@@ -9,13 +9,15 @@ import Glibc
 /// when its bytes are exactly the remembered string's.
 struct RepeatedStrings {
     private static let slotBits = 9
-    private var slots = [String?](repeating: nil, count: 1 << slotBits)
+    /// Made at the first text worth remembering: a decoder made for one short line costs nothing.
+    private var slots: [String?] = []
 
     /// `bytes` as a string (invalid UTF-8 repaired, as `String(decoding:as:)` does), the
     /// remembered one when it holds the same bytes.
     mutating func string(_ bytes: UnsafeRawBufferPointer) -> String {
         // Up to 15 bytes a string is held inline, with nothing to share.
         guard bytes.count > 15, let base = bytes.baseAddress else { return String(decoding: bytes, as: UTF8.self) }
+        if slots.isEmpty { slots = [String?](repeating: nil, count: 1 << Self.slotBits) }
         let slot = Self.slot(of: bytes, base)
         if var known = slots[slot], known.utf8.count == bytes.count,
             known.withUTF8({ memcmp($0.baseAddress!, base, bytes.count) == 0 })
