@@ -71,6 +71,8 @@ enum DashboardLauncher {
             }
             dashboard.run()
         }
+        // The screen is the terminal's again: a wait from here on is said on stderr.
+        CommandLineErrors.sayLockWaitsOnStandardError()
         worker.stop()
         // Nothing this session appended is left without a signed digest.
         store.signDigestIfUncovered()

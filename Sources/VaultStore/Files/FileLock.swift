@@ -20,15 +20,20 @@ enum FileLock {
         let deadline = start.addingTimeInterval(patience)
         var pause: useconds_t = 1_000
         var told = false
+        var token: Int?
         // Whoever was told of the wait is told when it ends, taken or given up.
-        defer { if told { StoreLockWait.tell(nil) } }
+        defer { if let token { StoreLockWait.end(token) } }
         while flock(fd, op) != 0 {
             let code = errno
             if code == EINTR { continue }
             guard code == EWOULDBLOCK else { throw .cannotLock(path: path, reason: osReason(code)) }
             if !told && Date().timeIntervalSince(start) >= noticeAfter {
                 told = true
-                StoreLockWait.tell(StoreLockWait(path: path, holder: holder(of: fd)))
+                // A lock this process holds itself (another of its writers' turns) is not news.
+                let pids = holders(of: fd)
+                if pids.isEmpty || pids.contains(where: { $0 != getpid() }) {
+                    token = StoreLockWait.begin(StoreLockWait(path: path, holder: holder(of: fd)))
+                }
             }
             guard Date() < deadline else {
                 throw .cannotLock(
@@ -44,17 +49,7 @@ enum FileLock {
     /// "process 1234 (vaultwatch)", from /proc/locks and /proc/PID/comm (printable ASCII only:
     /// it is shown), or "another process" when neither says.
     static func holder(of fd: Int32) -> String {
-        var st = stat()
-        guard fstat(fd, &st) == 0, let locks = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else {
-            return "another process"
-        }
-        // `1: FLOCK  ADVISORY  WRITE 28763 08:01:1234567 0 EOF`: the pid, then major:minor:inode.
-        let suffix = ":\(st.st_ino)"
-        for line in locks.split(separator: "\n") {
-            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-            guard fields.count >= 6, fields[1] == "FLOCK", fields[5].hasSuffix(suffix), let pid = Int32(fields[4]),
-                pid != getpid()
-            else { continue }
+        for pid in holders(of: fd) where pid != getpid() {
             // The program's name only: a command line may carry what must not be shown.
             let name = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/comm"))).map { bytes in
                 String(decoding: Array(bytes.prefix(32)).filter { (0x21..<0x7F).contains($0) }, as: UTF8.self)
@@ -62,5 +57,20 @@ enum FileLock {
             return "process \(pid)" + (name.map { $0.isEmpty ? "" : " (\($0))" } ?? "")
         }
         return "another process"
+    }
+
+    /// The processes /proc/locks says hold an flock on `fd`'s file, this one included: empty
+    /// when it cannot be read.
+    static func holders(of fd: Int32) -> [Int32] {
+        var st = stat()
+        guard fstat(fd, &st) == 0, let locks = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else { return [] }
+        // `1: FLOCK  ADVISORY  WRITE 28763 08:01:1234567 0 EOF`: the pid, then major:minor:inode;
+        // a waiter's line starts `1: -> FLOCK …`, and is not a holder.
+        let suffix = ":\(st.st_ino)"
+        return locks.split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard fields.count >= 6, fields[1] == "FLOCK", fields[5].hasSuffix(suffix) else { return nil }
+            return Int32(fields[4])
+        }
     }
 }

@@ -10,18 +10,22 @@ enum CommandLineErrors {
     static let prefix = "vaultwatch: "
 
     static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
-        // A command that waits a while for another process's lock says so (the dashboard, once
-        // its screen is up, says it in its header instead).
-        StoreLockWait.observe { wait in
-            guard let wait else { return }
-            FileHandle.standardError.write(Data("vaultwatch: \(TextTable.sanitize(wait.description))…\n".utf8))
-        }
+        sayLockWaitsOnStandardError()
         do {
             var command = try parse(arguments)
             try command.run()
             exit(0)
         } catch {
             report(error, arguments: arguments)
+        }
+    }
+
+    /// A command that waits a while for another process's lock says so on stderr (the dashboard,
+    /// while its screen is up, says it in its header instead).
+    static func sayLockWaitsOnStandardError() {
+        StoreLockWait.observe { wait in
+            guard let wait else { return }
+            FileHandle.standardError.write(Data("vaultwatch: \(TextTable.sanitize(wait.description))…\n".utf8))
         }
     }
 
