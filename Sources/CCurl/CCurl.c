@@ -29,12 +29,12 @@ static void load(void) {
     void *library = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
     if (!library) {
         const char *why = dlerror();
-        snprintf(load_error, sizeof load_error, "%s", why ? why : "libcurl.so.4 could not be opened");
+        snprintf(load_error, sizeof load_error, "libcurl could not be loaded: %s", why ? why : "libcurl.so.4 could not be opened");
         return;
     }
 #define FIND(field, symbol)                                                                          \
     if (!(*(void **)&curl.field = dlsym(library, symbol))) {                                         \
-        snprintf(load_error, sizeof load_error, "libcurl.so.4 has no %s", symbol);                   \
+        snprintf(load_error, sizeof load_error, "libcurl could not be loaded: libcurl.so.4 has no %s", symbol); \
         return;                                                                                      \
     }
     FIND(global_init, "curl_global_init")
@@ -49,7 +49,8 @@ static void load(void) {
     FIND(slist_free_all, "curl_slist_free_all")
 #undef FIND
     load_result = curl.global_init(CURL_GLOBAL_DEFAULT);
-    if (load_result != CURLE_OK) snprintf(load_error, sizeof load_error, "curl_global_init failed (%d)", (int)load_result);
+    if (load_result != CURLE_OK)
+        snprintf(load_error, sizeof load_error, "libcurl could not be initialised: curl_global_init failed (%d)", (int)load_result);
 }
 
 CURLcode ccurl_global_init(void) {

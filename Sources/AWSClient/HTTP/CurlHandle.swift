@@ -20,7 +20,7 @@ final class CurlHandle: @unchecked Sendable {
     static var unavailable: String? {
         guard globalInit != CURLE_OK else { return nil }
         let why = String(cString: ccurl_load_error())
-        return why.isEmpty ? "libcurl could not be initialised" : "libcurl could not be loaded: \(why)"
+        return why.isEmpty ? "libcurl could not be initialised" : why
     }
 
     init?() {

@@ -37,7 +37,9 @@ public final class CurlTransport: HTTPTransport {
     public func send(_ request: HTTPRequest, timeout: TimeInterval, cancellation: CancellationHandle?) throws -> HTTPResponse {
         if cancellation?.isCancelled == true { throw TransportError.cancelled }
         guard let handle = pool.take() else {
-            throw TransportError.unreachable(CurlHandle.unavailable ?? "libcurl could not make a handle")
+            // No library to speak HTTP with is a setup to mend, not a network to wait for: not retried.
+            if let why = CurlHandle.unavailable { throw AWSError.configuration(why) }
+            throw TransportError.unreachable("libcurl could not make a handle")
         }
         defer { pool.give(back: handle) }
         handle.reset()

@@ -2,8 +2,8 @@
 #define VAULTWATCH_CCURL_H
 
 // The system's libcurl (Debian: libcurl4-openssl-dev), opened when first used, for AWSClient's
-// CurlTransport. Swift cannot call
-// the variadic curl_easy_setopt/curl_easy_getinfo, so each argument type gets a typed function here.
+// CurlTransport. Swift cannot call the variadic curl_easy_setopt/curl_easy_getinfo, so each
+// argument type gets a typed function here.
 
 #include <curl/curl.h>
 
