@@ -41,12 +41,8 @@ public enum AlertTriage {
         return AlertAssessment(severity: AlertSeverity(score: score), score: score, reasons: reasons ?? [], looksLike: imitated)
     }
 
-    /// The level alone, for a listing that shows no reasons (their words are not made).
-    public static func severity(of alert: Alert, looksLike imitated: String?) -> AlertSeverity {
-        severity(action: alert.action, by: alert.principal.kind, looksLike: imitated, outcome: alert.outcome)
-    }
-
-    /// The same from the fields it depends on.
+    /// The level alone, for a listing that shows no reasons (their words are not made), from the
+    /// fields it depends on.
     public static func severity(action: String, by kind: Principal.Kind, looksLike imitated: String?, outcome: String) -> AlertSeverity {
         var none: [String]?
         return AlertSeverity(score: score(action: action, by: kind, looksLike: imitated, outcome: outcome, reasons: &none))

@@ -12,8 +12,9 @@ extension LineReader {
     /// 4 KB of it; on this project's machines zeroing 14 MB of alerts took a third of listing them,
     /// and asking for huge pages instead stalled now and then for tens of milliseconds.)
     ///
-    /// `expecting` is told once, after the first chunk, about how many lines the whole file holds
-    /// (from the size of its first lines), so a reader can make room for them at once. The file
+    /// `expecting` is told once, after the first chunk's records are handed over, about how many
+    /// lines are still to come (from the size of its first lines), so a reader can make room for
+    /// them at once. The file
     /// is read until a read comes back short, so lines appended meanwhile are read too, as
     /// `OpenFile.readToEnd` did; a line longer than a chunk widens the window until it fits.
     static func read(
@@ -39,7 +40,9 @@ extension LineReader {
             total.consumed += batch.consumed
             if !told && batch.lineCount > 0 {
                 told = true
-                expecting(Int((Double(batch.lineCount) * Double(max(size, readAt)) / Double(batch.consumed)).rounded(.up)))
+                // About as many lines as the file holds, less those of this chunk, already taken.
+                let estimate = Int((Double(batch.lineCount) * Double(max(size, readAt)) / Double(batch.consumed)).rounded(.up))
+                expecting(max(estimate - batch.lineCount, 0))
             }
             // A short read: the end of the file as it is now.
             if filled < wanted {
