@@ -72,7 +72,8 @@ public struct Alert: Codable, Equatable, Sendable, Identifiable {
     /// 16 hex digits of FNV-1a over the event id. Operators type a unique prefix (8 are shown).
     public static func id(forCall callId: String) -> String { FNV1a.hex(callId) }
 
-    public var shortId: String { String(id.prefix(8)) }
+    /// Inlinable: a listing reading alerts in place asks it of one without copying the alert.
+    @inlinable public var shortId: String { String(id.prefix(8)) }
 
     /// The vault the call named, where it was made.
     public var vaultKey: VaultKey? {

@@ -16,8 +16,11 @@ extension Store {
             guard let handle = try OpenFile.open(file.relativePath, in: root, for: .read) else { continue }
             // Shared: an append in progress is either wholly there or not at all.
             try handle.lock(.shared)
-            let bytes = try handle.readToEnd(from: 0)
-            batches.append((file, try LineReader.read(bytes, of: file, firstLine: 1, in: root, decoder: decoder)))
+            // A chunk at a time, as `read` does: the records, not the file's bytes too, in memory.
+            var records: [Record] = []
+            var batch = try LineReader.read(chunksOf: handle, of: file, in: root, decoder: decoder) { records.append($0) }
+            batch.records = records
+            batches.append((file, batch))
         }
 
         // Every line is one this version can read: only now may the store be changed.

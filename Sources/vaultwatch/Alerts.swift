@@ -95,7 +95,7 @@ struct Alerts: ParsableCommand {
     ) {
         // Field by field: a function of another module given the whole alert would get a copy.
         let level = assessor.level(action: alert.pointee.action, principal: alert.pointee.principal, outcome: alert.pointee.outcome)
-        table.add(String(alert.pointee.id.prefix(8)))
+        table.add(alert.pointee.shortId)
         table.add(UTC.minute(alert.pointee.time))
         table.add(level.severity.word)
         table.add(alert.pointee.action)

@@ -32,7 +32,7 @@ enum FileLock {
                 // A lock this process holds itself (another of its writers' turns) is not news.
                 let pids = holders(of: fd)
                 if pids.isEmpty || pids.contains(where: { $0 != getpid() }) {
-                    token = StoreLockWait.begin(StoreLockWait(path: path, holder: holder(of: fd)))
+                    token = StoreLockWait.begin(StoreLockWait(path: path, holder: holder(among: pids)))
                 }
             }
             guard Date() < deadline else {
@@ -48,8 +48,11 @@ enum FileLock {
 
     /// "process 1234 (vaultwatch)", from /proc/locks and /proc/PID/comm (printable ASCII only:
     /// it is shown), or "another process" when neither says.
-    static func holder(of fd: Int32) -> String {
-        for pid in holders(of: fd) where pid != getpid() {
+    static func holder(of fd: Int32) -> String { holder(among: holders(of: fd)) }
+
+    /// The first of `pids` (from `holders(of:)`) that is not this process, named.
+    static func holder(among pids: [Int32]) -> String {
+        for pid in pids where pid != getpid() {
             // The program's name only: a command line may carry what must not be shown.
             let name = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/comm"))).map { bytes in
                 String(decoding: Array(bytes.prefix(32)).filter { (0x21..<0x7F).contains($0) }, as: UTF8.self)
@@ -64,8 +67,8 @@ enum FileLock {
     static func holders(of fd: Int32) -> [Int32] {
         var st = stat()
         guard fstat(fd, &st) == 0, let locks = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else { return [] }
-        // `1: FLOCK  ADVISORY  WRITE 28763 08:01:1234567 0 EOF`: the pid, then major:minor:inode;
-        // a waiter's line starts `1: -> FLOCK …`, and is not a holder.
+        // `1: FLOCK  ADVISORY  WRITE 28763 08:01:1234567 0 EOF`: the pid, then major:minor:inode
+        // (a blocked waiter's line reads `1: -> FLOCK …`, and is skipped).
         let suffix = ":\(st.st_ino)"
         return locks.split(separator: "\n").compactMap { line in
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)

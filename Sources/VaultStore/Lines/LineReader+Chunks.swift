@@ -14,9 +14,9 @@ extension LineReader {
     ///
     /// `expecting` is told once, after the first chunk's records are handed over, about how many
     /// lines are still to come (from the size of its first lines), so a reader can make room for
-    /// them at once. The file
-    /// is read until a read comes back short, so lines appended meanwhile are read too, as
-    /// `OpenFile.readToEnd` did; a line longer than a chunk widens the window until it fits.
+    /// them at once. The file is read until a read comes back short, so lines appended meanwhile
+    /// are read too, as `OpenFile.readToEnd` does; a line longer than a chunk widens the window
+    /// until it fits.
     static func read(
         chunksOf handle: borrowing OpenFile, of file: StoreFile, in root: StoreDirectory, decoder: RecordDecoder,
         chunkSize: Int = chunkSize, expecting: (Int) -> Void = { _ in }, record: (consuming Record) -> Void

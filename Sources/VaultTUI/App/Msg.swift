@@ -14,7 +14,7 @@ public enum Msg: Sendable {
     case second
     case snapshot(AccountSnapshot)
     case acknowledged(alertId: String, error: String?)
-    /// The worker has waited a while for a store file's lock, held by this process (`process
+    /// The worker has waited a while for a store file's lock, which `holder` holds (`process
     /// 1234 (vaultwatch)`); or nil: it has the lock now, or gave up (and says so).
     case storeLockWait(holder: String?)
 }
