@@ -48,12 +48,14 @@ struct Alerts: ParsableCommand {
 
     func run() throws {
         MallocTuning.forOneShotListing()
-        // The alert files, and the vaults and syncs the default admins are chosen by: never the points.
-        let state = try StoreReader.read(storeOptions.openExisting(), [.vaults, .alerts, .sync]).state
+        // The alert files, and the vaults and syncs the default admins are chosen by: never the
+        // points. For the table, only what it shows of each alert (the JSON has every field).
+        let state = try StoreReader.read(
+            storeOptions.openExisting(), [.vaults, .alerts, .sync], alerts: json ? .whole : .listed
+        ).state
         // The admins a look-alike is measured against, found as the dashboard finds them.
         let defaults = GuardrailDefaults.choose(profile: storeOptions.profile, demo: false, state: state)
-        var assessor = AlertAssessor(
-            admins: try guardrails.load(defaultRules: defaults.rules, defaultSettings: defaults.settings).settings.adminArns)
+        let admins = try guardrails.load(defaultRules: defaults.rules, defaultSettings: defaults.settings).settings.adminArns
         // Newest first, by where each is in the state (not a copy of each alert).
         let alerts = state.alerts
         let listed = alerts.indices.reversed().compactMap { i -> (index: Int, ack: Acknowledgement?)? in
@@ -61,10 +63,12 @@ struct Alerts: ParsableCommand {
             return unacknowledgedOnly && ack != nil ? nil : (i, ack)
         }
         if json {
+            var assessor = AlertAssessor(admins: admins)
             let rows = listed.map { i, ack in Self.row(alerts[i], ack, assessor.assess(alerts[i])) }
             JSONOutput.print(encoded: Data(AlertRowsJSON.bytes(of: rows)))
         } else {
-            printTable(alerts, listed, assessor: &assessor, whereColumns: state.spansAccountsOrRegions)
+            var principals = ListedPrincipals(admins: admins)
+            printTable(alerts, listed, principals: &principals, whereColumns: state.spansAccountsOrRegions)
         }
         // Everything read stays allocated until the process ends: freeing 15,000 alerts one by one
         // would cost a listing a tenth of its time for nothing.
@@ -72,35 +76,35 @@ struct Alerts: ParsableCommand {
     }
 
     private func printTable(
-        _ alerts: [Alert], _ listed: [(index: Int, ack: Acknowledgement?)], assessor: inout AlertAssessor, whereColumns: Bool
+        _ alerts: [Alert], _ listed: [(index: Int, ack: Acknowledgement?)], principals: inout ListedPrincipals, whereColumns: Bool
     ) {
         var table = TextTable(
             header: ["ID", "TIME", "SEV", "ACTION", "PRINCIPAL"] + (whereColumns ? ["ACCOUNT", "REGION"] : []) + ["VAULT", "OUTCOME", "ACK"])
         table.reserve(rows: listed.count, bytesPerRow: 200)
         // Each alert read where it is, field by field: not copied out of the array (a copy retains
         // each of its strings, and releases them after).
-        var names = PrincipalNames()
         alerts.withUnsafeBufferPointer { alerts in
             guard let first = alerts.baseAddress else { return }
             for (i, ack) in listed {
-                addRow(first + i, ack, to: &table, assessor: &assessor, names: &names, whereColumns: whereColumns)
+                addRow(first + i, ack, to: &table, principals: &principals, whereColumns: whereColumns)
             }
         }
         table.print()
     }
 
     private func addRow(
-        _ alert: UnsafePointer<Alert>, _ ack: Acknowledgement?, to table: inout TextTable, assessor: inout AlertAssessor,
-        names: inout PrincipalNames, whereColumns: Bool
+        _ alert: UnsafePointer<Alert>, _ ack: Acknowledgement?, to table: inout TextTable, principals: inout ListedPrincipals,
+        whereColumns: Bool
     ) {
         // Field by field: a function of another module given the whole alert would get a copy.
-        let level = assessor.level(action: alert.pointee.action, principal: alert.pointee.principal, outcome: alert.pointee.outcome)
+        let principal = principals.shown(alert.pointee.principal)
+        let severity = AlertTriage.severity(
+            action: alert.pointee.action, by: alert.pointee.principal.kind, looksLike: principal.looksLike, outcome: alert.pointee.outcome)
         table.add(alert.pointee.shortId)
         table.add(UTC.minute(alert.pointee.time))
-        table.add(level.severity.word)
+        table.add(severity.word)
         table.add(alert.pointee.action)
-        let name = names.name(of: alert.pointee.principal)
-        table.add(level.looksLike == nil ? name : "≠" + name)
+        table.add(principal.looksLike == nil ? principal.name : "≠" + principal.name)
         if whereColumns {
             table.add(alert.pointee.accountId.isEmpty ? "-" : alert.pointee.accountId)
             table.add(alert.pointee.region.isEmpty ? "-" : alert.pointee.region)

@@ -24,13 +24,14 @@ enum StoreReader {
 
     /// Reads only `parts` of the store and, of the points, what `points` asks (each vault's
     /// summary, or some vaults' points): a command reads what it prints. Says what is wrong as
-    /// `load` does.
+    /// `load` does. `alerts` says how much of each alert is made.
     static func read(
-        _ store: Store, _ parts: Set<StorePart>, points: PointsReading = .none, leaving: Set<String> = []
+        _ store: Store, _ parts: Set<StorePart>, points: PointsReading = .none, alerts: AlertReading = .whole,
+        leaving: Set<String> = []
     ) throws -> StoreOverview {
         let overview: StoreOverview
         do {
-            overview = try store.read(parts, points: points)
+            overview = try store.read(parts, points: points, alerts: alerts)
         } catch {
             throw CLIError("\(error)")
         }

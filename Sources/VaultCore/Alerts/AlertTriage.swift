@@ -93,20 +93,9 @@ public struct AlertAssessor: Sendable {
         AlertTriage.assess(alert, looksLike: imitated(by: alert.principal))
     }
 
-    /// The level and the admin looked like, without the reasons: what a table of alerts shows.
-    public mutating func level(of alert: Alert) -> (severity: AlertSeverity, looksLike: String?) {
-        level(action: alert.action, principal: alert.principal, outcome: alert.outcome)
-    }
-
-    /// The same from the alert's fields (a listing reading alerts where they are passes these
-    /// alone: an alert passed whole is copied, each of its strings retained and released).
-    public mutating func level(action: String, principal: Principal, outcome: String) -> (severity: AlertSeverity, looksLike: String?) {
-        let imitated = imitated(by: principal)
-        return (AlertTriage.severity(action: action, by: principal.kind, looksLike: imitated, outcome: outcome), imitated)
-    }
-
-    /// The admin role the principal reads as while not being it, worked out once per principal.
-    private mutating func imitated(by principal: Principal) -> String? {
+    /// The admin role the principal reads as while not being it, worked out once per judged ARN
+    /// (the sessions of one role are judged by the role).
+    public mutating func imitated(by principal: Principal) -> String? {
         let judged = principal.judgedArn
         if let known = imitations[judged] { return known }
         let imitated = LookAlike.admin(imitatedBy: principal, admins: admins)

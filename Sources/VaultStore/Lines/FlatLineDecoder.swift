@@ -20,6 +20,12 @@ struct FlatLineDecoder: LineEnvelopeDecoder {
     private var principal = [Value](repeating: .absent, count: PrincipalField.allCases.count)
     /// The texts lines repeat, made into strings once (not the ids, which never repeat).
     private var repeated = RepeatedStrings()
+    /// How much of an alert is made.
+    private let alertReading: AlertReading
+
+    init(alerts: AlertReading = .whole) {
+        alertReading = alerts
+    }
 
     private enum Value {
         case absent, null
@@ -108,13 +114,24 @@ struct FlatLineDecoder: LineEnvelopeDecoder {
 
     private mutating func alert(_ line: UnsafeRawBufferPointer) -> Alert? {
         var vaultName, recoveryPointArn, errorMessage, sourceIPAddress, accountId, region: String?
-        guard let id = unique(.id, line), let callId = unique(.callId, line), let time = date(.time, line),
+        var callId = "", ruleName = ""
+        if alertReading == .whole {
+            guard let call = unique(.callId, line), optional(.recoveryPointArn, line, &recoveryPointArn),
+                optional(.errorMessage, line, &errorMessage), let rule = required(.ruleName, line),
+                optional(.sourceIPAddress, line, &sourceIPAddress)
+            else { return nil }
+            callId = call
+            ruleName = rule
+        } else {
+            // Not made, but there as a whole read takes them (the optional ones, scanned as a
+            // text or null, always are).
+            guard isText(.callId), isText(.ruleName) else { return nil }
+        }
+        guard let id = unique(.id, line), let time = date(.time, line),
             let action = required(.action, line), let principal = principal(line),
             optional(.vaultName, line, &vaultName), optional(.accountId, line, &accountId),
-            optional(.region, line, &region), optional(.recoveryPointArn, line, &recoveryPointArn),
-            let outcome = required(.outcome, line), optional(.errorMessage, line, &errorMessage),
-            let severity = required(.severity, line).flatMap(Alert.Severity.init(rawValue:)),
-            let ruleName = required(.ruleName, line), optional(.sourceIPAddress, line, &sourceIPAddress)
+            optional(.region, line, &region), let outcome = required(.outcome, line),
+            let severity = required(.severity, line).flatMap(Alert.Severity.init(rawValue:))
         else { return nil }
         return Alert(
             id: id, callId: callId, time: time, action: action, principal: principal, vaultName: vaultName,
@@ -173,6 +190,11 @@ struct FlatLineDecoder: LineEnvelopeDecoder {
     private mutating func string(_ value: Value, _ line: UnsafeRawBufferPointer) -> String? {
         guard case .text(let t) = value else { return nil }
         return scratch.withUnsafeBytes { repeated.string(t.bytes(line: line, scratch: $0)) }
+    }
+
+    private func isText(_ field: Field) -> Bool {
+        if case .text = values[field.rawValue] { return true }
+        return false
     }
 
     /// An id: a text no other line holds, made into a string of its own.

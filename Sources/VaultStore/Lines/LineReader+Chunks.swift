@@ -19,7 +19,8 @@ extension LineReader {
     /// until it fits.
     static func read(
         chunksOf handle: borrowing OpenFile, of file: StoreFile, in root: StoreDirectory, decoder: RecordDecoder,
-        chunkSize: Int = chunkSize, expecting: (Int) -> Void = { _ in }, record: (consuming Record) -> Void
+        alerts: AlertReading = .whole, chunkSize: Int = chunkSize, expecting: (Int) -> Void = { _ in },
+        record: (consuming Record) -> Void
     ) throws(StoreError) -> LineBatch {
         let size = try handle.status().size
         var total = LineBatch()
@@ -34,7 +35,7 @@ extension LineReader {
             let window = try handle.read(at: readAt, count: wanted, after: carried)
             let filled = window.count - carried.count
             readAt += filled
-            let batch = try read(window, of: file, firstLine: total.lineCount + 1, in: root, decoder: decoder, record: record)
+            let batch = try read(window, of: file, firstLine: total.lineCount + 1, in: root, decoder: decoder, alerts: alerts, record: record)
             total.problems += batch.problems
             total.lineCount += batch.lineCount
             total.consumed += batch.consumed

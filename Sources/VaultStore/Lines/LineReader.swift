@@ -34,12 +34,13 @@ enum LineReader {
     /// and freed. When it throws, what was handed is to be thrown away with the read.
     static func read(
         _ bytes: [UInt8], of file: StoreFile, firstLine: Int, in root: StoreDirectory, decoder: RecordDecoder,
-        record: (consuming Record) -> Void
+        alerts: AlertReading = .whole, record: (consuming Record) -> Void
     ) throws(StoreError) -> LineBatch {
         if bytes.count >= parallelMinimum {
-            return try readOnEveryCore(bytes, of: file, firstLine: firstLine, in: root, record: record)
+            return try readOnEveryCore(bytes, of: file, firstLine: firstLine, in: root, alerts: alerts, record: record)
         }
-        var batch = try read(bytes, 0..<bytes.count, of: file, firstLine: firstLine, in: root, decoder: decoder, record: record)
+        var batch = try read(
+            bytes, 0..<bytes.count, of: file, firstLine: firstLine, in: root, decoder: decoder, alerts: alerts, record: record)
         batch.unterminated = bytes.count - batch.consumed
         return batch
     }
@@ -50,13 +51,13 @@ enum LineReader {
     /// The complete lines of `bytes[range]`, their records handed to `record`.
     private static func read(
         _ bytes: [UInt8], _ range: Range<Int>, of file: StoreFile, firstLine: Int, in root: StoreDirectory,
-        decoder: RecordDecoder, record: (consuming Record) -> Void
+        decoder: RecordDecoder, alerts: AlertReading, record: (consuming Record) -> Void
     ) throws(StoreError) -> LineBatch {
         var batch = LineBatch()
         var problems: [StoreProblem] = []
         // Alerts, acknowledgements and calls through the fast path; what it declines, and every
         // other record, through the reference.
-        var fast = FlatLineDecoder()
+        var fast = FlatLineDecoder(alerts: alerts)
         let (consumed, lineCount) = try lines(of: bytes, range, firstLine: firstLine) { line, number throws(StoreError) in
             if let taken = line.withUnsafeBytes({ fast.decode($0) }) {
                 record(taken.record)
@@ -76,7 +77,8 @@ enum LineReader {
     /// reading them one by one. Each slice puts its records straight into its own part of one
     /// buffer (a line makes one record at most), from which they are moved to `record`.
     private static func readOnEveryCore(
-        _ bytes: [UInt8], of file: StoreFile, firstLine: Int, in root: StoreDirectory, record: (consuming Record) -> Void
+        _ bytes: [UInt8], of file: StoreFile, firstLine: Int, in root: StoreDirectory, alerts: AlertReading,
+        record: (consuming Record) -> Void
     ) throws(StoreError) -> LineBatch {
         // Where each slice starts, and the number of its first line.
         var starts: [(offset: Int, line: Int)] = [(0, firstLine)]
@@ -100,7 +102,7 @@ enum LineReader {
             let first = slices[k].line - firstLine
             var taken = 0
             let outcome = Result { () throws(StoreError) -> LineBatch in
-                try read(bytes, slices[k].offset..<upper, of: file, firstLine: slices[k].line, in: root, decoder: RecordDecoder()) {
+                try read(bytes, slices[k].offset..<upper, of: file, firstLine: slices[k].line, in: root, decoder: RecordDecoder(), alerts: alerts) {
                     slots.put($0, at: first + taken)
                     taken += 1
                 }

@@ -50,8 +50,9 @@ extension Store {
     /// (`vaultwatch vaults` the vaults file and each points file's summary, not a million points).
     /// A summary is believed only while it is of its points file as it is; otherwise the file is
     /// read, so the answer is the one reading everything gives. Like `loadAccount()`, a torn last
-    /// line is left where it is, and a newer schema throws.
-    public func read(_ parts: Set<StorePart>, points: PointsReading) throws -> StoreOverview {
+    /// line is left where it is, and a newer schema throws. `alerts` says how much of each alert
+    /// is made (all of it unless told).
+    public func read(_ parts: Set<StorePart>, points: PointsReading, alerts: AlertReading = .whole) throws -> StoreOverview {
         var overview = StoreOverview(state: AccountState())
         let files = try StoreFile.all(in: root)
         for file in files where !file.isPoints && parts.contains(where: { $0.holds(file) }) {
@@ -59,7 +60,7 @@ extension Store {
             // Each record goes straight into the state, in file order; an alerts file holds alerts,
             // one a line, so room is made for about as many as it has lines.
             let batch = try LineReader.read(
-                chunksOf: handle, of: file, in: root, decoder: RecordDecoder(),
+                chunksOf: handle, of: file, in: root, decoder: RecordDecoder(), alerts: alerts,
                 expecting: { lines in if file == .alerts { overview.state.reserveCapacity(alerts: lines) } }
             ) { overview.state.apply($0) }
             overview.problems += batch.problems
