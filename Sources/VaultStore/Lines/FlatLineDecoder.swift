@@ -106,7 +106,8 @@ struct FlatLineDecoder: LineEnvelopeDecoder {
 
     /// A text or null.
     private mutating func scalar(_ s: inout JSONScanner) -> Value? {
-        if s.take("null") { return .null }
+        // Nearly every value is a text: `null` is looked for only where an `n` begins it.
+        if s.peek() == UInt8(ascii: "n") { return s.take("null") ? .null : nil }
         return s.string(scratch: &scratch).map(Value.text)
     }
 

@@ -103,16 +103,19 @@ struct JSONScanner {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = i
         while i < line.count {
-            // Sixteen bytes at a time, then eight, while none of them needs a look: no quote,
+            // Sixteen bytes at a time, then (within sixteen of the end, where the first stops
+            // even without finding one) eight, while none of them needs a look: no quote,
             // backslash, control character or non-ASCII byte.
             i = Self.plainRun(line, from: i)
-            while i + 8 <= line.count {
-                let special = Self.special(line.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                if special != 0 {
-                    i += special.trailingZeroBitCount / 8
-                    break
+            if line.count &- i < 16 {
+                while i + 8 <= line.count {
+                    let special = Self.special(line.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    if special != 0 {
+                        i += special.trailingZeroBitCount / 8
+                        break
+                    }
+                    i += 8
                 }
-                i += 8
             }
             guard i < line.count else { break }
             let b = line[i]

@@ -26,24 +26,25 @@ extension LineEnvelopeDecoder {
         repeat {
             guard let key = s.string(scratch: &scratch), s.take(UInt8(ascii: ":")) else { return nil }
             let bit: Int
-            if text(key, in: line, is: "data") {
+            switch scratch.withUnsafeBytes({ EnvelopeKey(key.bytes(line: line, scratch: $0)) }) {
+            case .data:
                 bit = 1
                 guard scanData(&s, line: line) else { return nil }
-            } else if text(key, in: line, is: "schema") {
+            case .schema:
                 bit = 2
                 schema = s.integer()
-            } else if text(key, in: line, is: "seq") {
+            case .seq:
                 bit = 4
                 seq = s.integer()
-            } else if text(key, in: line, is: "type") {
+            case .type:
                 bit = 8
                 guard let t = s.string(scratch: &scratch) else { return nil }
                 type = t
-            } else if Self.chained, text(key, in: line, is: "prev") {
+            case .prev where Self.chained:
                 // The hash chain's link: only `verify` reads it.
                 bit = 16
                 guard s.string(scratch: &scratch) != nil else { return nil }
-            } else {
+            case .prev, nil:
                 return nil
             }
             guard seen & bit == 0 else { return nil }
@@ -59,6 +60,22 @@ extension LineEnvelopeDecoder {
     /// Whether a scanned text is `name`.
     func text(_ t: JSONScanner.Text, in line: UnsafeRawBufferPointer, is name: StaticString) -> Bool {
         scratch.withUnsafeBytes { sameBytes(t.bytes(line: line, scratch: $0), name) }
+    }
+}
+
+/// The keys of a line's envelope, told apart by length first (every line has five).
+private enum EnvelopeKey {
+    case data, schema, seq, type, prev
+
+    init?(_ key: UnsafeRawBufferPointer) {
+        switch key.count {
+        case 3 where sameBytes(key, "seq"): self = .seq
+        case 4 where sameBytes(key, "data"): self = .data
+        case 4 where sameBytes(key, "type"): self = .type
+        case 4 where sameBytes(key, "prev"): self = .prev
+        case 6 where sameBytes(key, "schema"): self = .schema
+        default: return nil
+        }
     }
 }
 
