@@ -140,8 +140,10 @@ public struct AccountState: Equatable, Sendable {
             }
             let acknowledged = isAcknowledged(alert.id)
             if !acknowledged { unacknowledgedAlertsByAccount[alert.accountId, default: 0] += 1 }
-            if !alert.accountId.isEmpty { alertAccountIds.insert(alert.accountId) }
-            if !alert.region.isEmpty { alertRegions.insert(alert.region) }
+            // Those of the alert before, already in (alerts come a few accounts and regions for
+            // thousands of lines): a comparison of two short strings, not a hash each.
+            if !alert.accountId.isEmpty, alert.accountId != alerts.last?.accountId { alertAccountIds.insert(alert.accountId) }
+            if !alert.region.isEmpty, alert.region != alerts.last?.region { alertRegions.insert(alert.region) }
             alertsRevision += 1
             seen(alert.time)
             // Where it is, or (one look-up) where it goes; the alert moved in last, not copied.
@@ -230,6 +232,11 @@ public struct AccountState: Equatable, Sendable {
     public mutating func reserveCapacity(alerts count: Int) {
         alerts.reserveCapacity(alerts.count + count)
         alertIndex.reserveCapacity(alertIndex.count + count)
+    }
+
+    /// Room for about `count` more acknowledged alerts, so the table of them is not rebuilt as it grows.
+    public mutating func reserveCapacity(acknowledgements count: Int) {
+        acknowledgements.reserveCapacity(acknowledgements.count + count)
     }
 
     /// Where `index` has `key`, or `next` when it had none, which it now has.

@@ -76,8 +76,22 @@ public struct Alert: Codable, Equatable, Sendable, Identifiable {
     /// 16 hex digits of FNV-1a over the event id. Operators type a unique prefix (8 are shown).
     public static func id(forCall callId: String) -> String { FNV1a.hex(callId) }
 
-    /// Inlinable: a listing reading alerts in place asks it of one without copying the alert.
-    @inlinable public var shortId: String { String(id.prefix(8)) }
+    /// The id's first eight characters. Inlinable: a listing reading alerts in place asks it of
+    /// one without copying the alert.
+    @inlinable public var shortId: String { Self.shortId(of: id) }
+
+    /// The first eight characters of `id`. Of an id vaultwatch made (hex) they are its first eight
+    /// bytes: taken so when those and the next are ASCII and none is a CR (of CR LF, one
+    /// character of two), without looking for grapheme breaks.
+    public static func shortId(of id: String) -> String {
+        var id = id
+        let head = id.withUTF8 { bytes -> String? in
+            let first = UnsafeBufferPointer(rebasing: bytes.prefix(9))
+            guard first.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: first.prefix(8)), as: UTF8.self)
+        }
+        return head ?? String(id.prefix(8))
+    }
 
     /// The vault the call named, where it was made.
     public var vaultKey: VaultKey? {

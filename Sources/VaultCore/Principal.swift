@@ -42,7 +42,9 @@ public struct Principal: Codable, Equatable, Hashable, Sendable {
         if kind == .awsAccount { return "account \(accountId)" }
         guard let resource = ARN.resource(of: arn) else { return arn }
         for prefix in ["assumed-role/", "user/", "role/"] where resource.utf8.starts(with: prefix.utf8) {
-            return String(resource.dropFirst(prefix.count))
+            // Past the prefix's bytes (ASCII, so a character boundary): counting characters
+            // would look for grapheme breaks in each.
+            return String(resource[resource.utf8.index(resource.startIndex, offsetBy: prefix.utf8.count)...])
         }
         return String(resource)
     }

@@ -58,6 +58,7 @@ struct Alerts: ParsableCommand {
         let admins = try guardrails.load(defaultRules: defaults.rules, defaultSettings: defaults.settings).settings.adminArns
         // Newest first, by where each is in the state (not a copy of each alert).
         let alerts = state.alerts
+        let unacknowledgedOnly = unacknowledgedOnly  // read once, not through its wrapper per alert
         let listed = alerts.indices.reversed().compactMap { i -> (index: Int, ack: Acknowledgement?)? in
             let ack = state.acknowledgement(of: alerts[i].id)
             return unacknowledgedOnly && ack != nil ? nil : (i, ack)

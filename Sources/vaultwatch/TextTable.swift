@@ -14,9 +14,8 @@ struct TextTable {
     /// Every cell's text, made inert (a value's capped), one after another.
     private var text: [UInt8] = []
     /// Where each cell's text ends in `text`, and its width in terminal columns.
-    private var cellEnds: [Int] = []
-    private var cellWidths: [Int] = []
-    /// Where each row's cells end in `cellEnds` (the header is the first row).
+    private var cells: [(end: Int, width: Int)] = []
+    /// Where each row's cells end in `cells` (the header is the first row).
     private var rowEnds: [Int] = []
     /// Each column's width: its widest cell.
     private var widths: [Int]
@@ -30,8 +29,7 @@ struct TextTable {
     /// Room for `rows` rows of about `bytesPerRow` bytes, so a long listing is not copied as it grows.
     mutating func reserve(rows: Int, bytesPerRow: Int) {
         text.reserveCapacity(text.count + rows * bytesPerRow)
-        cellEnds.reserveCapacity(cellEnds.count + rows * widths.count)
-        cellWidths.reserveCapacity(cellWidths.count + rows * widths.count)
+        cells.reserveCapacity(cells.count + rows * widths.count)
         rowEnds.reserveCapacity(rowEnds.count + rows)
     }
 
@@ -39,7 +37,7 @@ struct TextTable {
     mutating func add(_ value: String) { add(value, capped: true) }
 
     /// Ends the row being filled (one of no more cells than the header has).
-    mutating func endRow() { rowEnds.append(cellEnds.count) }
+    mutating func endRow() { rowEnds.append(cells.count) }
 
     /// Adds `row` whole.
     mutating func add(row: [String]) {
@@ -48,22 +46,23 @@ struct TextTable {
     }
 
     /// The cell made inert (and, for a value, `capped`), and measured; printable ASCII within the
-    /// limit, nearly every cell, as it is.
+    /// limit, nearly every cell, as it is, from the string's own bytes.
     private mutating func add(_ raw: String, capped: Bool) {
-        var raw = raw
-        let column = cellEnds.count - (rowEnds.last ?? 0)
+        let column = cells.count - (rowEnds.last ?? 0)
+        let plain = raw.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard !capped || bytes.count <= Self.columnLimit, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            text.append(contentsOf: bytes)
+            return bytes.count
+        }
         let width: Int
-        let plain = raw.withUTF8 { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
-        if plain && (!capped || raw.utf8.count <= Self.columnLimit) {
-            raw.withUTF8 { text.append(contentsOf: $0) }
-            width = raw.utf8.count
+        if let plain, let plain {
+            width = plain
         } else {
             var made = capped ? Self.capped(Self.sanitize(raw)) : Self.sanitize(raw)
             made.withUTF8 { text.append(contentsOf: $0) }
             width = DisplayWidth.of(made)
         }
-        cellEnds.append(text.count)
-        cellWidths.append(width)
+        cells.append((text.count, width))
         widths[column] = max(widths[column], width)
     }
 
@@ -97,11 +96,11 @@ struct TextTable {
         for rowEnd in rowEnds {
             var column = 0
             while cell < rowEnd {
-                let end = cellEnds[cell]
+                let end = cells[cell].end
                 out.append(contentsOf: text[start..<end])
                 start = end
                 if cell < rowEnd - 1 {
-                    var padding = widths[column] - cellWidths[cell] + 2
+                    var padding = widths[column] - cells[cell].width + 2
                     while padding > 0 {
                         let run = min(padding, Self.spaces.count)
                         out.append(contentsOf: Self.spaces[..<run])

@@ -121,6 +121,17 @@ import VaultCore
         #expect(a.shortId.count == 8)
     }
 
+    /// The short id of an id from outside (a hostile store) is its first eight characters, as
+    /// `prefix(8)` counts them, however its bytes are made.
+    @Test(arguments: [
+        "", "abc", "0123456", "01234567", "012345678", "0123456789abcdef", "0123456\r\n9", "012345\r\n89", "0123456\r",
+        "01234567\u{0301}x", "0123456\u{0301}78", "é1234567", "家家家家家家家家家", "🙂abcdefgh", "abcdefg\u{200D}🙂", "\u{1B}[31mred",
+        "abcdefgh\u{FE0F}", "abcdefg\n\r",
+    ])
+    func shortIdIsTheFirstEightCharacters(id: String) {
+        #expect(Alert.shortId(of: id) == String(id.prefix(8)))
+    }
+
     @Test func differentEventIdsGiveDifferentAlertIds() {
         let ids = Set((0..<1_000).map { Alert.id(forCall: "evt-\($0)") })
         #expect(ids.count == 1_000)

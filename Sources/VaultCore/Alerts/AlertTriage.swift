@@ -24,11 +24,27 @@ public struct AlertAssessment: Equatable, Sendable {
 ///
 /// 6 and more is critical, 4–5 high, 2–3 medium, less low (`AlertSeverity(score:)`).
 public enum AlertTriage {
-    static let lockActions: Set<String> = ["PutBackupVaultLockConfiguration", "DeleteBackupVaultLockConfiguration"]
-    static let protectionActions: Set<String> = [
-        "DeleteRecoveryPoint", "DeleteBackupVault", "PutBackupVaultAccessPolicy", "DeleteBackupVaultAccessPolicy",
-        "UpdateRecoveryPointLifecycle", "DisassociateRecoveryPoint", "DisassociateRecoveryPointFromParent",
-    ]
+    /// What was attempted, by how much it counts.
+    enum Attempt {
+        /// A change to the Vault Lock.
+        case lock
+        /// Deleting or exposing what the lock protects.
+        case protection
+        case other
+
+        /// Compared name by name (a listing asks it of every alert: cheaper than hashing the name).
+        init(_ action: String) {
+            switch action {
+            case "PutBackupVaultLockConfiguration", "DeleteBackupVaultLockConfiguration":
+                self = .lock
+            case "DeleteRecoveryPoint", "DeleteBackupVault", "PutBackupVaultAccessPolicy", "DeleteBackupVaultAccessPolicy",
+                "UpdateRecoveryPointLifecycle", "DisassociateRecoveryPoint", "DisassociateRecoveryPointFromParent":
+                self = .protection
+            default:
+                self = .other
+            }
+        }
+    }
 
     public static func assess(_ alert: Alert, admins: [String]) -> AlertAssessment {
         assess(alert, looksLike: LookAlike.admin(imitatedBy: alert.principal, admins: admins))
@@ -62,12 +78,10 @@ public enum AlertTriage {
             score += points
             reasons?.append("\(why()) \(points >= 0 ? "+" : "−")\(abs(points))")
         }
-        if lockActions.contains(action) {
-            add(3, "changes the Vault Lock")
-        } else if protectionActions.contains(action) {
-            add(2, "deletes or exposes what the lock protects")
-        } else {
-            add(1, "other sensitive action")
+        switch Attempt(action) {
+        case .lock: add(3, "changes the Vault Lock")
+        case .protection: add(2, "deletes or exposes what the lock protects")
+        case .other: add(1, "other sensitive action")
         }
         switch kind {
         case .root: add(2, "by root")

@@ -58,10 +58,14 @@ extension Store {
         for file in files where !file.isPoints && parts.contains(where: { $0.holds(file) }) {
             guard let handle = try OpenFile.openLocked(file.relativePath, in: root, for: .read, .shared) else { continue }
             // Each record goes straight into the state, in file order; an alerts file holds alerts,
-            // one a line, so room is made for about as many as it has lines.
+            // and an acknowledgements file acknowledgements (of about as many alerts), one a line,
+            // so room is made for about as many as it has lines.
             let batch = try LineReader.read(
                 chunksOf: handle, of: file, in: root, decoder: RecordDecoder(), alerts: alerts,
-                expecting: { lines in if file == .alerts { overview.state.reserveCapacity(alerts: lines) } }
+                expecting: { lines in
+                    if file == .alerts { overview.state.reserveCapacity(alerts: lines) }
+                    if file == .acks { overview.state.reserveCapacity(acknowledgements: lines) }
+                }
             ) { overview.state.apply($0) }
             overview.problems += batch.problems
         }

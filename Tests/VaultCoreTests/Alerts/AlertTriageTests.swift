@@ -66,6 +66,21 @@ import Testing
         }
     }
 
+    /// Each action counts as what it attempts: the lock's two, the seven that delete or expose
+    /// what it protects, and anything else (a near miss of a name included).
+    @Test func eachActionCountsAsWhatItAttempts() {
+        let lock = ["PutBackupVaultLockConfiguration", "DeleteBackupVaultLockConfiguration"]
+        let protection = [
+            "DeleteRecoveryPoint", "DeleteBackupVault", "PutBackupVaultAccessPolicy", "DeleteBackupVaultAccessPolicy",
+            "UpdateRecoveryPointLifecycle", "DisassociateRecoveryPoint", "DisassociateRecoveryPointFromParent",
+        ]
+        let others = ["StartRestoreJob", "StartCopyJob", "PutBackupVaultNotifications", "deleteRecoveryPoint", "DeleteRecoveryPoint ", ""]
+        let principal = Principal.role("DevOps", session: "x", account: "1")
+        for (actions, first) in [(lock, "changes the Vault Lock +3"), (protection, "deletes or exposes what the lock protects +2"), (others, "other sensitive action +1")] {
+            for action in actions { #expect(Self.assess(action, by: principal).reasons.first == first, "\(action)") }
+        }
+    }
+
     @Test func levelsFollowTheScore() {
         #expect([0, 1, 2, 3, 4, 5, 6, 9].map { AlertSeverity(score: $0) } == [.low, .low, .medium, .medium, .high, .high, .critical, .critical])
         #expect(AlertSeverity.allCases.map(\.label) == ["LOW", "MED", "HIGH", "CRIT"])
