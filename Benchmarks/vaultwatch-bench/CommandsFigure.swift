@@ -41,7 +41,7 @@ enum CommandsFigure {
         ]
         Progress.say("figure 12: \(rounds) rounds of \(commands.count) commands on \(Format.grouped(data.large.spec.points)) points")
         guard FileManager.default.isExecutableFile(atPath: binary) else {
-            let why = PeerUnavailable("\(binary) is missing: swift build -c release --product vaultwatch")
+            let why = PeerUnavailable("\(binary) is missing: swift build -c release --static-swift-stdlib --product vaultwatch")
             for command in commands {
                 table.add(command.figure, "n/a", target: command.target, peer: command.peer?.name ?? "", "", ratio: nil, pass: nil)
             }

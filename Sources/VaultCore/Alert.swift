@@ -3,8 +3,8 @@ import Foundation
 /// An unauthorized attempt of a sensitive action, raised by an alert rule from an `ApiCall`.
 ///
 /// An alert read for a listing (the store's `AlertReading.listed`: `vaultwatch alerts` without
-/// `--json`) has an empty `callId` and `ruleName`, and no `recoveryPointArn`, `errorMessage` or
-/// `sourceIPAddress`, whatever its line holds.
+/// `--json`) may have an empty `callId` and `ruleName`, and no `recoveryPointArn`, `errorMessage`
+/// or `sourceIPAddress`, whatever its line holds (see `AlertReading`).
 public struct Alert: Codable, Equatable, Sendable, Identifiable {
     public enum Severity: String, Codable, Sendable, Comparable {
         /// The call was refused (AccessDenied, a lock): a guardrail held.

@@ -42,9 +42,12 @@ public struct Principal: Codable, Equatable, Hashable, Sendable {
         if kind == .awsAccount { return "account \(accountId)" }
         guard let resource = ARN.resource(of: arn) else { return arn }
         for prefix in ["assumed-role/", "user/", "role/"] where resource.utf8.starts(with: prefix.utf8) {
-            // Past the prefix's bytes (ASCII, so a character boundary): counting characters
-            // would look for grapheme breaks in each.
-            return String(resource[resource.utf8.index(resource.startIndex, offsetBy: prefix.utf8.count)...])
+            // Past the prefix's bytes when what follows is ASCII (then the prefix ends a
+            // character); a mark or joiner after its `/` is of the prefix's last character, which
+            // dropping characters drops with it.
+            let end = resource.utf8.index(resource.startIndex, offsetBy: prefix.utf8.count)
+            if end == resource.endIndex || resource.utf8[end] < 0x80 { return String(resource[end...]) }
+            return String(resource.dropFirst(prefix.count))
         }
         return String(resource)
     }

@@ -1,3 +1,4 @@
+import Glibc
 import VaultCore
 
 /// What a listing of alerts shows of each principal, worked out once per principal: its short
@@ -6,7 +7,8 @@ import VaultCore
 /// out (reading the ARN, making a string, comparing skeletons) costs more than finding it again.
 /// Remembered in a fixed number of slots chosen by a cheap mix of the ARN (a dictionary's hash of
 /// the whole ARN cost a listing 6% of its time), and found again only when the whole principal is
-/// the same, so two principals of one ARN (a hostile store) still get their own answers.
+/// the same byte for byte, so two principals of one ARN (a hostile store), or of two spellings of
+/// it, still get their own answers.
 struct ListedPrincipals {
     struct Shown {
         var name: String
@@ -28,10 +30,21 @@ struct ListedPrincipals {
 
     mutating func shown(_ principal: Principal) -> Shown {
         let slot = Self.slot(of: principal.arn)
-        if let hit = slots[slot], hit.principal == principal { return hit.shown }
+        if let hit = slots[slot], Self.same(hit.principal, principal) { return hit.shown }
         let shown = Shown(name: principal.displayName, looksLike: assessor.imitated(by: principal))
         slots[slot] = (principal, shown)
         return shown
+    }
+
+    /// Byte for byte, not as `==` compares strings (canonically): `José` and `Jose\u{301}` are
+    /// two principals here, each shown as it is spelt, as `--json` and the dashboard show them.
+    private static func same(_ a: Principal, _ b: Principal) -> Bool {
+        func same(_ x: String?, _ y: String?) -> Bool {
+            guard var x, var y else { return x == nil && y == nil }
+            return x.utf8.count == y.utf8.count
+                && x.withUTF8 { x in y.withUTF8 { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
+        }
+        return a.kind == b.kind && same(a.arn, b.arn) && same(a.accountId, b.accountId) && same(a.issuerArn, b.issuerArn)
     }
 
     /// Mixes the ARN's length, its last eight bytes (the session's or user's name) and eight of

@@ -49,13 +49,14 @@ struct TextTable {
     /// limit, nearly every cell, as it is, from the string's own bytes.
     private mutating func add(_ raw: String, capped: Bool) {
         let column = cells.count - (rowEnds.last ?? 0)
+        // Nil when the string's bytes are not at hand, or are not plain.
         let plain = raw.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             guard !capped || bytes.count <= Self.columnLimit, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
             text.append(contentsOf: bytes)
             return bytes.count
-        }
+        } ?? nil
         let width: Int
-        if let plain, let plain {
+        if let plain {
             width = plain
         } else {
             var made = capped ? Self.capped(Self.sanitize(raw)) : Self.sanitize(raw)

@@ -29,6 +29,25 @@ struct ListedPrincipalsTests {
         #expect(listed.shown(principals[4]).looksLike == nil)
     }
 
+    @Test("short, empty, non-ASCII and canonically equal ARNs each get their own name, as --json says it")
+    func oddArns() {
+        let arns = [
+            "", "x", "1234567", "12345678", "arn:aws:iam::1:user/é", "arn:aws:iam::1:user/José", "arn:aws:iam::1:user/Jose\u{0301}",
+            "arn:aws:iam::1:user/\u{1B}[31m", "arn:aws:sts::1:assumed-role/\u{0301}Admin/x",
+        ]
+        let principals = arns.flatMap { arn in
+            [Principal(kind: .iamUser, arn: arn, accountId: "1"), Principal(kind: .assumedRole, arn: arn, issuerArn: arn, accountId: "1")]
+        }
+        var listed = ListedPrincipals(admins: [Self.admin])
+        for _ in 0..<2 {
+            for principal in principals {
+                let shown = listed.shown(principal)
+                #expect(Array(shown.name.utf8) == Array(principal.displayName.utf8), "\(principal.arn)")
+                #expect(shown.looksLike == LookAlike.admin(imitatedBy: principal, admins: [Self.admin]))
+            }
+        }
+    }
+
     @Test("two principals of one ARN (a hostile store) each get their own answer")
     func sameArnOtherPrincipal() {
         let arn = "arn:aws:sts::111122223333:assumed-role/BackupVaultAdm\u{0456}n/x"

@@ -71,6 +71,14 @@ import VaultCore
             Principal(kind: .federatedUser, arn: "arn:aws:sts::111122223333:federated-user/carol", accountId: "111122223333"),
             "federated-user/carol"
         ),
+        // A mark or joiner after the prefix's `/` is part of its last character: dropped with it.
+        (
+            Principal(kind: .assumedRole, arn: "arn:aws:sts::1:assumed-role/\u{0301}Admin/x", accountId: "1"),
+            "Admin/x"
+        ),
+        (Principal(kind: .iamUser, arn: "arn:aws:iam::1:user/\u{200D}ci", accountId: "1"), "ci"),
+        (Principal(kind: .iamUser, arn: "arn:aws:iam::1:user/é", accountId: "1"), "é"),
+        (Principal(kind: .iamUser, arn: "arn:aws:iam::1:user/", accountId: "1"), ""),
     ])
     func displayNameOfOtherIdentities(_ p: Principal, _ name: String) {
         #expect(p.displayName == name)

@@ -21,6 +21,40 @@ import VaultCore
         #expect(state.alert(id: "0000000000000000") == nil)
     }
 
+    /// Every account and region an alert was raised in is known, however they come: repeated,
+    /// alternating, an alert replaced in place by one of another account, or of a legacy vault
+    /// (given the home's account and region).
+    @Test func accountsAndRegionsOfAlerts() {
+        func raised(_ id: String, account: String, region: String, vault: String? = "v") -> Alert {
+            var a = alert(id)
+            a.accountId = account
+            a.region = region
+            a.vaultName = vault
+            return a
+        }
+        var state = AccountState()
+        let home = Vault(
+            name: "home-vault", arn: "arn:aws:backup:us-east-1:111111111111:backup-vault:home-vault", accountId: "111111111111",
+            region: "us-east-1", creationDate: Fixture.now)
+        state.apply(.vault(home))
+        state.apply([
+            .alert(raised("e1", account: "222222222222", region: "eu-west-1")),
+            .alert(raised("e2", account: "222222222222", region: "eu-west-1")),
+            .alert(raised("e3", account: "333333333333", region: "eu-west-1")),
+            .alert(raised("e4", account: "222222222222", region: "ap-south-1")),
+            // e4 again, from another account and region: replaced where it is.
+            .alert(raised("e4", account: "444444444444", region: "sa-east-1")),
+            // Written before schema 3: its vault's account and region are the home's.
+            .alert(raised("e5", account: "", region: "", vault: "home-vault")),
+            .alert(raised("e6", account: "444444444444", region: "sa-east-1", vault: nil)),
+        ])
+        #expect(state.alerts.count == 6)
+        #expect(state.alertAccountIds == ["111111111111", "222222222222", "333333333333", "444444444444"])
+        #expect(state.alertRegions == ["ap-south-1", "eu-west-1", "sa-east-1", "us-east-1"])
+        #expect(state.accountIds == ["111111111111", "222222222222", "333333333333", "444444444444"])
+        #expect(state.spansAccountsOrRegions)
+    }
+
     @Test func latestAcknowledgementWins() {
         var state = AccountState()
         let a = alert("evt-1")

@@ -58,7 +58,7 @@ import Testing
                 for outcome in ["AccessDenied", "succeeded"] {
                     let alert = Self.alert(action, by: principal, outcome: outcome)
                     let whole = assessor.assess(alert)
-                    let looksLike = LookAlike.admin(imitatedBy: principal, admins: [Self.admin])
+                    let looksLike = assessor.imitated(by: principal)
                     #expect(looksLike == whole.looksLike)
                     #expect(AlertTriage.severity(action: action, by: principal.kind, looksLike: looksLike, outcome: outcome) == whole.severity)
                 }
