@@ -9,7 +9,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vaultwatch-bench",
         abstract: "Measure vaultwatch against its peers (orjson, jq, Python, moto) on a generated account.",
-        discussion: "Run in release, linked as the README builds it: swift run -c release --static-swift-stdlib vaultwatch-bench. Peers come from .ci/bench-setup.")
+        discussion: "Run in release, linked as the README builds it: swift build -c release --static-swift-stdlib --product vaultwatch-bench, then .build/release/vaultwatch-bench. Peers come from .ci/bench-setup.")
 
     @Option(help: "Seed of the generated account.")
     var seed: UInt64 = 42
