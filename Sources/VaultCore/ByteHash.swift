@@ -1,7 +1,8 @@
 /// A fast, non-cryptographic hash of a run of bytes, eight at a time, for the in-memory tables of
-/// `PointList` (interned strings, ARN lookups). Stable within a process; never stored.
-enum ByteHash {
-    static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+/// `PointList` (interned strings, ARN lookups) and a listing's caches. Stable within a process;
+/// never stored.
+public enum ByteHash {
+    public static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ seed ^ UInt64(bytes.count)
         var i = 0
         let n = bytes.count

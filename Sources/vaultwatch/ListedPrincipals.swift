@@ -5,7 +5,7 @@ import VaultCore
 /// name (`DevOps/alice`) and the admin role its name reads as while not being it. A listing of
 /// 15,000 alerts names a few thousand principals, sessions of a few dozen roles; working either
 /// out (reading the ARN, making a string, comparing skeletons) costs more than finding it again.
-/// Remembered in a fixed number of slots chosen by a cheap mix of the ARN (a dictionary's hash of
+/// Remembered in a fixed number of slots chosen by `ByteHash` of the ARN (a dictionary's SipHash of
 /// the whole ARN cost a listing 6% of its time), and found again only when the whole principal is
 /// the same byte for byte, so two principals of one ARN (a hostile store), or of two spellings of
 /// it, still get their own answers.
@@ -18,8 +18,8 @@ struct ListedPrincipals {
 
     /// Remembers who imitates an admin, by judged ARN.
     private var assessor: AlertAssessor
-    /// The last principal seen in each slot (chosen by a cheap mix of its ARN's length and bytes),
-    /// with what is shown of it.
+    /// The last principal seen in each slot (chosen by `ByteHash` of its ARN), with what is shown
+    /// of it.
     private var slots: [(principal: Principal, shown: Shown)?]
     private static let slotBits = 12
 
@@ -47,20 +47,9 @@ struct ListedPrincipals {
         return a.kind == b.kind && same(a.arn, b.arn) && same(a.accountId, b.accountId) && same(a.issuerArn, b.issuerArn)
     }
 
-    /// Mixes the ARN's length, its last eight bytes (the session's or user's name) and eight of
-    /// its middle (the role's).
     private static func slot(of arn: String) -> Int {
         var arn = arn
-        return arn.withUTF8 { bytes in
-            let raw = UnsafeRawBufferPointer(bytes)
-            var h = UInt64(raw.count) &* 0x9E37_79B9_7F4A_7C15
-            if raw.count >= 8, let base = raw.baseAddress {
-                h = (h ^ base.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-                h = (h ^ base.loadUnaligned(fromByteOffset: raw.count / 2 - 4, as: UInt64.self)) &* 0x94D0_49BB_1331_11EB
-            } else {
-                for b in raw { h = (h ^ UInt64(b)) &* 0xBF58_476D_1CE4_E5B9 }
-            }
-            return Int(truncatingIfNeeded: h >> UInt64(64 - slotBits))
-        }
+        let h = arn.withUTF8 { ByteHash.hash(UnsafeRawBufferPointer($0)) }
+        return Int(truncatingIfNeeded: h >> UInt64(64 - slotBits))
     }
 }

@@ -63,8 +63,9 @@ extension LineEnvelopeDecoder {
     }
 }
 
-/// The keys of a line's envelope, told apart by length first (every line has five).
-private enum EnvelopeKey {
+/// The keys of a line's envelope, told apart by length first (every line has four or five): for
+/// `LineEnvelopeDecoder` and `PointLineDecoder`'s own envelope loop.
+enum EnvelopeKey {
     case data, schema, seq, type, prev
 
     init?(_ key: UnsafeRawBufferPointer) {

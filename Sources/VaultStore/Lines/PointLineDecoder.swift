@@ -61,21 +61,22 @@ struct PointLineDecoder {
         repeat {
             guard let key = s.string(scratch: &scratch), s.take(UInt8(ascii: ":")) else { return false }
             let bit: Int
-            if text(key, in: line, is: "data") {
+            switch scratch.withUnsafeBytes({ EnvelopeKey(key.bytes(line: line, scratch: $0)) }) {
+            case .data:
                 bit = 1
                 guard scanPoint(&s, line: line, into: &data) else { return false }
                 hasData = true
-            } else if text(key, in: line, is: "schema") {
+            case .schema:
                 bit = 2
                 schema = s.integer()
-            } else if text(key, in: line, is: "seq") {
+            case .seq:
                 bit = 4
                 seq = s.integer()
-            } else if text(key, in: line, is: "type") {
+            case .type:
                 bit = 8
                 guard let t = s.string(scratch: &scratch) else { return false }
                 isPoint = text(t, in: line, is: "recovery-point")
-            } else {
+            case .prev, nil:
                 return false
             }
             guard seen & bit == 0 else { return false }

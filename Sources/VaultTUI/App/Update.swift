@@ -36,7 +36,7 @@ public enum Update {
         case .acknowledged(let alertId, let error):
             // On success the id stays in `acknowledging` until a snapshot that holds the record is
             // on screen (it may be held back by a pause), so the alert cannot be acknowledged twice.
-            let short = String(alertId.prefix(8))
+            let short = Alert.shortId(of: alertId)
             if let error {
                 state.acknowledging.remove(alertId)
                 setStatus("Could not acknowledge \(short): \(error)", error: true, &state)
@@ -73,7 +73,7 @@ public enum Update {
                 state.overlay = .none
                 state.acknowledging.insert(draft.alertId)
                 let note = draft.note.trimmingCharacters(in: .whitespaces)
-                setStatus("Recording acknowledgement of \(draft.alertId.prefix(8))…", &state)
+                setStatus("Recording acknowledgement of \(Alert.shortId(of: draft.alertId))…", &state)
                 return [.acknowledge(alertId: draft.alertId, note: note.isEmpty ? nil : note)]
             default:
                 // ←/→, Home/End, Backspace/Delete at the cursor, Ctrl-U, and what is typed.

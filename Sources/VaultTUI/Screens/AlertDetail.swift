@@ -6,7 +6,7 @@ import VaultCore
 enum AlertDetail {
     static func content(_ state: AppState, id: String, width: Int) -> DetailContent {
         guard let alert = state.account.alert(id: id) else {
-            return .missing("Alert \(id.prefix(8)) is not in the store. Esc goes back.", width: width)
+            return .missing("Alert \(Alert.shortId(of: id)) is not in the store. Esc goes back.", width: width)
         }
         let assessment = state.assessment(of: alert)
         var p = AlertsScreen.summary(alert, state, compact: false)

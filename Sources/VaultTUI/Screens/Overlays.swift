@@ -82,7 +82,7 @@ enum AcknowledgeDialog {
     static func draw(into grid: inout Grid, _ state: AppState, draft: AcknowledgementDraft) {
         let alert = state.account.alert(id: draft.alertId)
         let content = Dialog.frame(
-            into: &grid, width: min(72, grid.width - 2), height: 10, title: "Acknowledge alert \(draft.alertId.prefix(8))")
+            into: &grid, width: min(72, grid.width - 2), height: 10, title: "Acknowledge alert \(Alert.shortId(of: draft.alertId))")
         var y = content.y
         if let alert {
             grid.write("\(alert.action) by \(alert.principal.displayName)", x: content.x, y: y, role: .emphasis, maxWidth: content.width)
