@@ -6,7 +6,7 @@ public struct Lifecycle: Codable, Hashable, Sendable {
     public var moveToColdStorageAfterDays: Int?
     public var deleteAfterDays: Int?
 
-    public init(moveToColdStorageAfterDays: Int? = nil, deleteAfterDays: Int? = nil) {
+    @inlinable public init(moveToColdStorageAfterDays: Int? = nil, deleteAfterDays: Int? = nil) {
         self.moveToColdStorageAfterDays = moveToColdStorageAfterDays
         self.deleteAfterDays = deleteAfterDays
     }

@@ -18,7 +18,8 @@ public struct PointFields {
     public var storageClass: RecoveryPoint.StorageClass
     public var isEncrypted: Bool
 
-    public init(
+    /// Inlinable: a loader makes one per line, and a call would copy the whole struct out.
+    @inlinable public init(
         arn: UnsafeRawBufferPointer, resourceArn: UnsafeRawBufferPointer,
         resourceType: UnsafeRawBufferPointer, resourceName: UnsafeRawBufferPointer?,
         iamRoleArn: UnsafeRawBufferPointer?, status: RecoveryPoint.Status, creationDate: Date,

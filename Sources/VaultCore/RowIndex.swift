@@ -18,11 +18,30 @@ struct RowIndex: Sendable {
     /// The high byte: the low bits pick the slot, so the tag tells apart what shares a run.
     @inline(__always) private static func tag(of hash: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: hash >> 56) }
 
+    /// Where a probe for `hash` starts, and what that slot holds: read by a caller with work to do
+    /// before it looks a row up, so that the likely cache miss of a slot in a large index is
+    /// waited for alongside that work rather than after it.
+    struct Start {
+        fileprivate var slot: Int
+        fileprivate var holds: UInt32
+    }
+
+    @inline(__always) func start(hash: UInt64) -> Start {
+        if slots.isEmpty { return Start(slot: 0, holds: 0) }
+        let slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        return Start(slot: slot, holds: slots.withUnsafeBufferPointer { $0[slot] })
+    }
+
     func find(hash: UInt64, where isRow: (Int) -> Bool) -> Int? {
-        if slots.isEmpty { return nil }
+        find(hash: hash, from: start(hash: hash), where: isRow)
+    }
+
+    /// The same, from a `start(hash:)` taken since the index last changed.
+    @inline(__always) func find(hash: UInt64, from start: Start, where isRow: (Int) -> Bool) -> Int? {
+        if start.holds == 0 { return nil }
         let mask = slots.count - 1
         let tag = Self.tag(of: hash)
-        var i = Int(truncatingIfNeeded: hash) & mask
+        var i = start.slot
         return slots.withUnsafeBufferPointer { slots in
             tags.withUnsafeBufferPointer { tags in
                 while slots[i] != 0 {

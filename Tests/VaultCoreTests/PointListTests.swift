@@ -65,6 +65,36 @@ import VaultCore
         #expect(list.nextDeletion(after: now) == model.compactMap(\.deleteAt).filter { $0 > now }.min())
     }
 
+    /// A point's resource is found through a small cache keyed by the last bytes of its ARN:
+    /// ARNs that share those bytes (so share a pair of slots, three or more to a pair), ARNs too
+    /// short for the cache, and thousands of resources cycling through one list all come back as
+    /// they went in, with as many shapes as distinct resources and roles.
+    @Test func resourcesThatShareTheirLastBytesStayApart() {
+        let tail = ":instance/i-0123456789abcdef0"
+        let sharing = (0..<5).map { "arn:aws:ec2:eu-west-1:11112222333\($0)" + tail }
+        let short = ["r", "arn:aws:s3:::b", "arn:aws:s3:::bucket-12345"]
+        let many = (0..<3_000).map { "arn:aws:dynamodb:eu-west-1:444455556666:table/orders-\($0)" }
+        var r = Random(state: 5)
+        var list = PointList(vault: VaultKey(accountId: "111122223333", region: "eu-west-1", name: "v"))
+        var model: [RecoveryPoint] = []
+        for step in 0..<12_000 {
+            let resource: String
+            switch step % 4 {
+            case 0, 1: resource = sharing[r.next(sharing.count)]
+            case 2: resource = short[r.next(short.count)]
+            default: resource = many[r.next(many.count)]
+            }
+            let p = RecoveryPoint(
+                arn: "arn:aws:backup:eu-west-1:111122223333:recovery-point:p-\(step)", vaultName: "v", accountId: "111122223333",
+                region: "eu-west-1", resourceArn: resource, resourceType: "EC2", creationDate: Self.t0.addingTimeInterval(Double(step)),
+                sizeBytes: Int64(step), iamRoleArn: "arn:aws:iam::111122223333:role/R\(step % 2)")
+            list.upsert(p)
+            model.append(p)
+        }
+        #expect(Array(list) == model)
+        #expect(list.count == 12_000)
+    }
+
     @Test func equalityIsAboutThePointsNotHowTheyWereStored() {
         var r = Random(state: 11)
         let points = (0..<50).map { _ in Self.point(&r) }

@@ -14,14 +14,18 @@ struct WrittenPointLineTests {
     /// What the layout reader makes of `line`, as a point.
     static func written(_ line: [UInt8]) -> RecoveryPoint? {
         var reader = WrittenPointLine()
-        guard let read = line.withUnsafeBytes({ reader.read($0) }) else { return nil }
-        let vault = read.vault
-        var list = PointList(
-            vault: VaultKey(
-                accountId: String(decoding: vault.account, as: UTF8.self), region: String(decoding: vault.region, as: UTF8.self),
-                name: String(decoding: vault.name, as: UTF8.self)))
-        list.upsert(read.fields)
-        return list.first
+        var list: PointList?
+        let took = line.withUnsafeBytes { bytes in
+            reader.read(bytes) { fields, vault in
+                list = PointList(
+                    vault: VaultKey(
+                        accountId: String(decoding: vault.account, as: UTF8.self),
+                        region: String(decoding: vault.region, as: UTF8.self), name: String(decoding: vault.name, as: UTF8.self)))
+                list!.upsert(fields)
+            }
+        }
+        #expect(took == (list != nil))
+        return list?.first
     }
 
     /// Whether the store writes every text of `p` as it is (no escape, no control character).

@@ -67,9 +67,14 @@ import VaultCore
             }
         }
 
-        if let read = line.withUnsafeBytes({ written.read($0).map { ($0.fields, Self.key(of: $0.vault)) } }) {
-            var list = PointList(vault: read.1)
-            list.upsert(read.0)
+        var read: PointList?
+        _ = line.withUnsafeBytes { bytes in
+            written.read(bytes) { fields, vault in
+                read = PointList(vault: Self.key(of: vault))
+                read!.upsert(fields)
+            }
+        }
+        if let list = read {
             let reference = reference.decode(line[...])
             guard case .record(.recoveryPoint(let point), _) = reference, list.count == 1, list[0] == point else {
                 return "WrittenPointLine read \(Array(list)); the reference: \(reference)"

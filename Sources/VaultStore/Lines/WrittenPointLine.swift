@@ -14,48 +14,50 @@ struct WrittenPointLine {
     /// named neither) and its name.
     typealias Vault = (account: UnsafeRawBufferPointer, region: UnsafeRawBufferPointer, name: UnsafeRawBufferPointer)
 
-    /// The point `line` holds and its vault, their texts pointing into `line`, when the line is in
-    /// the written layout and its envelope a readable schema's; nil otherwise.
-    mutating func read(_ line: UnsafeRawBufferPointer) -> (fields: PointFields, vault: Vault)? {
+    /// Hands the point `line` holds and its vault, their texts pointing into `line`, to `body` and
+    /// returns true, when the line is in the written layout and its envelope a readable schema's;
+    /// returns false otherwise, having called nothing. (Handed, not returned: a returned optional
+    /// of the point was copied out whole on every line.)
+    mutating func read(_ line: UnsafeRawBufferPointer, _ body: (PointFields, Vault) -> Void) -> Bool {
         var c = LayoutCursor(line)
         let none = UnsafeRawBufferPointer(start: nil, count: 0)
-        guard c.take(#"{"data":{"#) else { return nil }
+        guard c.take(#"{"data":{"#) else { return false }
         var account = none
         if c.take(#""accountId":""#) {
-            guard let text = c.text(), c.take(",") else { return nil }
+            guard let text = c.text(), c.take(",") else { return false }
             account = text
         }
-        guard c.take(#""arn":""#), let arn = c.text() else { return nil }
+        guard c.take(#""arn":""#), let arn = c.text() else { return false }
         var completion: Date?
         if c.take(#","completionDate":""#) {
-            guard let date = c.date(&days) else { return nil }
+            guard let date = c.date(&days) else { return false }
             completion = date
         }
-        guard c.take(#","creationDate":""#), let creation = c.date(&days) else { return nil }
+        guard c.take(#","creationDate":""#), let creation = c.date(&days) else { return false }
         var role: UnsafeRawBufferPointer?
         if c.take(#","iamRoleArn":""#) {
-            guard let text = c.text() else { return nil }
+            guard let text = c.text() else { return false }
             role = text
         }
-        guard c.take(#","isEncrypted":"#) else { return nil }
+        guard c.take(#","isEncrypted":"#) else { return false }
         let encrypted: Bool
         if c.take("true") {
             encrypted = true
         } else if c.take("false") {
             encrypted = false
         } else {
-            return nil
+            return false
         }
-        guard c.take(#","lifecycle":{"#), let lifecycle = lifecycle(&c) else { return nil }
+        guard c.take(#","lifecycle":{"#), let lifecycle = lifecycle(&c) else { return false }
         var region = none
         if c.take(#","region":""#) {
-            guard let text = c.text() else { return nil }
+            guard let text = c.text() else { return false }
             region = text
         }
-        guard c.take(#","resourceArn":""#), let resourceArn = c.text() else { return nil }
+        guard c.take(#","resourceArn":""#), let resourceArn = c.text() else { return false }
         var resourceName: UnsafeRawBufferPointer?
         if c.take(#","resourceName":""#) {
-            guard let text = c.text() else { return nil }
+            guard let text = c.text() else { return false }
             resourceName = text
         }
         guard c.take(#","resourceType":""#), let resourceType = c.text(), c.take(#","sizeBytes":"#),
@@ -64,13 +66,14 @@ struct WrittenPointLine {
             c.take(#"},"schema":"#), let schema = c.integer(),
             (Int64(StoreSchema.oldestReadable)...Int64(StoreSchema.current)).contains(schema), c.take(#","seq":"#),
             c.integer() != nil, c.take(#","type":"recovery-point"}"#), c.atEnd
-        else { return nil }
+        else { return false }
         let fields = PointFields(
             arn: arn, resourceArn: resourceArn, resourceType: resourceType,
             resourceName: resourceName, iamRoleArn: role, status: status, creationDate: creation,
             completionDate: completion, sizeBytes: size, lifecycle: lifecycle, storageClass: storage,
             isEncrypted: encrypted)
-        return (fields, (account, region, vault))
+        body(fields, (account, region, vault))
+        return true
     }
 
     /// After `"lifecycle":{`, up to and including its `}`.
