@@ -11,7 +11,7 @@ enum DashboardFigures {
         // A smoke run (--quick) keeps the terminal figures short.
         let full = sizes.points >= Sizes.full.points
         try DashboardTerminalFigure.measure(
-            data.large, keysPerRound: full ? 100 : 20, rounds: 3, idleSeconds: full ? 60 : 5, into: &table)
+            data.large, keysPerRound: full ? 100 : 20, rounds: 5, idleSeconds: full ? 60 : 5, into: &table)
     }
 }
 

@@ -1,6 +1,10 @@
 import Foundation
 import Synchronization
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 import VaultCore
 import VaultStore
 
@@ -62,6 +66,35 @@ import VaultStore
         }
         #expect(onDisk.map(\.alertId) == [alert.id])
         #expect(published.last?.state.acknowledgement(of: alert.id)?.note == "checked")
+    }
+
+    /// What the worker takes in on its ticks runs at background quality of service: nice 10 on
+    /// Linux, below the screen's thread.
+    @Test func tickedWorkRunsBelowTheScreen() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let seen = Mutex<[(acknowledged: Bool, nice: Int32)]>([])
+        let w = SyncWorker(
+            store: try Store(directory: directory), source: nil, rules: [DemoAccount.alertRule], clock: FixedClock(Self.start),
+            tickInterval: .milliseconds(20),
+            publish: { s in
+                let nice = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+                seen.withLock { $0.append((s.state.acknowledgement(of: "from-elsewhere") != nil, nice)) }
+            },
+            fail: { _ in })
+        w.start()
+        defer { w.stop() }
+        // Another process appends; a tick takes it in.
+        try Store(directory: directory).append([
+            .acknowledgement(Acknowledgement(id: "x1", alertId: "from-elsewhere", by: "cli@host", at: Self.start, note: nil))
+        ])
+        let deadline = Date().addingTimeInterval(10)
+        while !seen.withLock({ $0.contains { $0.acknowledged } }) && Date() < deadline { usleep(10_000) }
+        let ticked = try #require(seen.withLock { $0.first { $0.acknowledged } })
+        #if os(Linux)
+            #expect(ticked.nice == 10)
+        #endif
+        // The screen's thread (this one stands for it) keeps its own.
+        #expect(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) < 10)
     }
 
     @Test func anAcknowledgementFromAnotherProcessIsNoticed() throws {

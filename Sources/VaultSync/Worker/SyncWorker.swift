@@ -12,7 +12,14 @@ import VaultStore
 public final class SyncWorker: @unchecked Sendable {
     // Every mutable property below is touched only on `queue`, which is what makes the unchecked
     // Sendable conformance sound; the runners have queues of their own.
-    private let queue = DispatchQueue(label: "vaultwatch.sync", qos: .userInitiated)
+    /// At background quality of service, which libdispatch runs at nice 10 on Linux: what the
+    /// worker takes in on every tick (what sources and other processes appended, copied into the
+    /// next snapshot) comes in bursts of milliseconds, and the screen's thread (nice 0) must not
+    /// wait behind one when the other cores are busy. At user-initiated (nice -2 when run as root)
+    /// the worker outranked the screen. An acknowledgement, one append, runs here too (libdispatch
+    /// on Linux runs a serial queue's blocks at the queue's priority, whatever a block asks for);
+    /// the store's points are read on threads of their own at user-initiated (`StoreFollower.load`).
+    private let queue = DispatchQueue(label: "vaultwatch.sync", qos: .background)
     private let store: Store
     private let clock: any Clock
     private let publish: @Sendable (AccountSnapshot) -> Void
