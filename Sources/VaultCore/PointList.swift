@@ -54,13 +54,10 @@ public struct PointList: Sendable {
     /// Makes room for `count` points like `sample`, so a loader that knows roughly how many are
     /// coming neither regrows the list nor leaves it twice as large as it needs.
     public mutating func reserveCapacity(_ count: Int, like sample: PointFields) {
-        rows.reserveCapacity(count)
-        flags.reserveCapacity(count)
+        rows.reserveCapacityPrefaulted(count)
+        flags.reserveCapacityPrefaulted(count)
         let parts = ARNParts(sample.arn)
-        arnTails.reserveCapacity(count * (parts.packed == nil ? parts.tail.count : ARNParts.packedLength))
-        rows.prefaultCapacity()
-        flags.prefaultCapacity()
-        arnTails.prefaultCapacity()
+        arnTails.reserveCapacityPrefaulted(count * (parts.packed == nil ? parts.tail.count : ARNParts.packedLength))
         var index = takeIndex()
         index.reserveCapacity(count) { rowHash($0) }
         self.index = index
@@ -150,20 +147,28 @@ public struct PointList: Sendable {
         return id
     }
 
-    /// The id of a resource ARN: the one in its slot when that is the same ARN (one comparison),
-    /// else interned (hashing every byte) and put in the slot. A vault's points cycle through its
-    /// resources, so the slot nearly always holds the point's own; the slot is picked by the
-    /// ARN's length and last 24 bytes, where resource ARNs differ (an instance id, a table's name).
+    /// The id of a resource ARN: the one in its pair of slots when it is the same ARN (a comparison
+    /// or two), else interned (hashing every byte) and put first in the pair. A vault's points
+    /// cycle through its resources, so the pair nearly always holds the point's own; the pair is
+    /// picked by the ARN's length and last 24 bytes, where resource ARNs differ (an instance id, a
+    /// table's name).
     @inline(__always) private mutating func resourceId(_ arn: UnsafeRawBufferPointer) -> UInt32 {
         let n = arn.count
         guard n >= 24 else { return texts.intern(arn) }
-        if resourceSlots.isEmpty { resourceSlots = [UInt32](repeating: 0, count: Self.resourceSlotCount) }
+        if resourceSlots.isEmpty {
+            // Sized by the room the list was given: 4,096 pairs (32 KB) for a vault of ten
+            // thousand points and more, 128 for a small one.
+            var count = Self.fewestResourceSlots
+            while count < Self.mostResourceSlots && count < rows.capacity { count *= 2 }
+            resourceSlots = [UInt32](repeating: 0, count: count)
+        }
         let a = arn.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
         let b = arn.loadUnaligned(fromByteOffset: n - 16, as: UInt64.self)
         let c = arn.loadUnaligned(fromByteOffset: n - 24, as: UInt64.self)
         let m = (a ^ UInt64(truncatingIfNeeded: n)).multipliedFullWidth(by: (b ^ (c << 29 | c >> 35)) | 1)
         // Two slots side by side: the newest ARN of the pair first.
-        let slot = Int(truncatingIfNeeded: (m.high ^ m.low) >> 51) & ~1
+        let bits = UInt64(resourceSlots.count.trailingZeroBitCount)
+        let slot = Int(truncatingIfNeeded: (m.high ^ m.low) >> (64 - bits)) & ~1
         let first = resourceSlots[slot]
         if texts.holds(first, arn) { return first }
         let second = resourceSlots[slot + 1]
@@ -174,10 +179,10 @@ public struct PointList: Sendable {
         return id
     }
 
-    /// A power of two: `resourceId` takes the top thirteen bits of its hash for a pair of slots.
-    /// 4,096 pairs (32 KB a list): a vault of 666 resources found 95% of its points' resources in
-    /// them, nearly all the rest being each resource's first point (1,024 pairs: 84%).
-    private static let resourceSlotCount = 1 << 13
+    /// Powers of two. At the most, 4,096 pairs: a vault of 666 resources found 95% of its points'
+    /// resources in them, nearly all the rest being each resource's first point (1,024 pairs: 84%).
+    private static let fewestResourceSlots = 1 << 8
+    private static let mostResourceSlots = 1 << 13
 
     /// Whether an optional text (0: absent) is `bytes` (nil: absent).
     @inline(__always) private func holds(_ id: UInt32, _ bytes: UnsafeRawBufferPointer?) -> Bool {

@@ -33,10 +33,12 @@ enum Prefault {
 }
 
 extension Array {
-    /// Maps the pages of the room this array has reserved beyond its elements (`Prefault`).
+    /// Reserves room for `count` elements and maps its pages at once (`Prefault`). Reserving first
+    /// makes the storage this array's own, so only memory it owns is advised.
     @discardableResult
-    mutating func prefaultCapacity() -> Bool {
-        let bytes = capacity * MemoryLayout<Element>.stride
+    mutating func reserveCapacityPrefaulted(_ count: Int) -> Bool {
+        reserveCapacity(count)
+        let bytes = count * MemoryLayout<Element>.stride
         return withUnsafeMutableBufferPointer { Prefault.populate(UnsafeMutableRawPointer($0.baseAddress), byteCount: bytes) }
     }
 }

@@ -24,12 +24,14 @@ struct RowIndex: Sendable {
     struct Start {
         fileprivate var slot: Int
         fileprivate var holds: UInt32
+        /// The index's size when it was read: an index that grew since would be probed wrongly.
+        fileprivate var size: Int
     }
 
     @inline(__always) func start(hash: UInt64) -> Start {
-        if slots.isEmpty { return Start(slot: 0, holds: 0) }
+        if slots.isEmpty { return Start(slot: 0, holds: 0, size: 0) }
         let slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-        return Start(slot: slot, holds: slots.withUnsafeBufferPointer { $0[slot] })
+        return Start(slot: slot, holds: slots.withUnsafeBufferPointer { $0[slot] }, size: slots.count)
     }
 
     func find(hash: UInt64, where isRow: (Int) -> Bool) -> Int? {
@@ -38,6 +40,7 @@ struct RowIndex: Sendable {
 
     /// The same, from a `start(hash:)` taken since the index last changed.
     @inline(__always) func find(hash: UInt64, from start: Start, where isRow: (Int) -> Bool) -> Int? {
+        assert(start.size == slots.count, "the index changed between start(hash:) and find")
         if start.holds == 0 { return nil }
         let mask = slots.count - 1
         let tag = Self.tag(of: hash)

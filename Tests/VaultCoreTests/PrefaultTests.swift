@@ -7,38 +7,40 @@ import Testing
 
 @testable import VaultCore
 
-/// Mapping an array's reserved room ahead: the elements stay as they were, the room is there to
-/// fill, and the pages really are mapped (`mincore` says they are resident).
+/// Mapping reserved room ahead: on a fresh anonymous mapping, the pages are resident after and not
+/// before (`mincore`), what they hold is unchanged (zero); an array reserved so keeps its elements
+/// and its room; a small or absent region is left alone.
 @Suite struct PrefaultTests {
-    /// How many of the whole pages inside the array's reserved room are resident.
-    static func residentPages(_ values: inout [UInt64]) -> (resident: Int, pages: Int) {
-        let bytes = values.capacity * MemoryLayout<UInt64>.stride
-        return values.withUnsafeMutableBufferPointer { buffer in
-            let page = UInt(sysconf(Int32(_SC_PAGESIZE)))
-            let base = UInt(bitPattern: buffer.baseAddress)
-            let start = (base + page - 1) & ~(page - 1)
-            let end = (base + UInt(bytes)) & ~(page - 1)
-            let pages = Int((end - start) / page)
-            var flags = [UInt8](repeating: 0, count: pages)
-            guard mincore(UnsafeMutableRawPointer(bitPattern: start), Int(end - start), &flags) == 0 else { return (-1, pages) }
-            return (flags.filter { $0 & 1 != 0 }.count, pages)
-        }
+    static let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+
+    /// How many of the `pages` pages from `base` are resident.
+    static func resident(_ base: UnsafeMutableRawPointer, pages: Int) -> Int {
+        var flags = [UInt8](repeating: 0, count: pages)
+        guard mincore(base, pages * page, &flags) == 0 else { return -1 }
+        return flags.filter { $0 & 1 != 0 }.count
     }
 
-    @Test func reservedRoomIsMappedAndElementsKept() {
-        var values: [UInt64] = []
-        values.reserveCapacity(4 << 20)  // 32 MB, from a fresh mapping
-        values.append(contentsOf: (0..<1_000).map { UInt64($0) &* 0x9E37_79B9 })
-        let before = Self.residentPages(&values)
-        let mapped = values.prefaultCapacity()
-        let after = Self.residentPages(&values)
-        #expect(values == (0..<1_000).map { UInt64($0) &* 0x9E37_79B9 })
+    @Test func aFreshRegionIsMappedAtOnceAndStaysZero() throws {
         #if os(Linux)
-            // Before, only the pages the first elements reached; after, every one.
-            #expect(mapped)
-            #expect(before.resident < 8 && before.pages > 8_000, "\(before)")
-            #expect(after.resident == after.pages, "\(after)")
+            let pages = (32 << 20) / Self.page
+            let raw = mmap(nil, pages * Self.page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+            let base = try #require(raw == MAP_FAILED ? nil : raw)
+            defer { munmap(base, pages * Self.page) }
+            // Small pages, so that one touch cannot bring in 512 of them.
+            _ = madvise(base, pages * Self.page, MADV_NOHUGEPAGE)
+            #expect(Self.resident(base, pages: pages) == 0)
+            #expect(Prefault.populate(base, byteCount: pages * Self.page))
+            #expect(Self.resident(base, pages: pages) == pages)
+            let bytes = UnsafeRawBufferPointer(start: base, count: pages * Self.page)
+            #expect(bytes.allSatisfy { $0 == 0 })
         #endif
+    }
+
+    @Test func anArrayReservedSoKeepsItsElementsAndRoom() {
+        var values = (0..<1_000).map { UInt64($0) &* 0x9E37_79B9 }
+        values.reserveCapacityPrefaulted(4 << 20)
+        #expect(values == (0..<1_000).map { UInt64($0) &* 0x9E37_79B9 })
+        #expect(values.capacity >= 4 << 20)
         values.append(contentsOf: (0..<((4 << 20) - 1_000)).map { UInt64($0) })
         #expect(values.count == 4 << 20)
         #expect(values[999] == 999 &* 0x9E37_79B9 && values[1_000] == 0 && values.last == UInt64((4 << 20) - 1_001))
@@ -46,12 +48,9 @@ import Testing
 
     @Test func smallOrAbsentRoomIsLeftAlone() {
         var small = [UInt8](repeating: 7, count: 100)
-        let smallMapped = small.prefaultCapacity()
+        let smallMapped = small.reserveCapacityPrefaulted(200)
         #expect(!smallMapped)
         #expect(small == [UInt8](repeating: 7, count: 100))
         #expect(!Prefault.populate(nil, byteCount: 1 << 20))
-        var empty: [Int] = []
-        let emptyMapped = empty.prefaultCapacity()
-        #expect(!emptyMapped)
     }
 }

@@ -68,9 +68,9 @@ import VaultStore
         #expect(published.last?.state.acknowledgement(of: alert.id)?.note == "checked")
     }
 
-    /// What the worker takes in on its ticks runs at background quality of service: nice 10 on
-    /// Linux, below the screen's thread.
-    @Test func tickedWorkRunsBelowTheScreen() throws {
+    /// What the worker takes in from other processes is published from a thread that does not
+    /// outrank the screen's (never below nice 0 on Linux, where user-initiated work ran at -2 as root).
+    @Test func theWorkerDoesNotOutrankTheScreen() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let seen = Mutex<[(acknowledged: Bool, nice: Int32)]>([])
         let w = SyncWorker(
@@ -90,11 +90,7 @@ import VaultStore
         let deadline = Date().addingTimeInterval(10)
         while !seen.withLock({ $0.contains { $0.acknowledged } }) && Date() < deadline { usleep(10_000) }
         let ticked = try #require(seen.withLock { $0.first { $0.acknowledged } })
-        #if os(Linux)
-            #expect(ticked.nice == 10)
-        #endif
-        // The screen's thread (this one stands for it) keeps its own.
-        #expect(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) < 10)
+        #expect(ticked.nice >= 0)
     }
 
     @Test func anAcknowledgementFromAnotherProcessIsNoticed() throws {

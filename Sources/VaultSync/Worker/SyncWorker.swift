@@ -12,14 +12,13 @@ import VaultStore
 public final class SyncWorker: @unchecked Sendable {
     // Every mutable property below is touched only on `queue`, which is what makes the unchecked
     // Sendable conformance sound; the runners have queues of their own.
-    /// At background quality of service, which libdispatch runs at nice 10 on Linux: what the
-    /// worker takes in on every tick (what sources and other processes appended, copied into the
-    /// next snapshot) comes in bursts of milliseconds, and the screen's thread (nice 0) must not
-    /// wait behind one when the other cores are busy. At user-initiated (nice -2 when run as root)
-    /// the worker outranked the screen. An acknowledgement, one append, runs here too (libdispatch
-    /// on Linux runs a serial queue's blocks at the queue's priority, whatever a block asks for);
-    /// the store's points are read on threads of their own at user-initiated (`StoreFollower.load`).
-    private let queue = DispatchQueue(label: "vaultwatch.sync", qos: .background)
+    /// At default quality of service, which libdispatch runs at nice 0 on Linux, the screen's own:
+    /// at user-initiated (nice -2 where the process may raise its priority, as root) the worker's
+    /// steady work (each tick's pull and the copy of the account state for the next snapshot)
+    /// outranked the screen's thread. Not lower: the same queue raises and appends alerts, installs
+    /// the points as they load and records acknowledgements, in `vaultwatch sync` too. The points
+    /// files themselves are read on user-initiated threads (`StoreFollower.load`).
+    private let queue = DispatchQueue(label: "vaultwatch.sync", qos: .default)
     private let store: Store
     private let clock: any Clock
     private let publish: @Sendable (AccountSnapshot) -> Void
