@@ -35,7 +35,8 @@ public struct PointList: Sendable {
     private var index = RowIndex()
     /// The prefix of the last point added: nearly every point repeats it.
     private var lastPrefix: UInt32 = 0
-    /// Resource ARN ids by a cheap hash of an ARN's last bytes (`resourceId`); empty until the first point.
+    /// Resource ARN ids by a cheap hash of an ARN's last bytes (`resourceId`), as many as the list
+    /// has room for rows (within bounds); empty until the first point.
     private var resourceSlots: [UInt32] = []
     /// Kept up to date on every change, so screens never sum a vault's points per frame.
     public private(set) var totalBytes: Int64 = 0
@@ -155,9 +156,10 @@ public struct PointList: Sendable {
     @inline(__always) private mutating func resourceId(_ arn: UnsafeRawBufferPointer) -> UInt32 {
         let n = arn.count
         guard n >= 24 else { return texts.intern(arn) }
-        if resourceSlots.isEmpty {
-            // Sized by the room the list was given: 4,096 pairs (32 KB) for a vault of ten
-            // thousand points and more, 128 for a small one.
+        if resourceSlots.isEmpty || (resourceSlots.count < Self.mostResourceSlots && resourceSlots.count < rows.capacity) {
+            // As many slots as the list has room for rows, from 128 pairs to 4,096 (32 KB): a small
+            // vault keeps a small cache, and a list that grows (or was given room for a file's
+            // points) gets a larger one, empty, the ARNs finding their slots again.
             var count = Self.fewestResourceSlots
             while count < Self.mostResourceSlots && count < rows.capacity { count *= 2 }
             resourceSlots = [UInt32](repeating: 0, count: count)

@@ -67,8 +67,8 @@ import VaultCore
 
     /// A point's resource is found through a small cache keyed by the last bytes of its ARN:
     /// ARNs that share those bytes (so share a pair of slots, three or more to a pair), ARNs too
-    /// short for the cache, and thousands of resources cycling through one list (more than its
-    /// slots) all come back as they went in.
+    /// short for the cache, and thousands of resources cycling through one list that grows point by
+    /// point (its cache growing with it, more resources than slots) all come back as they went in.
     @Test func resourcesThatShareTheirLastBytesStayApart() {
         let tail = ":instance/i-0123456789abcdef0"
         let sharing = (0..<5).map { "arn:aws:ec2:eu-west-1:11112222333\($0)" + tail }
