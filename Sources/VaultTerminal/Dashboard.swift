@@ -79,7 +79,7 @@ public final class Dashboard {
                 // The snapshot a new one replaces is let go off the main thread (see `Retired`).
                 var replaced: AccountSnapshot?
                 if case .snapshot = msg { replaced = state.paused ? state.pending : state.snapshot }
-                defer { if let replaced { Retired.drop(replaced) } }
+                defer { Retired.drop(&replaced) }
                 for effect in Update.apply(msg, to: &state) {
                     switch effect {
                     case .quit: break loop
@@ -106,18 +106,5 @@ public final class Dashboard {
         _ = poll(&fds, 2, untilNextSecond)
         let hangUp = Int16(POLLHUP) | Int16(POLLERR) | Int16(POLLNVAL)
         return fds[0].revents & hangUp == 0
-    }
-}
-
-/// Where replaced snapshots are let go. The worker copies its account state when it takes in more
-/// while the screen still holds the last snapshot (copy on write), so the snapshot the screen lets
-/// go is often the only owner of a whole copy of the alerts and calls: freeing it, element by
-/// element, takes milliseconds at a hundred thousand alerts. That work goes to a background queue,
-/// so a key pressed while thousands of alerts a second arrive is answered at once.
-enum Retired {
-    private static let queue = DispatchQueue(label: "vaultwatch.retired-snapshots", qos: .utility)
-
-    static func drop(_ snapshot: AccountSnapshot) {
-        queue.async { withExtendedLifetime(snapshot) {} }
     }
 }
