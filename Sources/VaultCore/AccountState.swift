@@ -14,8 +14,8 @@ public struct AccountState: Equatable, Sendable {
     public private(set) var recency = RecoveryPointRecency()
     public private(set) var jobs: [BackupJob] = []
     public private(set) var calls: [ApiCall] = []
-    /// Alerts in the order they were raised.
-    public private(set) var alerts: [Alert] = []
+    /// Alerts in the order they were raised (in runs a snapshot shares: see `AlertLog`).
+    public private(set) var alerts = AlertLog()
     public private(set) var acknowledgements: [String: [Acknowledgement]] = [:]
     public private(set) var lastSync: SyncStatus?
     /// The last sync that succeeded (the header's "synced 4s ago").

@@ -77,18 +77,15 @@ struct Alerts: ParsableCommand {
     }
 
     private func printTable(
-        _ alerts: [Alert], _ listed: [(index: Int, ack: Acknowledgement?)], principals: inout ListedPrincipals, whereColumns: Bool
+        _ alerts: AlertLog, _ listed: [(index: Int, ack: Acknowledgement?)], principals: inout ListedPrincipals, whereColumns: Bool
     ) {
         var table = TextTable(
             header: ["ID", "TIME", "SEV", "ACTION", "PRINCIPAL"] + (whereColumns ? ["ACCOUNT", "REGION"] : []) + ["VAULT", "OUTCOME", "ACK"])
         table.reserve(rows: listed.count, bytesPerRow: 200)
-        // Each alert read where it is, field by field: not copied out of the array (a copy retains
+        // Each alert read where it is, field by field: not copied out of the log (a copy retains
         // each of its strings, and releases them after).
-        alerts.withUnsafeBufferPointer { alerts in
-            guard let first = alerts.baseAddress else { return }
-            for (i, ack) in listed {
-                addRow(first + i, ack, to: &table, principals: &principals, whereColumns: whereColumns)
-            }
+        for (i, ack) in listed {
+            alerts.withAlert(at: i) { addRow($0, ack, to: &table, principals: &principals, whereColumns: whereColumns) }
         }
         table.print()
     }

@@ -24,7 +24,7 @@ struct CompactionTests {
             state.apply(load.records)
             vaults = state.vaults
             points = state.pointsByVault.mapValues { $0.sorted { $0.arn < $1.arn } }
-            alerts = state.alerts
+            alerts = Array(state.alerts)
             acknowledgements = state.acknowledgements
             jobs = state.jobs
             lastSync = state.lastSync

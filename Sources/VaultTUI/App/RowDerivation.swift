@@ -66,7 +66,7 @@ enum RowDerivation {
     static func alerts(
         _ state: AccountState, filter: String, unacknowledgedOnly: Bool, order: String, severity: (Alert) -> AlertSeverity
     ) -> [Alert] {
-        var rows = state.alerts
+        var rows = Array(state.alerts)
         if unacknowledgedOnly { rows = rows.filter { !state.isAcknowledged($0.id) } }
         if !filter.isEmpty {
             let needle = Needle(filter)
