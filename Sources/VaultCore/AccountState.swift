@@ -142,8 +142,12 @@ public struct AccountState: Equatable, Sendable {
             if !acknowledged { unacknowledgedAlertsByAccount[alert.accountId, default: 0] += 1 }
             // Those of the alert before, already in (alerts come a few accounts and regions for
             // thousands of lines): a comparison of two short strings, not a hash each.
-            if !alert.accountId.isEmpty, alert.accountId != alerts.last?.accountId { alertAccountIds.insert(alert.accountId) }
-            if !alert.region.isEmpty, alert.region != alerts.last?.region { alertRegions.insert(alert.region) }
+            // (Each read where it is: `alerts.last` would copy the whole alert, every string retained.)
+            let before = alerts.count - 1
+            if !alert.accountId.isEmpty, before < 0 || alert.accountId != alerts[before].accountId {
+                alertAccountIds.insert(alert.accountId)
+            }
+            if !alert.region.isEmpty, before < 0 || alert.region != alerts[before].region { alertRegions.insert(alert.region) }
             alertsRevision += 1
             seen(alert.time)
             // Where it is, or (one look-up) where it goes; the alert moved in last, not copied.

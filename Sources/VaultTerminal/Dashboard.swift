@@ -76,10 +76,15 @@ public final class Dashboard {
                 messages.append(.second)
             }
             for msg in messages {
-                // The snapshot a new one replaces is let go off the main thread (see `Retired`).
-                var replaced: AccountSnapshot?
-                if case .snapshot = msg { replaced = state.paused ? state.pending : state.snapshot }
-                defer { Retired.drop(&replaced) }
+                // A snapshot a message replaces is let go off the main thread (see `Retired`): a
+                // new one from the worker, or the one held back during a pause, adopted by a key.
+                // Both are handed over whatever the message; one still in the state is not freed.
+                var replaced: AccountSnapshot? = state.snapshot
+                var replacedPending: AccountSnapshot? = state.pending
+                defer {
+                    Retired.drop(&replaced)
+                    Retired.drop(&replacedPending)
+                }
                 for effect in Update.apply(msg, to: &state) {
                     switch effect {
                     case .quit: break loop

@@ -13,14 +13,17 @@ import Dispatch
 enum Retired {
     private static let queue = DispatchQueue(label: "vaultwatch.retired-snapshots", qos: .utility)
 
-    /// Takes `value` (leaving nil) and lets it go on the background queue.
-    static func drop<Value: Sendable>(_ value: inout Value?) {
+    /// Takes `value` (leaving nil) and lets it go on the background queue. `handedOver` runs once
+    /// the queue has it, before `drop` returns: the tests wait there for the queue to finish
+    /// first, the case in which a reference the caller still held would free it on its thread.
+    static func drop<Value: Sendable>(_ value: inout Value?, handedOver: () -> Void = {}) {
         guard let taken = value.take() else { return }
         let held = Held(consume taken)
         queue.async { held.value = nil }
+        handedOver()
     }
 
-    /// Waits until everything handed over so far has been let go.
+    /// Waits until everything handed over so far has been let go (for the tests).
     static func settle() { queue.sync {} }
 
     /// The one owner of a value on its way to the queue; emptied there, so the value is freed

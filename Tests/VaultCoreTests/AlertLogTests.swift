@@ -95,4 +95,33 @@ import Testing
         #expect(snapshot.alert(id: alert(50_000).id) == nil)
         #expect(state.alert(id: alert(50_000).id)?.callId == "evt-50000")
     }
+
+    @Test("a slice from within a run reads on across the runs after it")
+    func slices() {
+        let (log, alerts) = log(2_100)
+        #expect(Array(log[1_020...]) == Array(alerts[1_020...]))
+        #expect(Array(log[1_000..<1_030]).map(\.callId) == (1_000..<1_030).map { "evt-\($0)" })
+    }
+
+    /// As the dashboard does: one thread reads a snapshot while another appends to, and replaces
+    /// alerts in, the log it came from. The snapshot's alerts stay what they were throughout.
+    @Test("a snapshot read on one thread while the log it came from changes on another")
+    func readWhileAnotherThreadChanges() async {
+        var (log, alerts) = log(3_000)
+        let snapshot = log
+        let reader = Task.detached {
+            var mismatches = 0
+            for _ in 0..<20 {
+                for i in stride(from: 0, to: snapshot.count, by: 7) where snapshot[i].callId != "evt-\(i)" { mismatches += 1 }
+            }
+            return mismatches + (snapshot.count == 3_000 ? 0 : 1)
+        }
+        for n in 0..<3_000 {
+            log.append(alert(10_000 + n))
+            log[n % 2_900] = alert(20_000 + n)
+        }
+        #expect(await reader.value == 0)
+        #expect(Array(snapshot) == alerts)
+        #expect(log.count == 6_000)
+    }
 }

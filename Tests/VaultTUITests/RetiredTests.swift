@@ -26,10 +26,10 @@ struct RetiredTests {
         for _ in 0..<50 {
             let freedOn = FreedOn()
             var value: Tracked? = Tracked(freedOn)
-            Retired.drop(&value)
+            // The queue runs to the end before `drop` returns: had `drop` or its caller kept a
+            // reference, letting it go after would free the value here.
+            Retired.drop(&value, handedOver: { Retired.settle() })
             #expect(value == nil)
-            // The queue has run before the caller did anything more: had the caller kept a
-            // reference, letting it go now would free the value here.
             Retired.settle()
             let thread = freedOn.thread.withLock { $0 }
             #expect(thread != nil)

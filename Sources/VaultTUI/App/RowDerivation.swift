@@ -66,18 +66,23 @@ enum RowDerivation {
     static func alerts(
         _ state: AccountState, filter: String, unacknowledgedOnly: Bool, order: String, severity: (Alert) -> AlertSeverity
     ) -> [Alert] {
-        var rows = Array(state.alerts)
-        if unacknowledgedOnly { rows = rows.filter { !state.isAcknowledged($0.id) } }
-        if !filter.isEmpty {
-            let needle = Needle(filter)
-            rows = rows.filter {
-                needle.matches(
-                    [$0.action, $0.principal.displayName, $0.principal.arn, $0.vaultName, $0.outcome, $0.id,
-                     $0.sourceIPAddress, $0.accountId, $0.region, state.isAcknowledged($0.id) ? "acked" : "new"])
+        // Raising order is arrival order (the offset in the log); newest first is the default view.
+        // The rows taken in one pass over the log: each alert copied once, into its row.
+        let needle = filter.isEmpty ? nil : Needle(filter)
+        var indexed: [(offset: Int, element: Alert)] = []
+        indexed.reserveCapacity(state.alerts.count)
+        for offset in state.alerts.indices {
+            let alert = state.alerts[offset]
+            if unacknowledgedOnly && state.isAcknowledged(alert.id) { continue }
+            if let needle,
+                !needle.matches(
+                    [alert.action, alert.principal.displayName, alert.principal.arn, alert.vaultName, alert.outcome, alert.id,
+                     alert.sourceIPAddress, alert.accountId, alert.region, state.isAcknowledged(alert.id) ? "acked" : "new"])
+            {
+                continue
             }
+            indexed.append((offset, alert))
         }
-        // Raising order is arrival order; newest first is the default view.
-        let indexed = Array(rows.enumerated())
         let sorted: [(offset: Int, element: Alert)]
         switch order {
         case "severity":
