@@ -78,12 +78,13 @@ public final class Dashboard {
             for msg in messages {
                 // A snapshot a message replaces is let go off the main thread (see `Retired`): a
                 // new one from the worker, or the one held back during a pause, adopted by a key.
-                // Both are handed over whatever the message; one still in the state is not freed.
+                // Only one the message did replace (its generation is gone from the state) is
+                // handed over: a tick or a key costs no trip to the queue.
                 var replaced: AccountSnapshot? = state.snapshot
                 var replacedPending: AccountSnapshot? = state.pending
                 defer {
-                    Retired.drop(&replaced)
-                    Retired.drop(&replacedPending)
+                    if replaced?.generation != state.snapshot.generation { Retired.drop(&replaced) }
+                    if replacedPending?.generation != state.pending?.generation { Retired.drop(&replacedPending) }
                 }
                 for effect in Update.apply(msg, to: &state) {
                     switch effect {
