@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "TestSupport", dependencies: ["AWSClient", "VaultCore"], path: "Tests/TestSupport", exclude: ["Resources"]),
         // The conformance cases (and the scripts that write them) are read by path.
-        .testTarget(name: "EndToEndTests", dependencies: ["vaultwatch", "TestSupport"], exclude: ["Conformance"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["vaultwatch", "VaultStore", "TestSupport"], exclude: ["Conformance"]),
         .testTarget(name: "VaultBenchTests", dependencies: ["VaultBench", "VaultStore"]),
         .testTarget(name: "VaultConfigTests", dependencies: ["VaultConfig"]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "TestSupport"]),

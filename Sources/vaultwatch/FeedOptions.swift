@@ -53,37 +53,43 @@ struct FeedOptions: ParsableArguments {
         !isEmpty || !(configuration?.feeds.isEmpty ?? true)
     }
 
-    /// The feeds' sources: those of the command line, else those of the config file. Queues are read
-    /// as the profile (`--profile`, `--region`, `--endpoint-url`); CloudTrail in every account and
-    /// region the command reads (`AccountSources.watched`); files as they are, in that order.
-    func sources(profile: String?, aws: AWSOptions, configuration: Configuration?, store: Store, clock: any Clock) throws
-        -> [any Source]
-    {
+    /// The feeds, checked before the store is opened (a mistake in naming one leaves nothing
+    /// behind): those of the command line, else those of the config file. Queues are read as the
+    /// profile (`--profile`, `--region`, `--endpoint-url`); CloudTrail in every account and region
+    /// the command reads (`AccountSources.watched`); files as they are, in that order.
+    func prepare(profile: String?, aws: AWSOptions, configuration: Configuration?) throws -> [PreparedFeed] {
         let fromFile = isEmpty ? configuration?.feeds : nil
         let queues = fromFile?.sqsQueueURLs ?? sqsQueueURLs
         let cloudTrail = fromFile?.cloudTrail ?? (self.cloudTrail > 0)
         let files = (fromFile?.eventsFiles ?? eventsFiles).map { FeedSpec.eventsFile(path: ($0 as NSString).expandingTildeInPath) }
         let builder = FeedBuilder(sqsSettings: SQSFeed.Settings(visibilityTimeout: visibilityTimeout))
-        var sources: [any Source] = []
+        var prepared: [PreparedFeed] = []
         do {
             if !queues.isEmpty {
-                sources += try builder.sources(
-                    for: queues.map { .sqs(queueURL: $0) }, configuration: aws.configuration(profile: profile), store: store,
-                    clock: clock)
+                prepared += try builder.prepare(queues.map { .sqs(queueURL: $0) }, configuration: aws.configuration(profile: profile))
             }
             if cloudTrail {
                 for target in AccountSources.watched(profile: profile, aws: aws, configuration: configuration) {
-                    let feed = try builder.source(
-                        for: .cloudTrail(region: target.region), configuration: aws.configuration(profile: target.profile),
-                        store: store, clock: clock)
-                    if !sources.contains(where: { $0.name == feed.name }) { sources.append(feed) }
+                    prepared.append(try builder.prepare(.cloudTrail(region: target.region), configuration: aws.configuration(profile: target.profile)))
                 }
             }
-            sources += try builder.sources(for: files, configuration: nil, store: store, clock: clock)
+            prepared += try builder.prepare(files, configuration: nil)
         } catch let error as CLIError {
             throw error
         } catch {
             throw CLIError("\(error)")
+        }
+        return prepared
+    }
+
+    /// The sources of `prepared`, once the store is open; a CloudTrail feed reached through two
+    /// names of one account and region is read once.
+    static func sources(_ prepared: [PreparedFeed], store: Store, clock: any Clock) -> [any Source] {
+        var sources: [any Source] = []
+        for feed in prepared {
+            let source = feed.source(store: store, clock: clock)
+            if source is CloudTrailFeed, sources.contains(where: { $0.name == source.name }) { continue }
+            sources.append(source)
         }
         return sources
     }

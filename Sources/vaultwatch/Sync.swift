@@ -54,6 +54,8 @@ struct Sync: ParsableCommand {
         ).rules
         // The account's profile is resolved before the store is made: a mistyped profile leaves no store behind.
         let accountSources = source == .aws ? try AccountSources.make(profile: storeOptions.profile, aws: aws, configuration: configuration) : []
+        // So are the feeds (a malformed queue URL, CloudTrail without a region).
+        let preparedFeeds = demo ? [] : try feeds.prepare(profile: storeOptions.profile, aws: aws, configuration: configuration)
         let store = try storeOptions.open(defaultProfile: demo ? "demo" : storeOptions.profile ?? AWSOptions.impliedProfile())
         // Nothing is written to a store this vaultwatch cannot wholly read (a newer schema anywhere).
         do {
@@ -62,9 +64,7 @@ struct Sync: ParsableCommand {
             throw CLIError("\(error)")
         }
         let clock: any Clock = demo ? simulation.clock() : SystemClock()
-        let feedSources =
-            demo
-            ? [] : try feeds.sources(profile: storeOptions.profile, aws: aws, configuration: configuration, store: store, clock: clock)
+        let feedSources = FeedOptions.sources(preparedFeeds, store: store, clock: clock)
         let sources: [any Source] =
             demo
             ? [simulation.source(clock: clock)]

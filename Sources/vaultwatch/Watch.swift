@@ -36,22 +36,21 @@ struct Watch: ParsableCommand {
         try DashboardLauncher.requireTerminal()
         let configuration = try config.load()
         let profileName = storeOptions.profile ?? AWSOptions.impliedProfile()
-        let store = try storeOptions.open(defaultProfile: source == .demo ? "demo" : profileName)
-        let sources: [any Source]
-        // The wall clock, unless the store is on the demo's simulated time: then the store's
-        // (the worker moves it forward as the store says, see `StoreTime`).
-        let clock = SimulatedClock(origin: Date(), speed: 1)
-        switch source {
-        case .aws: sources = try AccountSources.make(profile: storeOptions.profile, aws: aws, configuration: configuration)
-        case .demo: sources = [DemoAccountSource(seed: DemoSimulation.defaultSeed, clock: clock)]
-        case .none: sources = []
-        }
-        let feedSources =
-            source == .demo
-            ? [] : try feeds.sources(profile: storeOptions.profile, aws: aws, configuration: configuration, store: store, clock: clock)
+        // What can be wrong with the command line is refused before the store (or a digest key) is
+        // made: a mistake leaves nothing behind.
+        let accountSources =
+            source == .aws ? try AccountSources.make(profile: storeOptions.profile, aws: aws, configuration: configuration) : []
+        let preparedFeeds = source == .demo ? [] : try feeds.prepare(profile: storeOptions.profile, aws: aws, configuration: configuration)
         let defaults = GuardrailDefaults.choose(profile: storeOptions.profile, demo: source == .demo, account: account ?? "111122223333")
         let loaded = try guardrails.load(
             defaultRules: defaults.rules, defaultSettings: defaults.settings, configured: configuration?.guardrails)
+        let store = try storeOptions.open(defaultProfile: source == .demo ? "demo" : profileName)
+        // The wall clock, unless the store is on the demo's simulated time: then the store's
+        // (the worker moves it forward as the store says, see `StoreTime`).
+        let clock = SimulatedClock(origin: Date(), speed: 1)
+        let sources: [any Source] =
+            source == .demo ? [DemoAccountSource(seed: DemoSimulation.defaultSeed, clock: clock)] : accountSources
+        let feedSources = FeedOptions.sources(preparedFeeds, store: store, clock: clock)
         var options = display.launcherOptions
         if source == .demo { options.simulatedSpeed = 1 }
         try DashboardLauncher.run(

@@ -6,12 +6,16 @@ import Testing
 @Suite struct FeedOptionsTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vw-feed-options-\(UUID().uuidString)")
 
-    /// `vaultwatch ARGS` with only a scratch HOME (no AWS configuration, no region).
+    /// Where the scratch configuration (and the digest signing key) is.
+    var configHome: URL { folder.appendingPathComponent("config") }
+
+    /// `vaultwatch ARGS` with only a scratch HOME and configuration folder (no AWS configuration,
+    /// no region, no digest signing key yet).
     func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let environment = [
             "HOME=\(folder.path)", "PATH=\(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")", "LANG=C.UTF-8",
-            "AWS_EC2_METADATA_DISABLED=true",
+            "AWS_EC2_METADATA_DISABLED=true", "XDG_CONFIG_HOME=\(configHome.path)",
         ]
         let outcome = try Shell.outcome("-i", environment + [try Built.vaultwatch.path] + arguments)
         return ((outcome.status >> 8) & 0xff, outcome.stdout, outcome.stderr)
@@ -29,10 +33,14 @@ import Testing
     ] as [([String], String)])
     func aMistakeIsOneLine(_ arguments: [String], _ message: String) throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let outcome = try run(arguments + ["--store", folder.appendingPathComponent("store").path])
+        let store = folder.appendingPathComponent("store")
+        let outcome = try run(arguments + ["--store", store.path])
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
-        #expect(outcome.stderr.split(separator: "\n").filter { $0.hasPrefix("vaultwatch: ") }.count == 1)
+        #expect(outcome.stderr.split(separator: "\n").filter { $0.hasPrefix("vaultwatch: ") }.count == 1, "\(outcome.stderr)")
+        // Refused before anything is made: no store, no digest signing key.
+        #expect(!FileManager.default.fileExists(atPath: store.path))
+        #expect(!FileManager.default.fileExists(atPath: configHome.appendingPathComponent("vaultwatch").path))
     }
 
     @Test func theConfigFilesFeedsAreReadWhenNoneIsNamed() throws {
@@ -45,6 +53,7 @@ import Testing
         let store = folder.appendingPathComponent("store").path
         let sync = try run(["sync", "--source", "none", "--config", config.path, "--once", "--store", store])
         #expect(sync.status == 0, "\(sync.stderr)")
+        #expect(sync.stderr.contains("vaultwatch: made a digest signing key at \(configHome.path)/vaultwatch/digest-key.pem"), "\(sync.stderr)")
         #expect(sync.stdout.contains("file events.jsonl 444455556666 eu-west-1 ok: 0 vaults, 0 recovery points, 1 alerts"))
     }
 

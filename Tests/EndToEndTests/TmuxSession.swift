@@ -1,4 +1,5 @@
 import Foundation
+import VaultStore
 
 /// A real terminal for end-to-end tests: the built `vaultwatch` running inside a detached tmux
 /// session on its own server socket, driven with send-keys and read with capture-pane.
@@ -170,10 +171,13 @@ enum Shell {
     }
 
     /// The configuration directory every program the tests start uses (its digest signing key
-    /// included), so the tests never touch the user's own; one per test process.
+    /// included), so the tests never touch the user's own; one per test process. The key is made
+    /// here, before any program starts: otherwise whichever test's program ran first would also
+    /// say it made one, a line on its stderr that test did not expect.
     static let configHome: String = {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vw-e2e-config-\(getpid())").path
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        _ = try? DigestKey.loadOrCreate(at: DigestKey.defaultFile(environment: ["XDG_CONFIG_HOME": dir]))
         return dir
     }()
 

@@ -50,15 +50,27 @@ public final class CloudTrailFeed: Source, @unchecked Sendable {
     /// - Parameters:
     ///   - region: the region to look up; nil: the client's configured region.
     ///   - name: what the feed is called (its sync records say it); nil: `cloudtrail PROFILE REGION`.
-    public init(
+    public convenience init(
         client: AWSClient, region: String? = nil, clock: any Clock, settings: Settings = Settings(), name: String? = nil
     ) throws {
+        self.init(
+            client: client, lookingUpIn: try Self.region(region, of: client.configuration), clock: clock, settings: settings,
+            name: name)
+    }
+
+    /// `region`, else the configuration's; a `SourceFailure` saying where to set one when neither is.
+    static func region(_ region: String?, of configuration: AWSConfiguration) throws(SourceFailure) -> String {
         do {
-            self.region = try region ?? client.configuration.requireRegion()
+            return try region ?? configuration.requireRegion()
         } catch {
             throw SourceFailure(.other, "CloudTrail: \(error)")
         }
-        self.name = name ?? "cloudtrail \(client.configuration.profileName) \(self.region)"
+    }
+
+    /// The feed of a region found already (see `FeedBuilder.prepare`).
+    init(client: AWSClient, lookingUpIn region: String, clock: any Clock, settings: Settings, name: String? = nil) {
+        self.region = region
+        self.name = name ?? "cloudtrail \(client.configuration.profileName) \(region)"
         self.client = client
         self.clock = clock
         self.settings = settings

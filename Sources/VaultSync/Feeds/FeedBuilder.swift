@@ -27,30 +27,47 @@ public final class FeedBuilder: @unchecked Sendable {
         self.transport = transport
     }
 
-    /// The source of `spec`. AWS feeds reach AWS as `configuration` says (profile, region,
-    /// endpoints); `store` keeps what an SQS feed sets aside. Throws a `SourceFailure` naming the
-    /// feed when it cannot be built (a malformed queue URL, no region for CloudTrail).
-    public func source(for spec: FeedSpec, configuration: AWSConfiguration?, store: Store, clock: any Clock) throws -> any Source {
+    /// `spec` checked, and ready to become a source once the store is open: everything that can be
+    /// wrong with how a feed was named (a malformed queue URL, no region for CloudTrail, no AWS
+    /// configuration) is found here, so a command can refuse it before it makes anything. AWS feeds
+    /// reach AWS as `configuration` says (profile, region, endpoints).
+    public func prepare(_ spec: FeedSpec, configuration: AWSConfiguration?) throws(SourceFailure) -> PreparedFeed {
         switch spec {
         case .eventsFile(let path):
-            return EventsFileFeed(path: path, clock: clock, interval: fileInterval)
+            let interval = fileInterval
+            return PreparedFeed { _, clock in EventsFileFeed(path: path, clock: clock, interval: interval) }
         case .sqs(let url):
-            return try SQSFeed(queueURL: url, client: client(for: configuration, spec), store: store, clock: clock, settings: sqsSettings)
+            let queue = try SQSQueue(url: url, client: client(for: configuration, spec))
+            let settings = sqsSettings
+            return PreparedFeed { store, clock in SQSFeed(queue: queue, store: store, clock: clock, settings: settings) }
         case .cloudTrail(let region):
-            return try CloudTrailFeed(
-                client: client(for: configuration, spec), region: region, clock: clock, settings: cloudTrailSettings)
+            let client = try client(for: configuration, spec)
+            let found = try CloudTrailFeed.region(region, of: client.configuration)
+            let settings = cloudTrailSettings
+            return PreparedFeed { _, clock in CloudTrailFeed(client: client, lookingUpIn: found, clock: clock, settings: settings) }
         }
+    }
+
+    /// The prepared feeds of `specs`, in order; the same feed named twice is prepared once.
+    public func prepare(_ specs: [FeedSpec], configuration: AWSConfiguration?) throws(SourceFailure) -> [PreparedFeed] {
+        var seen = Set<FeedSpec>()
+        var prepared: [PreparedFeed] = []
+        for spec in specs where seen.insert(spec).inserted { prepared.append(try prepare(spec, configuration: configuration)) }
+        return prepared
+    }
+
+    /// The source of `spec` (`prepare`, then its source): `store` keeps what an SQS feed sets aside.
+    /// Throws a `SourceFailure` naming the feed when it cannot be built.
+    public func source(for spec: FeedSpec, configuration: AWSConfiguration?, store: Store, clock: any Clock) throws -> any Source {
+        try prepare(spec, configuration: configuration).source(store: store, clock: clock)
     }
 
     /// The sources of `specs`, in order; the same feed named twice is built once.
     public func sources(for specs: [FeedSpec], configuration: AWSConfiguration?, store: Store, clock: any Clock) throws -> [any Source] {
-        var seen = Set<FeedSpec>()
-        return try specs.filter { seen.insert($0).inserted }.map {
-            try source(for: $0, configuration: configuration, store: store, clock: clock)
-        }
+        try prepare(specs, configuration: configuration).map { $0.source(store: store, clock: clock) }
     }
 
-    private func client(for configuration: AWSConfiguration?, _ spec: FeedSpec) throws -> AWSClient {
+    private func client(for configuration: AWSConfiguration?, _ spec: FeedSpec) throws(SourceFailure) -> AWSClient {
         guard let configuration else { throw SourceFailure(.other, "\(spec) needs an AWS configuration") }
         let endpoints = configuration.explicitEndpoints.map { "\($0.key)=\($0.value)" }.sorted()
         let key = "\(configuration.profileName)|\(configuration.region ?? "")|\(endpoints)"

@@ -48,8 +48,13 @@ public final class SQSFeed: Source, @unchecked Sendable {
     /// - Parameters:
     ///   - queueURL: as `aws sqs create-queue` or `get-queue-url` prints it.
     ///   - store: where messages that are not events are set aside.
-    public init(queueURL: String, client: AWSClient, store: Store, clock: any Clock, settings: Settings = Settings()) throws {
-        queue = try SQSQueue(url: queueURL, client: client)
+    public convenience init(queueURL: String, client: AWSClient, store: Store, clock: any Clock, settings: Settings = Settings()) throws {
+        self.init(queue: try SQSQueue(url: queueURL, client: client), store: store, clock: clock, settings: settings)
+    }
+
+    /// The feed of a queue whose URL was read already (see `FeedBuilder.prepare`).
+    init(queue: SQSQueue, store: Store, clock: any Clock, settings: Settings) {
+        self.queue = queue
         name = "sqs \(queue.name)"
         self.settings = settings
         self.store = store
