@@ -53,7 +53,9 @@ public struct AccountState: Equatable, Sendable {
     public private(set) var alertAccountIds: Set<String> = []
     public private(set) var alertRegions: Set<String> = []
 
-    private var alertIndex: [String: Int] = [:]
+    /// Where each alert id is in `alerts`: shared with the snapshots taken of this state (see
+    /// `AlertIdIndex`), read below `alerts.count` only.
+    private var alertIndex = AlertIdIndex()
     /// Where each job id is in `jobs`: a job's newer snapshot (RUNNING, then COMPLETED) replaces it.
     private var jobIndex: [String: Int] = [:]
     /// Every call id seen, in one flat table: a store's activity log holds a hundred thousand,
@@ -152,7 +154,7 @@ public struct AccountState: Equatable, Sendable {
             seen(alert.time)
             // Where it is, or (one look-up) where it goes; the alert moved in last, not copied.
             let next = alerts.count
-            let i = Self.place(of: alert.id, in: &alertIndex, else: next)
+            let i = alertPlace(of: alert.id, orAppendAt: next)
             if i < next {
                 if !acknowledged { unacknowledgedAlertsByAccount[alerts[i].accountId, default: 0] -= 1 }
                 alerts[i] = alert
@@ -163,7 +165,7 @@ public struct AccountState: Equatable, Sendable {
         case .acknowledgement(let ack):
             // Applying the same record twice (a re-read file) must not double the history.
             guard !(acknowledgements[ack.alertId]?.contains { $0.id == ack.id } ?? false) else { return }
-            if !isAcknowledged(ack.alertId), let i = alertIndex[ack.alertId] {
+            if !isAcknowledged(ack.alertId), let i = alertIndex.place(of: ack.alertId, within: alerts.count) {
                 unacknowledgedAlertCount -= 1
                 unacknowledgedAlertsByAccount[alerts[i].accountId, default: 0] -= 1
             }
@@ -235,12 +237,20 @@ public struct AccountState: Equatable, Sendable {
     /// the list and its index are not grown (and rehashed) step by step.
     public mutating func reserveCapacity(alerts count: Int) {
         alerts.reserveCapacity(alerts.count + count)
-        alertIndex.reserveCapacity(alertIndex.count + count)
+        alertIndex.reserveCapacity(count)
     }
 
     /// Room for about `count` more acknowledged alerts, so the table of them is not rebuilt as it grows.
     public mutating func reserveCapacity(acknowledgements count: Int) {
         acknowledgements.reserveCapacity(acknowledgements.count + count)
+    }
+
+    /// Where alert `id` is, or `next` (the end of `alerts`) when it is new, which it now has. A
+    /// state behind its shared index's newest place takes an index of its own first.
+    private mutating func alertPlace(of id: String, orAppendAt next: Int) -> Int {
+        if let place = alertIndex.place(of: id, orAppendAt: next) { return place }
+        alertIndex = alertIndex.prefix(next)
+        return alertIndex.place(of: id, orAppendAt: next) ?? next
     }
 
     /// Where `index` has `key`, or `next` when it had none, which it now has.
@@ -317,7 +327,7 @@ public struct AccountState: Equatable, Sendable {
 
     public var pointCount: Int { pointsByVault.values.reduce(0) { $0 + $1.count } }
 
-    public func alert(id: String) -> Alert? { alertIndex[id].map { alerts[$0] } }
+    public func alert(id: String) -> Alert? { alertIndex.place(of: id, within: alerts.count).map { alerts[$0] } }
 
     /// The latest acknowledgement of an alert, if any.
     public func acknowledgement(of alertId: String) -> Acknowledgement? { acknowledgements[alertId]?.last }
