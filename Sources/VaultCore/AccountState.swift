@@ -55,7 +55,7 @@ public struct AccountState: Equatable, Sendable {
 
     /// Where each alert id is in `alerts`: shared with the snapshots taken of this state (see
     /// `AlertIdIndex`), read below `alerts.count` only.
-    private var alertIndex = AlertIdIndex()
+    private(set) var alertIndex = AlertIdIndex()
     /// Where each job id is in `jobs`: a job's newer snapshot (RUNNING, then COMPLETED) replaces it.
     private var jobIndex: [String: Int] = [:]
     /// Every call id seen, in one flat table: a store's activity log holds a hundred thousand,
@@ -251,12 +251,6 @@ public struct AccountState: Equatable, Sendable {
         if let place = alertIndex.place(of: id, orAppendAt: next) { return place }
         alertIndex = alertIndex.prefix(next)
         return alertIndex.place(of: id, orAppendAt: next) ?? next
-    }
-
-    /// Where `index` has `key`, or `next` when it had none, which it now has.
-    private static func place(of key: String, in index: inout [String: Int], else next: Int) -> Int {
-        func value(_ place: inout Int) -> Int { place }
-        return value(&index[key, default: next])
     }
 
     public mutating func apply<S: Sequence>(_ records: S) where S.Element == Record {

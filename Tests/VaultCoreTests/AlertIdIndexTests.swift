@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import VaultCore
@@ -81,25 +82,62 @@ import Testing
         #expect(state.alert(id: alert(20).id) == state.alerts[20] && revived.alert(id: alert(20).id) == nil)
     }
 
+    @Test("the worker's state and its snapshots share one index, however far behind a snapshot is")
+    func sharedNotCopied() {
+        var state = state(100)
+        let snapshot = state
+        state.apply((100..<200).map { .alert(alert($0)) })
+        #expect(state.alertIndex === snapshot.alertIndex)
+        // A snapshot behind it that re-raises one of its own alerts, or takes in the very alert the
+        // index holds next, goes on sharing it; any other alert gives it an index of its own.
+        var behind = snapshot
+        behind.apply([.alert(alert(7)), .alert(alert(100))])
+        #expect(behind.alertIndex === state.alertIndex && behind.alerts.count == 101)
+        #expect(behind.alert(id: alert(100).id) == behind.alerts[100] && behind.alert(id: alert(101).id) == nil)
+        behind.apply([.alert(alert(9_000))])
+        #expect(behind.alertIndex !== state.alertIndex && behind.alert(id: alert(9_000).id) == behind.alerts[101])
+        #expect(state.alert(id: alert(9_000).id) == nil && state.alert(id: alert(101).id) == state.alerts[101])
+    }
+
+    @Test("an acknowledgement a snapshot behind takes in, of an alert it does not hold, counts nothing")
+    func acknowledgementOfAnAlertNotHeld() {
+        var state = state(100)
+        var behind = state
+        state.apply((100..<150).map { .alert(alert($0)) })
+        behind.apply(acknowledgement(1, of: 120))
+        #expect(behind.unacknowledgedAlertCount == 100)
+        #expect(behind.unacknowledgedAlertsByAccount.values.reduce(0, +) == 100)
+        state.apply(acknowledgement(1, of: 120))
+        #expect(state.unacknowledgedAlertCount == 149)
+    }
+
     /// As the dashboard does: the screen looks alerts up by id in its snapshot while the worker
-    /// takes in thousands more on another thread.
+    /// takes in thousands more on another thread. The reader looks up until the writer is done,
+    /// and the writer starts only once the reader has, so the two overlap.
     @Test("a snapshot looked up on one thread while the state takes in alerts on another")
     func lookUpWhileAnotherThreadAppends() async {
         var state = state(2_000)
         let snapshot = state
+        let started = Atomic<Bool>(false)
+        let done = Atomic<Bool>(false)
+        let ids = (0..<4_000).map { alert($0).id }
         let reader = Task.detached {
             var wrong = 0
-            for round in 0..<20 {
-                for n in stride(from: round, to: 4_000, by: 13) {
-                    let found = snapshot.alert(id: Alert(raisedBy: AlertRule.seed(account: Fixture.account).name,
-                        for: Fixture.call("evt-\(n)", by: Fixture.alice, errorCode: "AccessDenied")).id)
-                    if (n < 2_000) != (found?.callId == "evt-\(n)") { wrong += 1 }
+            var rounds = 0
+            repeat {
+                for n in stride(from: rounds % 13, to: 4_000, by: 13) {
+                    if (n < 2_000) != (snapshot.alert(id: ids[n])?.callId == "evt-\(n)") { wrong += 1 }
                 }
-            }
-            return wrong
+                rounds += 1
+                started.store(true, ordering: .releasing)
+            } while !done.load(ordering: .acquiring)
+            return (wrong, rounds)
         }
+        while !started.load(ordering: .acquiring) { await Task.yield() }
         for n in 2_000..<4_000 { state.apply(.alert(alert(n))) }
-        #expect(await reader.value == 0)
+        done.store(true, ordering: .releasing)
+        let (wrong, rounds) = await reader.value
+        #expect(wrong == 0 && rounds >= 2)
         #expect(state.alerts.count == 4_000 && state.alert(id: alert(3_999).id)?.callId == "evt-3999")
     }
 }

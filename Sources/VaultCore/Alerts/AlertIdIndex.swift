@@ -27,11 +27,12 @@ final class AlertIdIndex: Sendable {
     }
 
     /// Where `id` is among the first `next` alerts; else, when `next` is this index's newest place,
-    /// `next`, which `id` now has. Nil when `id` is new to a state of `next` alerts that has fallen
-    /// behind this index (see `prefix`).
+    /// `next`, which `id` now has. A state of `next` alerts that has fallen behind this index shares
+    /// it on while it takes in the very id the index holds at `next`; nil when `id` is otherwise new
+    /// to it (see `prefix`).
     func place(of id: String, orAppendAt next: Int) -> Int? {
         table.withLock { table in
-            guard table.count == next else { return table.places[id].flatMap { $0 < next ? $0 : nil } }
+            guard table.count == next else { return table.places[id].flatMap { $0 <= next ? $0 : nil } }
             // Every place given out is below `next`: one look-up finds it or gives it.
             func value(_ place: inout Int) -> Int { place }
             let place = value(&table.places[id, default: next])
