@@ -75,3 +75,33 @@ import Testing
         #expect(alerts.first?["principal"] as? String == "root" && alerts.first?["region"] as? String == "eu-west-1")
     }
 }
+
+/// The dashboard refuses a mistake in naming a feed as `sync` does: in a real terminal, one line,
+/// and nothing made (no store, no digest signing key).
+@Suite(.serialized) struct WatchFeedMistakeTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vw-watch-feed-\(UUID().uuidString)")
+
+    @Test func aBadQueueURLIsOneLineAndLeavesNothingBehind() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = folder.appendingPathComponent("store")
+        let config = folder.appendingPathComponent("config")
+        let session = TmuxSession(label: "watch-feed")
+        defer { session.kill() }
+        let watch = [
+            try Built.vaultwatch.path, "watch", "--source", "none", "--sqs-queue-url", "ftp://example.com/1/q", "--store", store.path,
+        ]
+        // Through a shell that says the exit status and stays: a program that exits at once can be
+        // gone before tmux keeps its pane, with what it printed.
+        let command = ["/bin/sh", "-c", watch.map(Shell.quote).joined(separator: " ") + "; echo \"exit $?\"; sleep 60"]
+        try session.start(
+            command, width: 100, height: 30,
+            environment: ["LANG": "C.UTF-8", "TERM": "tmux-256color", "HOME": folder.path, "XDG_CONFIG_HOME": config.path])
+        let screen = try session.waitFor("vaultwatch to exit") { $0.contains("exit ") }
+        #expect(screen.contains("exit 1"), "\(screen)")
+        let said = screen.split(separator: "\n").filter { $0.hasPrefix("vaultwatch: ") }
+        #expect(said == ["vaultwatch: the SQS queue URL ftp://example.com/1/q is not an http(s) URL"], "\(screen)")
+        #expect(!FileManager.default.fileExists(atPath: store.path))
+        #expect(!FileManager.default.fileExists(atPath: config.appendingPathComponent("vaultwatch").path))
+    }
+}
