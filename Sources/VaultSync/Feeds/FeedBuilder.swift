@@ -56,17 +56,6 @@ public final class FeedBuilder: @unchecked Sendable {
         return prepared
     }
 
-    /// The source of `spec` (`prepare`, then its source): `store` keeps what an SQS feed sets aside.
-    /// Throws a `SourceFailure` naming the feed when it cannot be built.
-    public func source(for spec: FeedSpec, configuration: AWSConfiguration?, store: Store, clock: any Clock) throws -> any Source {
-        try prepare(spec, configuration: configuration).source(store: store, clock: clock)
-    }
-
-    /// The sources of `specs`, in order; the same feed named twice is built once.
-    public func sources(for specs: [FeedSpec], configuration: AWSConfiguration?, store: Store, clock: any Clock) throws -> [any Source] {
-        try prepare(specs, configuration: configuration).map { $0.source(store: store, clock: clock) }
-    }
-
     private func client(for configuration: AWSConfiguration?, _ spec: FeedSpec) throws(SourceFailure) -> AWSClient {
         guard let configuration else { throw SourceFailure(.other, "\(spec) needs an AWS configuration") }
         let endpoints = configuration.explicitEndpoints.map { "\($0.key)=\($0.value)" }.sorted()
